@@ -1,0 +1,7 @@
+"""Developer machine / demo: `make run`. SQLite under var/ unless DATABASE_URL is set."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = SECRET_KEY or "gongkai-local-development-key-not-for-production"  # noqa: F405

@@ -1,0 +1,33 @@
+"""Staff roles and what each may do. The only place that says which role can do what."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", _("信息公开工作人员")
+    REVIEWER = "reviewer", _("审核人")
+    HEAD = "head", _("负责人")
+    ADMIN = "admin", _("管理员")
+    SUPERVISOR = "supervisor", _("督导")
+
+
+class Capability(models.TextChoices):
+    VIEW = "view", _("查看")
+    HANDLE = "handle", _("办理（登记、起草、发布申请）")
+    REVIEW = "review", _("审核（保密审查、答复审批）")
+    APPROVE_EXTENSION = "approve_extension", _("批准延期")
+    ADMINISTER = "administer", _("管理本机关信息与人员")
+
+
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.CLERK: frozenset({Capability.VIEW, Capability.HANDLE}),
+    Role.REVIEWER: frozenset({Capability.VIEW, Capability.REVIEW}),
+    Role.HEAD: frozenset({Capability.VIEW, Capability.APPROVE_EXTENSION}),
+    Role.ADMIN: frozenset({Capability.VIEW, Capability.ADMINISTER}),
+    # Read-only, but over the agency's whole subtree (a city's 政务公开办 over its departments).
+    Role.SUPERVISOR: frozenset({Capability.VIEW}),
+}
+
+# Roles whose capabilities reach every descendant of the agency they are held in.
+SUBTREE_ROLES = frozenset({Role.SUPERVISOR})

@@ -1,0 +1,150 @@
+"""The staff back office (工作台): agencies, their disclosure-office facts, staff, and history."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.core.errors import DomainError
+from gongkai.core.models import AuditEvent
+
+from . import selectors, services
+from .forms import AgencyOfficeForm, MembershipGrantForm
+from .models import Membership
+from .permissions import agency_ids_with, can, is_staff_member, require
+from .roles import Capability
+
+
+def staff_required(view):
+    """Logged in and holding at least one role somewhere; otherwise a clear refusal."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            raise PermissionDenied(_("工作台仅对机关工作人员开放。"))
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@staff_required
+def home(request):
+    memberships = selectors.memberships_of(user=request.user)
+    return render(
+        request,
+        "office/home.html",
+        {
+            "memberships": memberships,
+            "agencies": selectors.agencies_visible_to(user=request.user),
+        },
+    )
+
+
+@staff_required
+def agency_detail(request, pk: int):
+    agency = selectors.agency_get_visible(user=request.user, pk=pk)
+    return render(
+        request,
+        "office/agency_detail.html",
+        {
+            "agency": agency,
+            "children": selectors.agencies_visible_to(user=request.user).filter(parent=agency),
+            "members": selectors.agency_members(agency=agency),
+            "can_administer": can(request.user, Capability.ADMINISTER, agency),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def agency_edit(request, pk: int):
+    agency = selectors.agency_get_visible(user=request.user, pk=pk)
+    require(request.user, Capability.ADMINISTER, agency)
+    form = AgencyOfficeForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agency_update(actor=request.user, agency=agency, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("机关信息已保存。"))
+            return redirect("office:agency_detail", pk=agency.pk)
+    return render(request, "office/agency_form.html", {"agency": agency, "form": form})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def agency_members(request, pk: int):
+    agency = selectors.agency_get_visible(user=request.user, pk=pk)
+    can_administer = can(request.user, Capability.ADMINISTER, agency)
+    form = MembershipGrantForm(request.POST or None)
+    if request.method == "POST":
+        require(request.user, Capability.ADMINISTER, agency)
+        if form.is_valid():
+            try:
+                services.membership_grant(
+                    actor=request.user,
+                    agency=agency,
+                    user=form.cleaned_data["user"],
+                    role=form.cleaned_data["role"],
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("已授予岗位。"))
+                return redirect("office:agency_members", pk=agency.pk)
+    return render(
+        request,
+        "office/agency_members.html",
+        {
+            "agency": agency,
+            "members": selectors.agency_members(agency=agency),
+            "form": form,
+            "can_administer": can_administer,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def membership_revoke(request, pk: int):
+    membership = get_object_or_404(
+        Membership.objects.select_related("agency", "user"),
+        pk=pk,
+        agency_id__in=agency_ids_with(request.user, Capability.VIEW),
+    )
+    require(request.user, Capability.ADMINISTER, membership.agency)
+    try:
+        services.membership_revoke(actor=request.user, membership=membership)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("已撤销岗位。"))
+    return redirect("office:agency_members", pk=membership.agency_id)
+
+
+@staff_required
+def history(request, model: str, object_id: str):
+    """An object's audit trail, limited to the rows of agencies the user may see."""
+    try:
+        app_label, model_name = model.split(".", 1)
+        content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+    except (ValueError, ContentType.DoesNotExist):
+        raise Http404 from None
+    rows = AuditEvent.objects.filter(content_type=content_type, object_id=object_id)
+    if not request.user.is_superuser:
+        rows = rows.filter(agency_id__in=agency_ids_with(request.user, Capability.VIEW))
+    rows = rows.select_related("actor", "agency").order_by("-at", "-id")
+    if not rows.exists():
+        raise Http404
+    return render(
+        request,
+        "office/history.html",
+        {"rows": rows, "object_repr": rows[0].object_repr, "content_type": content_type},
+    )

@@ -1,0 +1,46 @@
+"""`gongkai demo`: load the demonstration data (idempotent). Later apps add their records here."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from gongkai.accounts.demo import DEMO_PASSWORD, load_public_users, load_staff_users
+from gongkai.agencies.demo import load_agencies
+from gongkai.agencies.models import Agency
+
+
+class Command(BaseCommand):
+    help = "载入演示数据（商丘市人民政府及其部门、各岗位的演示账户、两名公众用户）。可重复运行。"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="仅当数据库中还没有任何机关时才载入（make run 使用）。",
+        )
+        parser.add_argument("--quiet-logins", action="store_true", help="不打印演示账户。")
+
+    def handle(self, *args, if_empty=False, quiet_logins=False, **options):
+        if if_empty and Agency.objects.exists():
+            self.stdout.write("数据库中已有机关，跳过演示数据。")
+        else:
+            with transaction.atomic():
+                agencies = load_agencies()
+                staff = load_staff_users(agencies)
+                public = load_public_users()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"演示数据已就绪：{len(agencies)} 个机关，{len(staff)} 个工作人员账户，"
+                    f"{len(public)} 个公众账户。"
+                )
+            )
+        if not quiet_logins:
+            self.print_logins()
+
+    def print_logins(self):
+        from gongkai.accounts.demo import DEMO_LOGINS
+
+        self.stdout.write("")
+        self.stdout.write(f"演示账户（密码均为 {DEMO_PASSWORD}，可用用户名或手机号码登录）：")
+        for username, phone, description in DEMO_LOGINS:
+            self.stdout.write(f"  {username:<16} {phone}  {description}")
+        self.stdout.write("")

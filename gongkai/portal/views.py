@@ -1,0 +1,32 @@
+"""Public pages."""
+
+from django.shortcuts import get_object_or_404, render
+
+from gongkai.agencies.models import Agency
+
+
+def home(request):
+    agencies = Agency.objects.filter(is_active=True).order_by("path", "sort_order")
+    return render(request, "portal/home.html", {"agencies": agencies})
+
+
+def agency(request, code: str):
+    agency = get_object_or_404(Agency, code=code, is_active=True)
+    return render(
+        request,
+        "portal/agency.html",
+        {"agency": agency, "children": agency.children.filter(is_active=True)},
+    )
+
+
+def error_403(request, exception=None):
+    message = str(exception) if exception and str(exception) else ""
+    return render(request, "errors/403.html", {"message": message}, status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "errors/500.html", status=500)
