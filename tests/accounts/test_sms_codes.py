@@ -67,9 +67,11 @@ def test_expired_code_is_refused(db):
     with time_machine.travel("2026-03-02 09:00 +0800", tick=False):
         sms_code_send(phone=PHONE, purpose=REGISTER)
         code = last_code(PHONE)
-    with time_machine.travel("2026-03-02 09:10:01 +0800", tick=False):
-        with pytest.raises(InvalidCode) as info:
-            _register(code)
+    with (
+        time_machine.travel("2026-03-02 09:10:01 +0800", tick=False),
+        pytest.raises(InvalidCode) as info,
+    ):
+        _register(code)
     assert info.value.code == "sms_code_expired"
 
 
@@ -127,9 +129,11 @@ def test_hourly_cap_per_number(db):
     for i in range(5):
         with time_machine.travel(start + timedelta(minutes=2 * i), tick=False):
             sms_code_send(phone=PHONE, purpose=REGISTER)
-    with time_machine.travel(start + timedelta(minutes=12), tick=False):
-        with pytest.raises(RateLimited) as info:
-            sms_code_send(phone=PHONE, purpose=REGISTER)
+    with (
+        time_machine.travel(start + timedelta(minutes=12), tick=False),
+        pytest.raises(RateLimited) as info,
+    ):
+        sms_code_send(phone=PHONE, purpose=REGISTER)
     assert info.value.code == "sms_phone_hourly_limit"
 
 

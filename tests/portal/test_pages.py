@@ -1,5 +1,6 @@
 """Public pages: Chinese first, accessible forms, security headers, friendly errors."""
 
+import io
 from html.parser import HTMLParser
 
 import pytest
@@ -41,7 +42,7 @@ class _FormAudit(HTMLParser):
 
 @pytest.fixture
 def demo(db):
-    call_command("demo", "--quiet-logins", stdout=open("/dev/null", "w"))
+    call_command("demo", "--quiet-logins", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
