@@ -1,10 +1,21 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from gongkai.deadlines.api import DeadlineCalculatorAPI
+
+api_patterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("deadline/", DeadlineCalculatorAPI.as_view(), name="deadline"),
+]
 
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("accounts/", include("gongkai.accounts.urls")),
+    path("deadline/", include("gongkai.deadlines.urls")),
+    path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
+    path("api/", include((api_patterns, "api"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

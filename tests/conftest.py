@@ -19,4 +19,5 @@ def _chinese_ui(settings):
 def sms_outbox():
     return sms.outbox
 
+
 pytest_plugins = ["tests.agencies.fixtures"]

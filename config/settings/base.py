@@ -39,9 +39,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.accounts",
+    "gongkai.workdays",
+    "gongkai.deadlines",
     "gongkai.portal",
 ]
 
@@ -181,6 +185,24 @@ GONGKAI_SMS_LIMITS = {
     "per_phone_per_day": 10,
     "per_ip_per_hour": 20,
 }
+# Deadline counting (gongkai.regimes.rules.CountingRules): the day of receipt is not counted.
+GONGKAI_COUNTING_RULES = {"count_receipt_day": env_bool("GONGKAI_COUNT_RECEIPT_DAY", False)}
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "gongkai.core.api.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "600/minute"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Gongkai API",
+    "DESCRIPTION": '政府信息公开平台接口。错误以 JSON 返回：{"code": …, "message": …}。',
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
 GONGKAI_SITE_NAME = _("政府信息公开平台")
 
 LOGGING = {

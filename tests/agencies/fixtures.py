@@ -25,15 +25,19 @@ def dept_b(city):
 @pytest.fixture
 def county(city):
     return AgencyFactory(
-        parent=city, code="county", name="测试县人民政府", level=Agency.Level.COUNTY,
+        parent=city,
+        code="county",
+        name="测试县人民政府",
+        level=Agency.Level.COUNTY,
         kind=Agency.Kind.GOVERNMENT,
     )
 
 
 @pytest.fixture
 def county_dept(county):
-    return AgencyFactory(parent=county, code="county-dept", name="测试县丙局",
-                         level=Agency.Level.COUNTY)
+    return AgencyFactory(
+        parent=county, code="county-dept", name="测试县丙局", level=Agency.Level.COUNTY
+    )
 
 
 def _member(agency, role):

@@ -47,8 +47,14 @@ def test_credit_code_unique_when_set_but_blank_allowed_twice(db):
     AgencyFactory(credit_code="")
     taken = AgencyFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Agency.objects.create(code="dup", name="重复", level="city", kind="department",
-                              credit_code=taken.credit_code, path="/x/")
+        Agency.objects.create(
+            code="dup",
+            name="重复",
+            level="city",
+            kind="department",
+            credit_code=taken.credit_code,
+            path="/x/",
+        )
 
 
 def test_one_role_per_user_and_agency(clerk_a, dept_a):

@@ -14,10 +14,19 @@ def test_clerk_sees_only_own_agency(clerk_a, dept_a, dept_b, city):
 
 
 def test_supervisor_sees_whole_subtree_read_only(supervisor, city, dept_a, dept_b, county_dept):
-    assert set(agencies_visible_to(user=supervisor)) == {city, dept_a, dept_b,
-                                                         county_dept.parent, county_dept}
-    for cap in (Capability.HANDLE, Capability.REVIEW, Capability.ADMINISTER,
-                Capability.APPROVE_EXTENSION):
+    assert set(agencies_visible_to(user=supervisor)) == {
+        city,
+        dept_a,
+        dept_b,
+        county_dept.parent,
+        county_dept,
+    }
+    for cap in (
+        Capability.HANDLE,
+        Capability.REVIEW,
+        Capability.ADMINISTER,
+        Capability.APPROVE_EXTENSION,
+    ):
         assert agency_ids_with(supervisor, cap) == frozenset()
 
 

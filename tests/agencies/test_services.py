@@ -43,8 +43,9 @@ def test_supervisor_cannot_write(supervisor, dept_a):
 
 def test_only_platform_admins_create_agencies(admin_a, dept_a):
     with pytest.raises(PermissionDenied):
-        agency_create(actor=admin_a, parent=dept_a, code="x1", name="新机关",
-                      level="city", kind="department")
+        agency_create(
+            actor=admin_a, parent=dept_a, code="x1", name="新机关", level="city", kind="department"
+        )
 
 
 def test_invalid_office_email_is_refused_and_nothing_saved(admin_a, dept_a):

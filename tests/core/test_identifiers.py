@@ -42,7 +42,9 @@ class TestResidentId:
     def test_rejects_wrong_length(self, short):
         assert _error_code(validate_resident_id, short) == "length"
 
-    @pytest.mark.parametrize("bad", ["1101051949123100X2", "11010519491231A02X", "11010519491231002Y"])
+    @pytest.mark.parametrize(
+        "bad", ["1101051949123100X2", "11010519491231A02X", "11010519491231002Y"]
+    )
     def test_rejects_wrong_characters(self, bad):
         assert _error_code(validate_resident_id, bad) == "characters"
 

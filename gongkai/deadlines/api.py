@@ -1,0 +1,64 @@
+from django.utils.datastructures import MultiValueDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from gongkai.regimes import get_regime
+from gongkai.workdays.selectors import work_calendar
+
+from .compute import reply_deadline
+from .forms import DeadlineQueryForm
+
+
+class DeadlineCalculatorAPI(APIView):
+    """The reply deadline of a disclosure application, in Chinese working days, explained."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonRateThrottle]
+
+    @extend_schema(
+        operation_id="deadline_calculate",
+        summary="计算答复期限",
+        parameters=[
+            OpenApiParameter(
+                "received", OpenApiTypes.DATE, required=True, description="收到申请之日"
+            ),
+            OpenApiParameter(
+                "regime", str, enum=["2008", "2019"], description="条例版本，缺省按收到申请之日确定"
+            ),
+            OpenApiParameter("extended", OpenApiTypes.BOOL, description="同时计算延长后的期限"),
+            OpenApiParameter("restart", OpenApiTypes.DATE, description="补正后重新起算之日"),
+            OpenApiParameter(
+                "pause", str, many=True, description="不计入期限的区间 START:END，可重复"
+            ),
+        ],
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        params = request.query_params
+        data = MultiValueDict({k: params.getlist(k) for k in params})
+        data.setlist("pauses", ["\n".join(params.getlist("pause"))])
+        if "extended" in params:
+            data.setlist("extended", [params["extended"] in {"1", "true", "on", "yes"}])
+        form = DeadlineQueryForm(data)
+        if not form.is_valid():
+            raise exceptions.ValidationError(
+                {
+                    field: [e["message"] for e in errors]
+                    for field, errors in form.errors.get_json_data().items()
+                }
+            )
+        values = form.cleaned_data
+        result = reply_deadline(
+            calendar=work_calendar(),
+            received=values["received"],
+            regime=get_regime(values["regime"]) if values["regime"] else None,
+            extended=values["extended"],
+            pauses=values["pauses"],
+            restart=values["restart"],
+        )
+        return Response(result.as_dict())

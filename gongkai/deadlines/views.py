@@ -1,0 +1,33 @@
+"""The public 申请期限计算器 (works without JavaScript: a GET form)."""
+
+from django.shortcuts import render
+
+from gongkai.core.errors import DomainError
+from gongkai.regimes import get_regime
+from gongkai.workdays.selectors import work_calendar
+
+from .compute import reply_deadline
+from .forms import DeadlineQueryForm
+
+
+def calculator(request):
+    form = DeadlineQueryForm(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        values = form.cleaned_data
+        try:
+            result = reply_deadline(
+                calendar=work_calendar(),
+                received=values["received"],
+                regime=get_regime(values["regime"]) if values["regime"] else None,
+                extended=values["extended"],
+                pauses=values["pauses"],
+                restart=values["restart"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+    return render(
+        request,
+        "deadlines/calculator.html",
+        {"form": form, "result": result, "last_year": work_calendar().last_year},
+    )

@@ -1,0 +1,39 @@
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A period of `workdays` working days counted from an event, with its legal basis."""
+
+    workdays: int
+    basis: str  # the article that sets it, as cited in letters and explanations
+    counts_from: str  # the event the count starts after, in words
+
+
+@dataclass(frozen=True)
+class Regime:
+    code: str
+    name: str
+    citation: str  # short name used in letters: 《中华人民共和国政府信息公开条例》
+    in_force_from: dt.date
+    in_force_until: dt.date | None
+    reply: TimeLimit
+    extension: TimeLimit
+    extension_needs: str  # who must approve an extension
+    # Periods during which the reply clock stops (consultation), by kind of consulted party.
+    paused_for: frozenset[str]
+    consultation: TimeLimit | None
+    correction_notice: TimeLimit | None  # 补正: by when the applicant must be told
+    correction_restarts_clock: bool
+    fee_payment: TimeLimit | None
+    fees_from: dt.date | None
+    proactive_publication: TimeLimit
+
+    def __str__(self):
+        return self.name
+
+    def applies_to(self, received: dt.date) -> bool:
+        if received < self.in_force_from:
+            return False
+        return self.in_force_until is None or received <= self.in_force_until

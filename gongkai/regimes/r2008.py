@@ -1,0 +1,29 @@
+"""《中华人民共和国政府信息公开条例》(2007, 国务院令第492号), in force 2008-05-01 to 2019-05-14."""
+
+import datetime as dt
+
+from .base import Regime, TimeLimit
+
+CITATION = "《中华人民共和国政府信息公开条例》（国务院令第492号）"
+
+REGIME_2008 = Regime(
+    code="2008",
+    name="2008年施行的《政府信息公开条例》",
+    citation=CITATION,
+    in_force_from=dt.date(2008, 5, 1),
+    in_force_until=dt.date(2019, 5, 14),
+    # Art. 24: answer on the spot, or within 15 working days of receipt; extension of at most
+    # 15 working days with the consent of the head of the disclosure office.
+    reply=TimeLimit(15, "第二十四条第二款", "收到申请之日"),
+    extension=TimeLimit(15, "第二十四条第二款", "原答复期限届满"),
+    extension_needs="政府信息公开工作机构负责人同意，并告知申请人",
+    # Art. 24(3): only the time for consulting a third party is not counted.
+    paused_for=frozenset({"third_party"}),
+    consultation=None,  # the 2008 text sets no fixed period for the third party's answer
+    correction_notice=None,  # Art. 21(4): tell the applicant to correct; no time limit set
+    correction_restarts_clock=True,
+    fee_payment=None,  # 2008 charged cost fees only (Arts. 27–28), with no payment period
+    fees_from=None,
+    # Art. 18: within 20 working days of the information being created or changed.
+    proactive_publication=TimeLimit(20, "第十八条", "该政府信息形成或者变更之日"),
+)

@@ -1,0 +1,36 @@
+"""《中华人民共和国政府信息公开条例》(2019 revision, 国务院令第711号), in force from 2019-05-15."""
+
+import datetime as dt
+
+from .base import Regime, TimeLimit
+
+CITATION = "《中华人民共和国政府信息公开条例》（国务院令第711号）"
+
+REGIME_2019 = Regime(
+    code="2019",
+    name="2019年修订的《政府信息公开条例》",
+    citation=CITATION,
+    in_force_from=dt.date(2019, 5, 15),
+    in_force_until=None,
+    # Art. 33(2): within 20 working days of receipt; extension of at most 20 working days with
+    # the consent of the head of the disclosure office, and the applicant must be told.
+    reply=TimeLimit(20, "第三十三条第二款", "收到申请之日"),
+    extension=TimeLimit(20, "第三十三条第二款", "原答复期限届满"),
+    extension_needs="政府信息公开工作机构负责人同意，并告知申请人",
+    # Art. 33(3): the time to consult third parties and other agencies is not counted.
+    paused_for=frozenset({"third_party", "agency"}),
+    # Arts. 32 and 34: the consulted party has 15 working days from receiving the letter.
+    consultation=TimeLimit(15, "第三十二条、第三十四条", "收到征求意见书之日"),
+    # Art. 30: tell the applicant once, within 7 working days of receipt; the reply period is
+    # counted afresh from receipt of the corrected application.
+    correction_notice=TimeLimit(7, "第三十条", "收到申请之日"),
+    correction_restarts_clock=True,
+    # 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号): pay within 20 working days from
+    # the day after the fee notice is received; charging started 2021-01-01.
+    fee_payment=TimeLimit(
+        20, "《政府信息公开信息处理费管理办法》", "收到收费通知之日（自次日起算）"
+    ),
+    fees_from=dt.date(2021, 1, 1),
+    # Art. 26: within 20 working days of the information being created or changed.
+    proactive_publication=TimeLimit(20, "第二十六条", "该政府信息形成或者变更之日"),
+)

@@ -1,0 +1,39 @@
+"""Reading the holiday table into the pure WorkCalendar (cached per process, invalidated when
+any year is (re)loaded)."""
+
+import threading
+
+from django.db.models import Count, Max
+
+from .calendar import DayRule, WorkCalendar
+from .models import CalendarDay, CalendarYear
+
+_lock = threading.Lock()
+_cached: tuple[tuple, WorkCalendar] | None = None
+
+
+def _stamp() -> tuple:
+    agg = CalendarYear.objects.aggregate(n=Count("id"), at=Max("loaded_at"))
+    return (agg["n"], agg["at"], CalendarDay.objects.count())
+
+
+def work_calendar() -> WorkCalendar:
+    global _cached
+    stamp = _stamp()
+    with _lock:
+        if _cached is not None and _cached[0] == stamp:
+            return _cached[1]
+    calendar = WorkCalendar(
+        (
+            DayRule(date, kind, name)
+            for date, kind, name in CalendarDay.objects.values_list("date", "kind", "name")
+        ),
+        CalendarYear.objects.values_list("year", flat=True),
+    )
+    with _lock:
+        _cached = (stamp, calendar)
+    return calendar
+
+
+def loaded_years() -> list[CalendarYear]:
+    return list(CalendarYear.objects.annotate(day_count=Count("days")).order_by("-year"))
