@@ -20,4 +20,4 @@ def sms_outbox():
     return sms.outbox
 
 
-pytest_plugins = ["tests.agencies.fixtures"]
+pytest_plugins = ["tests.agencies.fixtures", "tests.workdays.fixtures"]

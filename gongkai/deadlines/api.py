@@ -1,7 +1,6 @@
 from django.utils.datastructures import MultiValueDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -46,12 +45,14 @@ class DeadlineCalculatorAPI(APIView):
             data.setlist("extended", [params["extended"] in {"1", "true", "on", "yes"}])
         form = DeadlineQueryForm(data)
         if not form.is_valid():
-            raise exceptions.ValidationError(
-                {
-                    field: [e["message"] for e in errors]
-                    for field, errors in form.errors.get_json_data().items()
-                }
-            )
+            errors = {
+                field: [e["message"] for e in items]
+                for field, items in form.errors.get_json_data().items()
+            }
+            field, messages = next(iter(errors.items()))
+            label = form.fields[field].label if field in form.fields else ""
+            message = f"{label}：{messages[0]}" if label else messages[0]
+            return Response({"code": "invalid", "message": message, "errors": errors}, status=400)
         values = form.cleaned_data
         result = reply_deadline(
             calendar=work_calendar(),

@@ -46,7 +46,9 @@ _BOILERPLATE = [
     ("标题", re.compile(r"^(?:新华社[^电]{0,20}电)?国务院办公厅关于\d{4}年部分节假日安排的通知$")),
     ("文号", re.compile(r"^国办发明电〔\d{4}〕\d+号$")),
     ("主送机关", re.compile(r"^各省、自治区、直辖市人民政府，国务院各部委、各直属机构：$")),
-    ("导语", re.compile(r"^经国务院批准，[^。]*(?:如下|通知如下)[：。]$")),
+    # "经国务院批准，现将…通知如下。" — or, in 2025, a paragraph on the new holiday rules.
+    ("导语", re.compile(r"^经(?:党中央、)?国务院批准，")),
+    ("导语", re.compile(r"^按照上述原则，[^。]*通知如下[：。]$")),
     (
         "导语",
         re.compile(
@@ -54,6 +56,7 @@ _BOILERPLATE = [
         ),
     ),
     ("结束语", re.compile(r"^节假日期间，")),
+    ("结束语", re.compile(r"^鼓励(?:各)?(?:单位|用人单位)")),
     ("落款", re.compile(r"^国务院办公厅$")),
     ("成文日期", re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")),
     ("公开方式", re.compile(r"^（此件公开发布）$")),
@@ -213,7 +216,16 @@ def _sentences(body: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
-    return "\n".join(line.translate(_NORMALISE) for line in text.replace("\r", "\n").split("\n"))
+    """Unify punctuation and digits, drop spaces, and re-join a title printed on two lines
+    (gov.cn prints "国务院办公厅关于2024年" / "部分节假日安排的通知")."""
+    lines = [line.translate(_NORMALISE) for line in text.replace("\r", "\n").split("\n")]
+    joined: list[str] = []
+    for line in lines:
+        if joined and re.search(r"关于\d{4}年$", joined[-1]) and line.startswith("部分节假日"):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return "\n".join(joined)
 
 
 def parse_notice(text: str, *, year: int | None = None) -> ParsedNotice:
