@@ -61,3 +61,22 @@ def test_demo_users_log_in_by_username_and_phone(client):
         )
         assert response.status_code == 302
         client.logout()
+
+
+@pytest.mark.django_db
+def test_every_demo_staff_account_reaches_the_workbench(client):
+    from gongkai.accounts.demo import DEMO_STAFF
+
+    _demo()
+    for username, _phone, _name, code, _role, _description in DEMO_STAFF:
+        client.post("/accounts/login/", {"username": username, "password": "Gongkai@2026"})
+        page = client.get("/office/")
+        assert page.status_code == 200, username
+        assert Agency.objects.get(code=code).name in page.content.decode()
+        client.post("/accounts/logout/")
+
+
+@pytest.mark.django_db
+def test_admin_pages_for_the_calendar_are_read_only(admin_client):
+    assert admin_client.get("/admin/workdays/calendaryear/").status_code == 200
+    assert admin_client.get("/admin/workdays/calendarday/add/").status_code == 403
