@@ -20,4 +20,8 @@ def sms_outbox():
     return sms.outbox
 
 
-pytest_plugins = ["tests.agencies.fixtures", "tests.workdays.fixtures"]
+pytest_plugins = [
+    "tests.agencies.fixtures",
+    "tests.workdays.fixtures",
+    "tests.applications.fixtures",
+]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.workdays",
     "gongkai.deadlines",
+    "gongkai.applications",
     "gongkai.portal",
 ]
 

@@ -42,6 +42,10 @@ def _pauses(deadline: Deadline) -> list[Pause]:
     ]
 
 
+def _pause_row(pause: Pause) -> list[str]:
+    return [pause.start.isoformat(), pause.end.isoformat(), pause.reason]
+
+
 def _compute(deadline: Deadline, calendar) -> None:
     """Fill due, trace and pending_reason from the deadline's facts."""
     limit = limit_for(deadline)
@@ -101,7 +105,7 @@ def deadline_open(
         regime=regime or regime_for(start).code,
         start=start,
         extended=extended,
-        pauses=[[p.start.isoformat(), p.end.isoformat(), p.reason] for p in pauses],
+        pauses=[_pause_row(p) for p in pauses],
     )
     _compute(deadline, work_calendar())
     deadline.save()
@@ -123,6 +127,7 @@ def deadline_update(
     note: str,
     start: dt.date | None = None,
     add_pause: Pause | None = None,
+    replace_last_pause: Pause | None = None,
     extended: bool | None = None,
 ) -> Deadline:
     """Restart (补正), pause (consultation) or extend an open deadline; audited."""
@@ -133,10 +138,10 @@ def deadline_update(
     if start is not None:
         deadline.start = start
     if add_pause is not None:
-        deadline.pauses = [
-            *deadline.pauses,
-            [add_pause.start.isoformat(), add_pause.end.isoformat(), add_pause.reason],
-        ]
+        deadline.pauses = [*deadline.pauses, _pause_row(add_pause)]
+    if replace_last_pause is not None:
+        # A provisional pause (consultation still open) becomes the actual one.
+        deadline.pauses = [*deadline.pauses[:-1], _pause_row(replace_last_pause)]
     if extended is not None:
         deadline.extended = extended
     _compute(deadline, work_calendar())

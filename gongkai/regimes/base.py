@@ -28,10 +28,23 @@ class Regime:
     correction_restarts_clock: bool
     fee_payment: TimeLimit | None
     fees_from: dt.date | None
+    # Whether the time from the fee notice to payment is left out of the reply period.
+    # Not read in the national text (regulation.md, open point 1); local rules say so.
+    fee_period_paused: bool
     proactive_publication: TimeLimit
+    outcomes: tuple = ()  # tuple[outcomes.Outcome, ...]
 
     def __str__(self):
         return self.name
+
+    def outcome(self, code: str):
+        """The outcome with this code, or DomainError naming the regime."""
+        from gongkai.core.errors import DomainError
+
+        for outcome in self.outcomes:
+            if outcome.code == code:
+                return outcome
+        raise DomainError(f"{self.name}没有“{code}”这种答复类型。", code="unknown_outcome")
 
     def applies_to(self, received: dt.date) -> bool:
         if received < self.in_force_from:

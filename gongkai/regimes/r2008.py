@@ -3,6 +3,7 @@
 import datetime as dt
 
 from .base import Regime, TimeLimit
+from .outcomes import OUTCOMES_2008
 
 CITATION = "《中华人民共和国政府信息公开条例》（国务院令第492号）"
 
@@ -23,7 +24,9 @@ REGIME_2008 = Regime(
     correction_notice=None,  # Art. 21(4): tell the applicant to correct; no time limit set
     correction_restarts_clock=True,
     fee_payment=None,  # 2008 charged cost fees only (Arts. 27–28), with no payment period
+    fee_period_paused=False,
     fees_from=None,
     # Art. 18: within 20 working days of the information being created or changed.
     proactive_publication=TimeLimit(20, "第十八条", "该政府信息形成或者变更之日"),
+    outcomes=OUTCOMES_2008,
 )

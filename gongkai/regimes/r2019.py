@@ -3,6 +3,7 @@
 import datetime as dt
 
 from .base import Regime, TimeLimit
+from .outcomes import OUTCOMES_2019
 
 CITATION = "《中华人民共和国政府信息公开条例》（国务院令第711号）"
 
@@ -30,7 +31,9 @@ REGIME_2019 = Regime(
     fee_payment=TimeLimit(
         20, "《政府信息公开信息处理费管理办法》", "收到收费通知之日（自次日起算）"
     ),
+    fee_period_paused=True,
     fees_from=dt.date(2021, 1, 1),
     # Art. 26: within 20 working days of the information being created or changed.
     proactive_publication=TimeLimit(20, "第二十六条", "该政府信息形成或者变更之日"),
+    outcomes=OUTCOMES_2019,
 )

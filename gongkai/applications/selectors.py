@@ -1,0 +1,69 @@
+"""Reads of applications: scoped lists, the work queue, lookup by query code."""
+
+import datetime as dt
+import hmac
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from gongkai.agencies.permissions import agency_ids_with
+from gongkai.agencies.roles import Capability
+from gongkai.deadlines.models import Deadline
+from gongkai.workdays.calendar import YearNotLoaded
+from gongkai.workdays.selectors import work_calendar
+
+from .models import Application
+from .services.base import hash_query_code
+from .states import TERMINAL
+
+
+def applications_visible_to(*, user) -> QuerySet[Application]:
+    return Application.objects.filter(agency_id__in=agency_ids_with(user, Capability.VIEW))
+
+
+def applications_of(*, applicant) -> QuerySet[Application]:
+    return Application.objects.filter(applicant=applicant).select_related("agency")
+
+
+def application_by_query_code(*, number: str, code: str) -> Application | None:
+    """The application with this 受理编号 if the query code matches (constant-time)."""
+    application = Application.objects.filter(number=(number or "").strip()).first()
+    if application is None:
+        hash_query_code("-", code or "")  # same work either way
+        return None
+    if hmac.compare_digest(
+        application.query_code_hash, hash_query_code(application.number, code or "")
+    ):
+        return application
+    return None
+
+
+def with_reply_due(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    deadlines = Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        kind=Deadline.Kind.REPLY,
+        is_open=True,
+    )
+    return queryset.annotate(reply_due=Subquery(deadlines.values("due")[:1]))
+
+
+def work_queue(*, user, agency=None, today: dt.date | None = None) -> list[Application]:
+    """Open cases of the user's agencies, earliest reply date first, each marked overdue or
+    due within 3 working days."""
+    today = today or timezone.localdate()
+    cases = applications_visible_to(user=user).exclude(status__in=TERMINAL)
+    if agency is not None:
+        cases = cases.filter(agency=agency)
+    cases = list(with_reply_due(cases.select_related("agency", "assigned_to")))
+    try:
+        soon = work_calendar().add_workdays(today, 3)
+    except YearNotLoaded:
+        soon = today + dt.timedelta(days=5)
+    for case in cases:
+        case.overdue = case.reply_due is not None and case.reply_due < today
+        case.due_soon = case.reply_due is not None and not case.overdue and case.reply_due <= soon
+    cases.sort(key=lambda c: (c.reply_due is None, c.reply_due or dt.date.max, c.created_at))
+    return cases

@@ -1,0 +1,58 @@
+"""Every write to an application. Each is one atomic service: lock, check the transition table
+and the permission, save, record the status change, audit."""
+
+from .decisions import (
+    application_approve_decision,
+    application_close,
+    application_draft_decision,
+    application_return_draft,
+    application_serve,
+    application_split,
+    application_withdraw,
+)
+from .intake import (
+    application_attach,
+    application_confirm_receipt,
+    application_register,
+    application_submit_online,
+)
+from .workflow import (
+    application_assign,
+    application_decide_extension,
+    application_finish_consultation,
+    application_lapse_correction,
+    application_lapse_fee,
+    application_record_payment,
+    application_request_correction,
+    application_request_extension,
+    application_send_fee_notice,
+    application_start,
+    application_start_consultation,
+    application_submit_correction,
+)
+
+__all__ = [
+    "application_approve_decision",
+    "application_assign",
+    "application_attach",
+    "application_close",
+    "application_confirm_receipt",
+    "application_decide_extension",
+    "application_draft_decision",
+    "application_finish_consultation",
+    "application_lapse_correction",
+    "application_lapse_fee",
+    "application_record_payment",
+    "application_register",
+    "application_request_correction",
+    "application_request_extension",
+    "application_return_draft",
+    "application_send_fee_notice",
+    "application_serve",
+    "application_split",
+    "application_start",
+    "application_start_consultation",
+    "application_submit_correction",
+    "application_submit_online",
+    "application_withdraw",
+]

@@ -1,0 +1,91 @@
+"""Shared pieces of the application services: numbering, query codes, the transition step."""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from gongkai.core.audit import audit_record, diff, snapshot
+from gongkai.deadlines.models import Deadline
+from gongkai.deadlines.selectors import deadlines_of
+from gongkai.deadlines.services import deadline_close
+
+from ..models import Application, ApplicationSequence, StatusChange
+from ..permissions import require_action
+from ..states import target_of
+
+# No 0/O, 1/I/L: the code is read aloud and typed from paper receipts.
+_QUERY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+QUERY_CODE_LENGTH = 10  # 31^10 ≈ 8×10^14 possibilities
+
+
+def new_query_code() -> str:
+    return "".join(secrets.choice(_QUERY_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
+
+
+def hash_query_code(number: str, code: str) -> str:
+    key = settings.SECRET_KEY.encode()
+    normalised = code.strip().upper().replace("-", "").replace(" ", "")
+    return hmac.new(key, f"{number}:{normalised}".encode(), hashlib.sha256).hexdigest()
+
+
+def next_number(agency, year: int) -> str:
+    """The next 受理编号 of `agency` in `year`: '<agency code>-<year>-<serial>'.
+    The sequence row is locked, so concurrent registrations never share a number."""
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                ApplicationSequence.objects.get_or_create(agency=agency, year=year)
+            break
+        except IntegrityError:  # created concurrently by another transaction
+            continue
+    sequence = ApplicationSequence.objects.select_for_update().get(agency=agency, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"{agency.code}-{year}-{sequence.last:05d}"
+
+
+def lock(application: Application) -> Application:
+    return Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
+
+
+def transition(application: Application, action: str, *, actor, note: str = "", **fields):
+    """Move a locked application through `action`, saving `fields` with it. Must run inside
+    the caller's transaction, on a row from lock()."""
+    require_action(actor, application, action)
+    new_status = target_of(action, application.status)
+    names = ["status", *fields]
+    before = snapshot(application, names)
+    old_status = application.status
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.status = new_status
+    application.save(update_fields=[*names, "updated_at"])
+    StatusChange.objects.create(
+        application=application,
+        action=action,
+        old_status=old_status,
+        new_status=new_status,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        note=note,
+    )
+    audit_record(
+        actor=actor,
+        action=f"application.{action}",
+        obj=application,
+        changes=diff(before, snapshot(application, names)),
+        note=note,
+    )
+    return application
+
+
+def open_deadline(application: Application, kind: str) -> Deadline | None:
+    return deadlines_of(subject=application).filter(kind=kind).first()
+
+
+def close_deadlines(application: Application, *, actor, note: str, kinds=None) -> None:
+    for deadline in deadlines_of(subject=application):
+        if kinds is None or deadline.kind in kinds:
+            deadline_close(actor=actor, deadline=deadline, note=note)

@@ -1,0 +1,221 @@
+"""Deciding (Art. 36), approval by a reviewer, service, closing, withdrawal and splitting."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core.audit import audit_record
+from gongkai.core.errors import DomainError
+from gongkai.deadlines.models import Deadline
+from gongkai.deadlines.services import deadline_open
+
+from ..models import Application, ServiceMethod
+from ..permissions import require_action
+from ..states import Status
+from .base import (
+    close_deadlines,
+    hash_query_code,
+    lock,
+    new_query_code,
+    next_number,
+    open_deadline,
+    transition,
+)
+
+
+@transaction.atomic
+def application_draft_decision(
+    *,
+    actor,
+    application: Application,
+    outcome: str,
+    legal_basis: str,
+    reasons: str = "",
+    withheld: str = "",
+) -> Application:
+    """A clerk drafts the reply: an outcome from the regime's catalogue, with its legal basis;
+    a reply that withholds anything says what and why (Arts. 36, 37)."""
+    application = lock(application)
+    chosen = application.regime_obj.outcome(outcome)
+    if chosen.automatic:
+        raise DomainError(
+            f"“{chosen.label}”由系统在期限届满时自动记录，不能手工选择。",
+            code="outcome_automatic",
+            field="outcome",
+        )
+    if not legal_basis.strip():
+        raise DomainError("请写明答复的法律依据。", code="legal_basis_missing", field="legal_basis")
+    if chosen.withholds and not (withheld.strip() or reasons.strip()):
+        raise DomainError(
+            "不予公开或部分公开的，应写明不予公开的内容及理由。",
+            code="withheld_missing",
+            field="withheld",
+        )
+    application = transition(
+        application,
+        "draft_decision",
+        actor=actor,
+        note=chosen.label,
+        outcome=chosen.code,
+        legal_basis=legal_basis.strip(),
+        reasons=reasons.strip(),
+        withheld=withheld.strip(),
+        decided_by=actor,
+        approved_by=None,
+        approved_at=None,
+    )
+    close_deadlines(
+        application, actor=actor, note="已拟定答复", kinds={Deadline.Kind.CORRECTION_NOTICE}
+    )
+    return application
+
+
+@transaction.atomic
+def application_return_draft(*, actor, application: Application, note: str) -> Application:
+    application = lock(application)
+    if not note.strip():
+        raise DomainError("请写明退回理由。", code="return_reason", field="note")
+    return transition(application, "return_draft", actor=actor, note=note)
+
+
+@transaction.atomic
+def application_approve_decision(*, actor, application: Application, note: str = "") -> Application:
+    """A reviewer other than the drafter approves. The row lock makes two reviewers approving
+    at once end with exactly one approval; the other sees an invalid transition."""
+    application = lock(application)
+    require_action(actor, application, "approve_decision")
+    if actor is not None and application.decided_by_id == actor.pk:
+        raise DomainError("不能审核自己拟定的答复，请由其他审核人审核。", code="self_approval")
+    return transition(
+        application,
+        "approve_decision",
+        actor=actor,
+        note=note,
+        approved_by=actor,
+        approved_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def application_serve(
+    *, actor, application: Application, method: str, served_on: dt.date
+) -> Application:
+    """Record service: the applicant's signature date for direct service, the day handed to
+    the post for postal service (国办公开办函〔2016〕235号)."""
+    application = lock(application)
+    if method not in ServiceMethod.values:
+        raise DomainError("请选择送达方式。", code="service_method", field="method")
+    if served_on < application.received_on:
+        raise DomainError("送达日期不能早于收到申请之日。", code="served_before_receipt")
+    reply = open_deadline(application, Deadline.Kind.REPLY)
+    on_time = reply is None or reply.due is None or served_on <= reply.due
+    application = transition(
+        application,
+        "serve",
+        actor=actor,
+        note=f"{ServiceMethod(method).label}，{served_on.isoformat()}",
+        service_method=method,
+        served_on=served_on,
+        on_time=on_time,
+    )
+    application.documents.filter(kind__in=["letter", "released"]).update(visible_to_applicant=True)
+    close_deadlines(application, actor=actor, note="答复已送达")
+    return application
+
+
+@transaction.atomic
+def application_close(
+    *, actor, application: Application, closed_on: dt.date | None = None
+) -> Application:
+    application = lock(application)
+    closed_on = closed_on or timezone.localdate()
+    if application.served_on and closed_on < application.served_on:
+        raise DomainError("办结日期不能早于送达日期。", code="closed_before_served")
+    return transition(application, "close", actor=actor, closed_on=closed_on)
+
+
+@transaction.atomic
+def application_withdraw(
+    *, actor, application: Application, note: str = "", withdrawn_on: dt.date | None = None
+) -> Application:
+    application = lock(application)
+    application = transition(
+        application,
+        "withdraw",
+        actor=actor,
+        note=note or "申请人撤回申请",
+        closed_on=withdrawn_on or timezone.localdate(),
+    )
+    close_deadlines(application, actor=actor, note="申请已撤回")
+    return application
+
+
+@transaction.atomic
+def application_split(*, actor, application: Application, parts: list[dict]) -> list[Application]:
+    """一事一申请: items that are unrelated become separate linked applications with the same
+    applicant and receipt date, each with its own number and deadlines. Returns the new ones."""
+    application = lock(application)
+    require_action(actor, application, "split")
+    if application.status not in {Status.RECEIVED, Status.IN_PROGRESS}:
+        raise DomainError("只有已收到或办理中的申请可以拆分。", code="split_status")
+    if not parts or any(not (p.get("info_title") or "").strip() for p in parts):
+        raise DomainError("每一项拆分出的申请都要写明所需信息名称。", code="split_empty")
+    copied = [
+        "agency",
+        "channel",
+        "applicant",
+        "applicant_type",
+        "applicant_name",
+        "applicant_id_type",
+        "applicant_identifier",
+        "contact_phone",
+        "contact_address",
+        "contact_email",
+        "provision_form",
+        "delivery_method",
+        "submitted_on",
+        "signed_on",
+        "confirmed_on",
+        "received_on",
+        "receipt_basis",
+        "regime",
+        "status",
+        "assigned_to",
+    ]
+    created = []
+    reply = open_deadline(application, Deadline.Kind.REPLY)
+    for part in parts:
+        number = next_number(application.agency, application.submitted_on.year)
+        child = Application.objects.create(
+            number=number,
+            query_code_hash=hash_query_code(number, new_query_code()),
+            parent=application,
+            info_title=part["info_title"].strip(),
+            doc_number=part.get("doc_number", ""),
+            description=part.get("description", ""),
+            **{name: getattr(application, name) for name in copied},
+        )
+        if reply is not None:
+            deadline_open(
+                actor=actor,
+                agency=child.agency,
+                subject=child,
+                kind=Deadline.Kind.REPLY,
+                start=reply.start,
+                regime=child.regime,
+            )
+        audit_record(
+            actor=actor,
+            action="application.split",
+            obj=child,
+            changes={"parent": [None, application.number]},
+        )
+        created.append(child)
+    audit_record(
+        actor=actor,
+        action="application.split",
+        obj=application,
+        changes={"parts": [None, [c.number for c in created]]},
+    )
+    return created

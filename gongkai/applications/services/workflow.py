@@ -1,0 +1,435 @@
+"""Handling: start, 补正 (Art. 30), consultation (Arts. 32, 34), extension (Art. 33), fees."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core.audit import audit_record
+from gongkai.core.errors import DomainError
+from gongkai.deadlines.compute import Pause
+from gongkai.deadlines.models import Deadline
+from gongkai.deadlines.services import deadline_open, deadline_update
+from gongkai.regimes.fees import BY_PIECE, BY_VOLUME, quote_by_piece, quote_by_volume
+
+from ..models import Application, Consultation, ExtensionRequest
+from ..permissions import require_action
+from .base import close_deadlines, lock, open_deadline, transition
+
+
+def _today(today):
+    return today or timezone.localdate()
+
+
+@transaction.atomic
+def application_start(*, actor, application: Application) -> Application:
+    application = lock(application)
+    assignee = application.assigned_to or (actor if actor is not None else None)
+    return transition(application, "start", actor=actor, assigned_to=assignee)
+
+
+@transaction.atomic
+def application_assign(*, actor, application: Application, assignee) -> Application:
+    from gongkai.agencies.permissions import can
+    from gongkai.agencies.roles import Capability
+
+    application = lock(application)
+    require_action(actor, application, "assign")
+    if not can(assignee, Capability.HANDLE, application.agency_id):
+        raise DomainError(f"{assignee}不是本机关的信息公开工作人员。", code="assignee_not_clerk")
+    old = application.assigned_to
+    application.assigned_to = assignee
+    application.save(update_fields=["assigned_to", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="application.assign",
+        obj=application,
+        changes={"assigned_to": [str(old) if old else None, str(assignee)]},
+    )
+    return application
+
+
+@transaction.atomic
+def application_request_correction(
+    *,
+    actor,
+    application: Application,
+    instructions: str,
+    correction_due_on: dt.date,
+    requested_on: dt.date | None = None,
+) -> Application:
+    """Tell the applicant, once, what to correct (Art. 30). Must happen within the regime's
+    limit after receipt; the reply period then starts afresh from the corrected application."""
+    application = lock(application)
+    requested_on = _today(requested_on)
+    if application.correction_requested_on is not None:
+        raise DomainError("补正只能一次性告知，本申请已告知过补正。", code="correction_once")
+    if not instructions.strip():
+        raise DomainError("请写明需要补正的事项。", code="correction_empty", field="instructions")
+    if correction_due_on <= requested_on:
+        raise DomainError(
+            "补正期限应晚于告知日期。", code="correction_period", field="correction_due_on"
+        )
+    notice = open_deadline(application, Deadline.Kind.CORRECTION_NOTICE)
+    if notice is not None and notice.due is not None and requested_on > notice.due:
+        raise DomainError(
+            f"告知补正的期限已于{notice.due.isoformat()}届满（{application.regime_obj.correction_notice.basis}），"
+            "不能再要求补正，请按现有内容答复。",
+            code="correction_too_late",
+        )
+    application = transition(
+        application,
+        "request_correction",
+        actor=actor,
+        note=instructions,
+        correction_requested_on=requested_on,
+        correction_instructions=instructions,
+        correction_due_on=correction_due_on,
+    )
+    close_deadlines(
+        application,
+        actor=actor,
+        note="已告知补正，答复期限自收到补正之日重新计算",
+        kinds={Deadline.Kind.CORRECTION_NOTICE, Deadline.Kind.REPLY},
+    )
+    return application
+
+
+@transaction.atomic
+def application_submit_correction(
+    *,
+    actor,
+    application: Application,
+    text: str,
+    corrected_on: dt.date | None = None,
+) -> Application:
+    application = lock(application)
+    corrected_on = _today(corrected_on)
+    if corrected_on < application.correction_requested_on:
+        raise DomainError("收到补正之日不能早于告知补正之日。", code="correction_date")
+    application = transition(
+        application,
+        "submit_correction",
+        actor=actor,
+        note=text[:500],
+        corrected_on=corrected_on,
+        correction_text=text,
+    )
+    # Art. 30: the reply period is counted afresh from receipt of the corrected application.
+    deadline_open(
+        actor=actor,
+        agency=application.agency,
+        subject=application,
+        kind=Deadline.Kind.REPLY,
+        start=corrected_on,
+        regime=application.regime,
+    )
+    return application
+
+
+@transaction.atomic
+def application_lapse_correction(
+    *, actor, application: Application, today: dt.date | None = None
+) -> Application:
+    """The correction period passed without a correction: the application is deemed
+    abandoned (视为放弃申请) and counted as 其他处理 1."""
+    application = lock(application)
+    today = _today(today)
+    if application.correction_due_on is None or today <= application.correction_due_on:
+        raise DomainError("补正期限尚未届满。", code="correction_not_lapsed")
+    outcome = application.regime_obj.outcome("other_overdue_correction")
+    return transition(
+        application,
+        "lapse_correction",
+        actor=actor,
+        note="申请人逾期未补正，视为放弃申请",
+        outcome=outcome.code,
+        legal_basis=outcome.basis,
+        closed_on=today,
+        reasons="申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理。",
+    )
+
+
+@transaction.atomic
+def application_start_consultation(
+    *,
+    actor,
+    application: Application,
+    party_kind: str,
+    party_name: str,
+    started_on: dt.date,
+    letter_received_on: dt.date,
+    party_contact: str = "",
+) -> Consultation:
+    """Consult a third party or another agency; the reply clock stops until the answer (or
+    the end of the party's period)."""
+    application = lock(application)
+    regime = application.regime_obj
+    if party_kind not in regime.paused_for:
+        raise DomainError(
+            f"{regime.name}不规定征求{Consultation.PartyKind(party_kind).label}意见期间不计入答复期限。",
+            code="consultation_not_paused",
+        )
+    if letter_received_on < started_on:
+        raise DomainError("对方收到征求意见书之日不能早于发出之日。", code="consultation_dates")
+    application = transition(
+        application, "start_consultation", actor=actor, note=f"征求{party_name}意见"
+    )
+    consultation = Consultation.objects.create(
+        application=application,
+        party_kind=party_kind,
+        party_name=party_name,
+        party_contact=party_contact,
+        started_on=started_on,
+        letter_received_on=letter_received_on,
+    )
+    answer = (
+        deadline_open(
+            actor=actor,
+            agency=application.agency,
+            subject=consultation,
+            kind=Deadline.Kind.CONSULTATION,
+            start=letter_received_on,
+            regime=application.regime,
+        )
+        if regime.consultation is not None
+        else None
+    )
+    reply = open_deadline(application, Deadline.Kind.REPLY)
+    # Until the answer arrives the pause runs to the end of the party's period (or, in the
+    # 2008 regime, which sets none, to the day the answer is recorded).
+    provisional_end = answer.due if answer is not None and answer.due else started_on
+    deadline_update(
+        actor=actor,
+        deadline=reply,
+        note=f"征求{party_name}意见，期间不计入答复期限",
+        add_pause=Pause(started_on, provisional_end),
+    )
+    return consultation
+
+
+@transaction.atomic
+def application_finish_consultation(
+    *,
+    actor,
+    application: Application,
+    answered_on: dt.date,
+    opinion: str,
+    opinion_text: str = "",
+) -> Consultation:
+    application = lock(application)
+    consultation = application.consultations.select_for_update().get(answered_on__isnull=True)
+    if answered_on < consultation.started_on:
+        raise DomainError("收到意见之日不能早于发出征求意见书之日。", code="consultation_dates")
+    if opinion not in Consultation.Opinion.values:
+        raise DomainError("请选择对方意见。", code="consultation_opinion", field="opinion")
+    consultation.answered_on, consultation.opinion, consultation.opinion_text = (
+        answered_on,
+        opinion,
+        opinion_text,
+    )
+    consultation.save(update_fields=["answered_on", "opinion", "opinion_text"])
+    transition(
+        application,
+        "finish_consultation",
+        actor=actor,
+        note=f"{consultation.party_name}：{Consultation.Opinion(opinion).label}",
+    )
+    close_deadlines(consultation, actor=actor, note="已收到意见")
+    reply = open_deadline(application, Deadline.Kind.REPLY)
+    deadline_update(
+        actor=actor,
+        deadline=reply,
+        note="征求意见结束",
+        replace_last_pause=Pause(consultation.started_on, answered_on),
+    )
+    return consultation
+
+
+@transaction.atomic
+def application_request_extension(
+    *, actor, application: Application, reason: str
+) -> ExtensionRequest:
+    application = lock(application)
+    if application.extended:
+        raise DomainError("本申请已延期一次，不能再延期。", code="extension_once")
+    if application.extension_requests.filter(approved__isnull=True).exists():
+        raise DomainError("已有待审批的延期申请。", code="extension_pending")
+    if not reason.strip():
+        raise DomainError("请写明延期理由。", code="extension_reason", field="reason")
+    transition(application, "request_extension", actor=actor, note=reason)
+    return ExtensionRequest.objects.create(
+        application=application, reason=reason, requested_by=actor
+    )
+
+
+@transaction.atomic
+def application_decide_extension(
+    *, actor, application: Application, approve: bool, note: str = "", today: dt.date | None = None
+) -> Application:
+    """The head of the disclosure office approves or refuses (Art. 33(2)); approval must come
+    before the original period ends, and the applicant must then be told."""
+    application = lock(application)
+    request = (
+        application.extension_requests.select_for_update().filter(approved__isnull=True).first()
+    )
+    if request is None:
+        raise DomainError("没有待审批的延期申请。", code="extension_none")
+    reply = open_deadline(application, Deadline.Kind.REPLY)
+    today = _today(today)
+    if approve and reply is not None and reply.due is not None and today > reply.due:
+        raise DomainError(
+            f"原答复期限已于{reply.due.isoformat()}届满，不能再批准延期。",
+            code="extension_too_late",
+        )
+    request.approved, request.decided_by, request.decided_at, request.decision_note = (
+        approve,
+        actor,
+        timezone.now(),
+        note,
+    )
+    request.save(update_fields=["approved", "decided_by", "decided_at", "decision_note"])
+    application = transition(
+        application,
+        "decide_extension",
+        actor=actor,
+        note=("批准延期" if approve else "不批准延期") + (f"：{note}" if note else ""),
+        extended=application.extended or approve,
+    )
+    if approve:
+        deadline_update(actor=actor, deadline=reply, extended=True, note="负责人批准延期")
+    return application
+
+
+def pieces_filed_earlier_in_month(application: Application) -> int:
+    """Pieces the same applicant filed with this agency earlier in the same calendar month
+    (the count the per-piece fee progresses on)."""
+    received = application.received_on
+    same_month = Application.objects.filter(
+        agency_id=application.agency_id,
+        applicant_identifier=application.applicant_identifier,
+        received_on__year=received.year,
+        received_on__month=received.month,
+    ).exclude(pk=application.pk)
+    earlier = same_month.filter(received_on__lt=received) | same_month.filter(
+        received_on=received, pk__lt=application.pk
+    )
+    return earlier.count()
+
+
+@transaction.atomic
+def application_send_fee_notice(
+    *,
+    actor,
+    application: Application,
+    method: str,
+    units: int,
+    notice_received_on: dt.date,
+) -> Application:
+    """Charge 信息处理费 (by piece or by volume, never both). The applicant has the regime's
+    period, from the day after receiving the notice, to pay."""
+    application = lock(application)
+    regime = application.regime_obj
+    if (
+        regime.fee_payment is None
+        or regime.fees_from is None
+        or notice_received_on < regime.fees_from
+    ):
+        raise DomainError(
+            "该申请不适用信息处理费（自2021年1月1日起按《政府信息公开信息处理费管理办法》收取）。",
+            code="fee_not_applicable",
+        )
+    if method == BY_PIECE:
+        quote = quote_by_piece(
+            earlier_pieces_this_month=pieces_filed_earlier_in_month(application), pieces=units
+        )
+    elif method == BY_VOLUME:
+        quote = quote_by_volume(pages=units)
+    else:
+        raise DomainError("收费方式只能是按件或按量。", code="fee_method", field="method")
+    if quote.amount == 0:
+        raise DomainError(
+            f"按此计算应收0元（{quote.describe()}），无需发出收费通知。", code="fee_zero"
+        )
+    application = transition(
+        application,
+        "send_fee_notice",
+        actor=actor,
+        note=quote.describe(),
+        fee_method=method,
+        fee_units=units,
+        fee_amount=quote.amount,
+        fee_explanation=f"{quote.basis}。{quote.describe()}",
+        fee_notice_received_on=notice_received_on,
+    )
+    payment = deadline_open(
+        actor=actor,
+        agency=application.agency,
+        subject=application,
+        kind=Deadline.Kind.FEE_PAYMENT,
+        start=notice_received_on,
+        regime=application.regime,
+    )
+    if regime.fee_period_paused and payment.due is not None:
+        deadline_update(
+            actor=actor,
+            deadline=open_deadline(application, Deadline.Kind.REPLY),
+            add_pause=Pause(notice_received_on, payment.due, "等待申请人缴纳信息处理费"),
+            note="收费期间不计入答复期限",
+        )
+    return application
+
+
+@transaction.atomic
+def application_record_payment(*, actor, application: Application, paid_on: dt.date) -> Application:
+    application = lock(application)
+    if paid_on < application.fee_notice_received_on:
+        raise DomainError("缴费日期不能早于收到收费通知之日。", code="fee_paid_date")
+    payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
+    if payment is not None and payment.due is not None and paid_on > payment.due:
+        raise DomainError(
+            f"缴费期限已于{payment.due.isoformat()}届满，应按逾期未缴费处理。", code="fee_paid_late"
+        )
+    application = transition(
+        application,
+        "record_payment",
+        actor=actor,
+        note=f"已缴纳{application.fee_amount}元",
+        fee_paid_on=paid_on,
+    )
+    close_deadlines(application, actor=actor, note="已缴费", kinds={Deadline.Kind.FEE_PAYMENT})
+    if application.regime_obj.fee_period_paused:
+        deadline_update(
+            actor=actor,
+            deadline=open_deadline(application, Deadline.Kind.REPLY),
+            replace_last_pause=Pause(
+                application.fee_notice_received_on, paid_on, "等待申请人缴纳信息处理费"
+            ),
+            note="缴费后恢复计算答复期限",
+        )
+    return application
+
+
+@transaction.atomic
+def application_lapse_fee(
+    *, actor, application: Application, today: dt.date | None = None
+) -> Application:
+    """Unpaid after the payment period: deemed abandoned, counted as 其他处理 2."""
+    application = lock(application)
+    today = _today(today)
+    payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
+    if payment is None or payment.due is None or today <= payment.due:
+        raise DomainError("缴费期限尚未届满。", code="fee_not_lapsed")
+    outcome = application.regime_obj.outcome("other_overdue_fee")
+    application = transition(
+        application,
+        "lapse_fee",
+        actor=actor,
+        note="申请人逾期未缴费，视为放弃申请",
+        outcome=outcome.code,
+        legal_basis=outcome.basis,
+        closed_on=today,
+        reasons="申请人逾期未按收费通知要求缴纳费用，视为放弃申请，行政机关不再处理。",
+    )
+    close_deadlines(application, actor=actor, note="逾期未缴费，不再处理")
+    return application
