@@ -10,6 +10,7 @@ from .decisions import (
     application_split,
     application_withdraw,
 )
+from .fees import application_lapse_fee, application_record_payment, application_send_fee_notice
 from .intake import (
     application_attach,
     application_confirm_receipt,
@@ -21,11 +22,8 @@ from .workflow import (
     application_decide_extension,
     application_finish_consultation,
     application_lapse_correction,
-    application_lapse_fee,
-    application_record_payment,
     application_request_correction,
     application_request_extension,
-    application_send_fee_notice,
     application_start,
     application_start_consultation,
     application_submit_correction,

@@ -47,6 +47,13 @@ def next_number(agency, year: int) -> str:
     return f"{agency.code}-{year}-{sequence.last:05d}"
 
 
+def today_or(value):
+    """`value`, or today's date in the installation's time zone."""
+    from django.utils import timezone
+
+    return value or timezone.localdate()
+
+
 def lock(application: Application) -> Application:
     return Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
 

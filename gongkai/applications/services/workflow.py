@@ -1,4 +1,4 @@
-"""Handling: start, 补正 (Art. 30), consultation (Arts. 32, 34), extension (Art. 33), fees."""
+"""Handling: start, assignment, 补正 (Art. 30), consultation (Arts. 32, 34), extension (Art. 33)."""
 
 import datetime as dt
 
@@ -10,15 +10,10 @@ from gongkai.core.errors import DomainError
 from gongkai.deadlines.compute import Pause
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.services import deadline_open, deadline_update
-from gongkai.regimes.fees import BY_PIECE, BY_VOLUME, quote_by_piece, quote_by_volume
 
 from ..models import Application, Consultation, ExtensionRequest
 from ..permissions import require_action
-from .base import close_deadlines, lock, open_deadline, transition
-
-
-def _today(today):
-    return today or timezone.localdate()
+from .base import close_deadlines, lock, open_deadline, today_or, transition
 
 
 @transaction.atomic
@@ -61,7 +56,7 @@ def application_request_correction(
     """Tell the applicant, once, what to correct (Art. 30). Must happen within the regime's
     limit after receipt; the reply period then starts afresh from the corrected application."""
     application = lock(application)
-    requested_on = _today(requested_on)
+    requested_on = today_or(requested_on)
     if application.correction_requested_on is not None:
         raise DomainError("补正只能一次性告知，本申请已告知过补正。", code="correction_once")
     if not instructions.strip():
@@ -104,7 +99,7 @@ def application_submit_correction(
     corrected_on: dt.date | None = None,
 ) -> Application:
     application = lock(application)
-    corrected_on = _today(corrected_on)
+    corrected_on = today_or(corrected_on)
     if corrected_on < application.correction_requested_on:
         raise DomainError("收到补正之日不能早于告知补正之日。", code="correction_date")
     application = transition(
@@ -134,7 +129,7 @@ def application_lapse_correction(
     """The correction period passed without a correction: the application is deemed
     abandoned (视为放弃申请) and counted as 其他处理 1."""
     application = lock(application)
-    today = _today(today)
+    today = today_or(today)
     if application.correction_due_on is None or today <= application.correction_due_on:
         raise DomainError("补正期限尚未届满。", code="correction_not_lapsed")
     outcome = application.regime_obj.outcome("other_overdue_correction")
@@ -276,7 +271,7 @@ def application_decide_extension(
     if request is None:
         raise DomainError("没有待审批的延期申请。", code="extension_none")
     reply = open_deadline(application, Deadline.Kind.REPLY)
-    today = _today(today)
+    today = today_or(today)
     if approve and reply is not None and reply.due is not None and today > reply.due:
         raise DomainError(
             f"原答复期限已于{reply.due.isoformat()}届满，不能再批准延期。",
@@ -298,138 +293,4 @@ def application_decide_extension(
     )
     if approve:
         deadline_update(actor=actor, deadline=reply, extended=True, note="负责人批准延期")
-    return application
-
-
-def pieces_filed_earlier_in_month(application: Application) -> int:
-    """Pieces the same applicant filed with this agency earlier in the same calendar month
-    (the count the per-piece fee progresses on)."""
-    received = application.received_on
-    same_month = Application.objects.filter(
-        agency_id=application.agency_id,
-        applicant_identifier=application.applicant_identifier,
-        received_on__year=received.year,
-        received_on__month=received.month,
-    ).exclude(pk=application.pk)
-    earlier = same_month.filter(received_on__lt=received) | same_month.filter(
-        received_on=received, pk__lt=application.pk
-    )
-    return earlier.count()
-
-
-@transaction.atomic
-def application_send_fee_notice(
-    *,
-    actor,
-    application: Application,
-    method: str,
-    units: int,
-    notice_received_on: dt.date,
-) -> Application:
-    """Charge 信息处理费 (by piece or by volume, never both). The applicant has the regime's
-    period, from the day after receiving the notice, to pay."""
-    application = lock(application)
-    regime = application.regime_obj
-    if (
-        regime.fee_payment is None
-        or regime.fees_from is None
-        or notice_received_on < regime.fees_from
-    ):
-        raise DomainError(
-            "该申请不适用信息处理费（自2021年1月1日起按《政府信息公开信息处理费管理办法》收取）。",
-            code="fee_not_applicable",
-        )
-    if method == BY_PIECE:
-        quote = quote_by_piece(
-            earlier_pieces_this_month=pieces_filed_earlier_in_month(application), pieces=units
-        )
-    elif method == BY_VOLUME:
-        quote = quote_by_volume(pages=units)
-    else:
-        raise DomainError("收费方式只能是按件或按量。", code="fee_method", field="method")
-    if quote.amount == 0:
-        raise DomainError(
-            f"按此计算应收0元（{quote.describe()}），无需发出收费通知。", code="fee_zero"
-        )
-    application = transition(
-        application,
-        "send_fee_notice",
-        actor=actor,
-        note=quote.describe(),
-        fee_method=method,
-        fee_units=units,
-        fee_amount=quote.amount,
-        fee_explanation=f"{quote.basis}。{quote.describe()}",
-        fee_notice_received_on=notice_received_on,
-    )
-    payment = deadline_open(
-        actor=actor,
-        agency=application.agency,
-        subject=application,
-        kind=Deadline.Kind.FEE_PAYMENT,
-        start=notice_received_on,
-        regime=application.regime,
-    )
-    if regime.fee_period_paused and payment.due is not None:
-        deadline_update(
-            actor=actor,
-            deadline=open_deadline(application, Deadline.Kind.REPLY),
-            add_pause=Pause(notice_received_on, payment.due, "等待申请人缴纳信息处理费"),
-            note="收费期间不计入答复期限",
-        )
-    return application
-
-
-@transaction.atomic
-def application_record_payment(*, actor, application: Application, paid_on: dt.date) -> Application:
-    application = lock(application)
-    if paid_on < application.fee_notice_received_on:
-        raise DomainError("缴费日期不能早于收到收费通知之日。", code="fee_paid_date")
-    payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
-    if payment is not None and payment.due is not None and paid_on > payment.due:
-        raise DomainError(
-            f"缴费期限已于{payment.due.isoformat()}届满，应按逾期未缴费处理。", code="fee_paid_late"
-        )
-    application = transition(
-        application,
-        "record_payment",
-        actor=actor,
-        note=f"已缴纳{application.fee_amount}元",
-        fee_paid_on=paid_on,
-    )
-    close_deadlines(application, actor=actor, note="已缴费", kinds={Deadline.Kind.FEE_PAYMENT})
-    if application.regime_obj.fee_period_paused:
-        deadline_update(
-            actor=actor,
-            deadline=open_deadline(application, Deadline.Kind.REPLY),
-            replace_last_pause=Pause(
-                application.fee_notice_received_on, paid_on, "等待申请人缴纳信息处理费"
-            ),
-            note="缴费后恢复计算答复期限",
-        )
-    return application
-
-
-@transaction.atomic
-def application_lapse_fee(
-    *, actor, application: Application, today: dt.date | None = None
-) -> Application:
-    """Unpaid after the payment period: deemed abandoned, counted as 其他处理 2."""
-    application = lock(application)
-    today = _today(today)
-    payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
-    if payment is None or payment.due is None or today <= payment.due:
-        raise DomainError("缴费期限尚未届满。", code="fee_not_lapsed")
-    outcome = application.regime_obj.outcome("other_overdue_fee")
-    application = transition(
-        application,
-        "lapse_fee",
-        actor=actor,
-        note="申请人逾期未缴费，视为放弃申请",
-        outcome=outcome.code,
-        legal_basis=outcome.basis,
-        closed_on=today,
-        reasons="申请人逾期未按收费通知要求缴纳费用，视为放弃申请，行政机关不再处理。",
-    )
-    close_deadlines(application, actor=actor, note="逾期未缴费，不再处理")
     return application

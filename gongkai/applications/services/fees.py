@@ -1,0 +1,148 @@
+"""信息处理费 on an application: notice, payment, lapse (Fee Measures 2020; Regulation Art. 42)."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from gongkai.core.errors import DomainError
+from gongkai.deadlines.compute import Pause
+from gongkai.deadlines.models import Deadline
+from gongkai.deadlines.services import deadline_open, deadline_update
+from gongkai.regimes.fees import BY_PIECE, BY_VOLUME, quote_by_piece, quote_by_volume
+
+from ..models import Application
+from .base import close_deadlines, lock, open_deadline, today_or, transition
+
+
+def pieces_filed_earlier_in_month(application: Application) -> int:
+    """Pieces the same applicant filed with this agency earlier in the same calendar month
+    (the count the per-piece fee progresses on)."""
+    received = application.received_on
+    same_month = Application.objects.filter(
+        agency_id=application.agency_id,
+        applicant_identifier=application.applicant_identifier,
+        received_on__year=received.year,
+        received_on__month=received.month,
+    ).exclude(pk=application.pk)
+    earlier = same_month.filter(received_on__lt=received) | same_month.filter(
+        received_on=received, pk__lt=application.pk
+    )
+    return earlier.count()
+
+
+@transaction.atomic
+def application_send_fee_notice(
+    *,
+    actor,
+    application: Application,
+    method: str,
+    units: int,
+    notice_received_on: dt.date,
+) -> Application:
+    """Charge 信息处理费 (by piece or by volume, never both). The applicant has the regime's
+    period, from the day after receiving the notice, to pay."""
+    application = lock(application)
+    regime = application.regime_obj
+    if (
+        regime.fee_payment is None
+        or regime.fees_from is None
+        or notice_received_on < regime.fees_from
+    ):
+        raise DomainError(
+            "该申请不适用信息处理费（自2021年1月1日起按《政府信息公开信息处理费管理办法》收取）。",
+            code="fee_not_applicable",
+        )
+    if method == BY_PIECE:
+        quote = quote_by_piece(
+            earlier_pieces_this_month=pieces_filed_earlier_in_month(application), pieces=units
+        )
+    elif method == BY_VOLUME:
+        quote = quote_by_volume(pages=units)
+    else:
+        raise DomainError("收费方式只能是按件或按量。", code="fee_method", field="method")
+    if quote.amount == 0:
+        raise DomainError(
+            f"按此计算应收0元（{quote.describe()}），无需发出收费通知。", code="fee_zero"
+        )
+    application = transition(
+        application,
+        "send_fee_notice",
+        actor=actor,
+        note=quote.describe(),
+        fee_method=method,
+        fee_units=units,
+        fee_amount=quote.amount,
+        fee_explanation=f"{quote.basis}。{quote.describe()}",
+        fee_notice_received_on=notice_received_on,
+    )
+    payment = deadline_open(
+        actor=actor,
+        agency=application.agency,
+        subject=application,
+        kind=Deadline.Kind.FEE_PAYMENT,
+        start=notice_received_on,
+        regime=application.regime,
+    )
+    if regime.fee_period_paused and payment.due is not None:
+        deadline_update(
+            actor=actor,
+            deadline=open_deadline(application, Deadline.Kind.REPLY),
+            add_pause=Pause(notice_received_on, payment.due, "等待申请人缴纳信息处理费"),
+            note="收费期间不计入答复期限",
+        )
+    return application
+
+
+@transaction.atomic
+def application_record_payment(*, actor, application: Application, paid_on: dt.date) -> Application:
+    application = lock(application)
+    if paid_on < application.fee_notice_received_on:
+        raise DomainError("缴费日期不能早于收到收费通知之日。", code="fee_paid_date")
+    payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
+    if payment is not None and payment.due is not None and paid_on > payment.due:
+        raise DomainError(
+            f"缴费期限已于{payment.due.isoformat()}届满，应按逾期未缴费处理。", code="fee_paid_late"
+        )
+    application = transition(
+        application,
+        "record_payment",
+        actor=actor,
+        note=f"已缴纳{application.fee_amount}元",
+        fee_paid_on=paid_on,
+    )
+    close_deadlines(application, actor=actor, note="已缴费", kinds={Deadline.Kind.FEE_PAYMENT})
+    if application.regime_obj.fee_period_paused:
+        deadline_update(
+            actor=actor,
+            deadline=open_deadline(application, Deadline.Kind.REPLY),
+            replace_last_pause=Pause(
+                application.fee_notice_received_on, paid_on, "等待申请人缴纳信息处理费"
+            ),
+            note="缴费后恢复计算答复期限",
+        )
+    return application
+
+
+@transaction.atomic
+def application_lapse_fee(
+    *, actor, application: Application, today: dt.date | None = None
+) -> Application:
+    """Unpaid after the payment period: deemed abandoned, counted as 其他处理 2."""
+    application = lock(application)
+    today = today_or(today)
+    payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
+    if payment is None or payment.due is None or today <= payment.due:
+        raise DomainError("缴费期限尚未届满。", code="fee_not_lapsed")
+    outcome = application.regime_obj.outcome("other_overdue_fee")
+    application = transition(
+        application,
+        "lapse_fee",
+        actor=actor,
+        note="申请人逾期未缴费，视为放弃申请",
+        outcome=outcome.code,
+        legal_basis=outcome.basis,
+        closed_on=today,
+        reasons="申请人逾期未按收费通知要求缴纳费用，视为放弃申请，行政机关不再处理。",
+    )
+    close_deadlines(application, actor=actor, note="逾期未缴费，不再处理")
+    return application
