@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from gongkai.applications.urls import office_patterns as application_office_patterns
 from gongkai.deadlines.api import DeadlineCalculatorAPI
 
 api_patterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("accounts/", include("gongkai.accounts.urls")),
     path("deadline/", include("gongkai.deadlines.urls")),
+    path("applications/", include("gongkai.applications.urls")),
+    path("office/applications/", include(application_office_patterns)),
     path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
     path("api/", include((api_patterns, "api"))),

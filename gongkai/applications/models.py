@@ -192,6 +192,11 @@ class Application(AgencyScopedModel):
     def outcome_obj(self):
         return self.regime_obj.outcome(self.outcome) if self.outcome and self.regime else None
 
+    @property
+    def decision_is_final(self) -> bool:
+        """The applicant sees the outcome once the reply is served (or the case lapsed)."""
+        return bool(self.outcome) and self.status in {Status.SERVED, Status.CLOSED}
+
 
 class ApplicationSequence(models.Model):
     """Per agency and year, the last 受理编号 serial handed out (row-locked when used)."""
@@ -216,8 +221,8 @@ class StatusChange(models.Model):
         Application, on_delete=models.CASCADE, related_name="status_changes"
     )
     action = models.CharField(_("操作"), max_length=40)
-    old_status = models.CharField(_("原状态"), max_length=24, blank=True)
-    new_status = models.CharField(_("新状态"), max_length=24)
+    old_status = models.CharField(_("原状态"), max_length=24, blank=True, choices=Status.choices)
+    new_status = models.CharField(_("新状态"), max_length=24, choices=Status.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("操作人"),
@@ -236,6 +241,15 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.application.number} {self.action} {self.old_status}→{self.new_status}"
+
+    @property
+    def action_label(self) -> str:
+        from .states import TRANSITIONS
+
+        transition = TRANSITIONS.get(self.action)
+        return (
+            transition.label if transition else {"submit": "提交申请"}.get(self.action, self.action)
+        )
 
 
 class Consultation(models.Model):

@@ -67,3 +67,49 @@ def work_queue(*, user, agency=None, today: dt.date | None = None) -> list[Appli
         case.due_soon = case.reply_due is not None and not case.overdue and case.reply_due <= soon
     cases.sort(key=lambda c: (c.reply_due is None, c.reply_due or dt.date.max, c.created_at))
     return cases
+
+
+def reply_deadline_explained(application: Application):
+    """The open reply deadline recomputed with its explanation (same code path as the
+    calculator), or None when there is none or its year is not loaded."""
+    from gongkai.deadlines.compute import Pause, reply_deadline
+
+    deadline = Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id=str(application.pk),
+        kind=Deadline.Kind.REPLY,
+        is_open=True,
+    ).first()
+    if deadline is None or deadline.due is None:
+        return None
+    restart = deadline.start if deadline.start != application.received_on else None
+    return reply_deadline(
+        calendar=work_calendar(),
+        received=application.received_on,
+        regime=application.regime_obj,
+        extended=deadline.extended,
+        pauses=[
+            Pause(dt.date.fromisoformat(p[0]), dt.date.fromisoformat(p[1]), *p[2:3])
+            for p in deadline.pauses
+        ],
+        restart=restart,
+    )
+
+
+def timeline(application: Application):
+    return application.status_changes.select_related("actor").order_by("at", "id")
+
+
+def documents_for(*, user, application: Application):
+    from .permissions import is_applicant
+
+    documents = application.documents.order_by("uploaded_at", "id")
+    if is_applicant(user, application) and not _is_staff_of(user, application):
+        documents = documents.filter(visible_to_applicant=True) | documents.filter(uploaded_by=user)
+    return documents
+
+
+def _is_staff_of(user, application) -> bool:
+    from gongkai.agencies.permissions import can
+
+    return can(user, Capability.VIEW, application.agency_id)

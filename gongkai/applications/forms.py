@@ -1,0 +1,222 @@
+"""Forms of the application pages. They parse input; the services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.accounts.models import ApplicantProfile, ApplicantType
+from gongkai.agencies.models import Agency
+from gongkai.regimes.fees import BY_PIECE, BY_VOLUME
+from gongkai.regimes.rules import Channel
+
+from .models import Consultation, DeliveryMethod, ProvisionForm, ServiceMethod
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class RequestFieldsMixin(forms.Form):
+    info_title = forms.CharField(label=_("所需政府信息的名称"), max_length=300)
+    doc_number = forms.CharField(label=_("文号"), max_length=100, required=False)
+    description = forms.CharField(
+        label=_("所需信息的其他特征描述"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("如发布机关、大致时间、所属项目等，便于检索。"),
+    )
+    provision_form = forms.ChoiceField(
+        label=_("提供形式"), choices=ProvisionForm.choices, widget=forms.RadioSelect
+    )
+    delivery_method = forms.ChoiceField(
+        label=_("获取方式"), choices=DeliveryMethod.choices, widget=forms.RadioSelect
+    )
+
+
+class OnlineApplicationForm(RequestFieldsMixin):
+    agency = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=Agency.objects.none())
+    identity_proof = forms.FileField(
+        label=_("身份证明"), help_text=_("证件照片或扫描件，PDF、JPG 或 PNG，不超过10MB。")
+    )
+    field_order = [
+        "agency",
+        "info_title",
+        "doc_number",
+        "description",
+        "provision_form",
+        "delivery_method",
+        "identity_proof",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(is_active=True).order_by("path")
+
+
+class StaffRegisterForm(RequestFieldsMixin):
+    channel = forms.ChoiceField(
+        label=_("申请渠道"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE]
+    )
+    submitted_on = forms.DateField(label=_("提交日期"), widget=DATE)
+    signed_on = forms.DateField(
+        label=_("签收日期（挂号信、特快专递）"), required=False, widget=DATE
+    )
+    confirmed_on = forms.DateField(
+        label=_("与申请人确认之日（平信、传真、电子邮件）"), required=False, widget=DATE
+    )
+    applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=ApplicantType.choices)
+    applicant_name = forms.CharField(label=_("申请人姓名或名称"), max_length=200)
+    applicant_id_type = forms.ChoiceField(
+        label=_("证件类型（自然人）"),
+        required=False,
+        choices=[("", "—"), *ApplicantProfile.IdType.choices],
+    )
+    applicant_identifier = forms.CharField(label=_("证件号码或统一社会信用代码"), max_length=20)
+    contact_phone = forms.CharField(label=_("联系电话"), max_length=30)
+    contact_address = forms.CharField(label=_("通信地址"), max_length=300, required=False)
+    contact_email = forms.EmailField(label=_("电子邮箱"), required=False)
+    scan = forms.FileField(label=_("申请书扫描件"), required=False)
+    field_order = [
+        "channel",
+        "submitted_on",
+        "signed_on",
+        "confirmed_on",
+        "applicant_type",
+        "applicant_name",
+        "applicant_id_type",
+        "applicant_identifier",
+        "contact_phone",
+        "contact_address",
+        "contact_email",
+        "info_title",
+        "doc_number",
+        "description",
+        "provision_form",
+        "delivery_method",
+        "scan",
+    ]
+
+
+class QueryForm(forms.Form):
+    number = forms.CharField(label=_("受理编号"), max_length=60)
+    code = forms.CharField(label=_("查询码"), max_length=20)
+
+
+# Action forms of the staff case page (one per transition that needs input).
+class ConfirmReceiptForm(forms.Form):
+    confirmed_on = forms.DateField(label=_("确认（或签收）日期"), widget=DATE)
+
+
+class CorrectionRequestForm(forms.Form):
+    instructions = forms.CharField(
+        label=_("需要补正的事项"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    requested_on = forms.DateField(label=_("告知日期"), widget=DATE)
+    correction_due_on = forms.DateField(label=_("补正期限"), widget=DATE)
+
+
+class CorrectionSubmitForm(forms.Form):
+    text = forms.CharField(label=_("补正内容"), widget=forms.Textarea(attrs={"rows": 4}))
+    corrected_on = forms.DateField(label=_("收到补正之日"), widget=DATE, required=False)
+
+
+class ConsultationStartForm(forms.Form):
+    party_kind = forms.ChoiceField(label=_("征求对象"), choices=Consultation.PartyKind.choices)
+    party_name = forms.CharField(label=_("名称"), max_length=200)
+    party_contact = forms.CharField(label=_("联系方式"), max_length=200, required=False)
+    started_on = forms.DateField(label=_("发出征求意见书之日"), widget=DATE)
+    letter_received_on = forms.DateField(label=_("对方收到之日"), widget=DATE)
+
+
+class ConsultationFinishForm(forms.Form):
+    answered_on = forms.DateField(label=_("收到意见之日"), widget=DATE)
+    opinion = forms.ChoiceField(label=_("意见"), choices=Consultation.Opinion.choices)
+    opinion_text = forms.CharField(
+        label=_("意见内容"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ExtensionRequestForm(forms.Form):
+    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ExtensionDecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("审批结果"),
+        coerce=lambda v: v == "1",
+        choices=[("1", _("批准延期")), ("0", _("不批准"))],
+    )
+    note = forms.CharField(label=_("审批意见"), required=False)
+
+
+class FeeNoticeForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("收费方式"), choices=[(BY_PIECE, _("按件")), (BY_VOLUME, _("按量"))]
+    )
+    units = forms.IntegerField(label=_("件数或页数"), min_value=1)
+    notice_received_on = forms.DateField(label=_("申请人收到收费通知之日"), widget=DATE)
+
+
+class PaymentForm(forms.Form):
+    paid_on = forms.DateField(label=_("缴费日期"), widget=DATE)
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("答复类型"))
+    legal_basis = forms.CharField(label=_("法律依据"), widget=forms.Textarea(attrs={"rows": 2}))
+    reasons = forms.CharField(
+        label=_("理由"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    withheld = forms.CharField(
+        label=_("不予公开的部分及理由"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        regime = application.regime_obj
+        self.fields["outcome"].choices = [
+            (o.code, f"{o.group} · {o.label}") for o in regime.outcomes if not o.automatic
+        ]
+        self.fields["legal_basis"].help_text = _("如：%(citation)s第三十六条第（二）项") % {
+            "citation": regime.citation
+        }
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ServeForm(forms.Form):
+    method = forms.ChoiceField(label=_("送达方式"), choices=ServiceMethod.choices)
+    served_on = forms.DateField(
+        label=_("送达日期"),
+        widget=DATE,
+        help_text=_("直接送达以签收日期为准，邮寄送达以交邮日期为准。"),
+    )
+
+
+class CloseForm(forms.Form):
+    closed_on = forms.DateField(label=_("办结日期"), widget=DATE)
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(label=_("撤回说明"), required=False)
+
+
+class AttachForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("材料类型"),
+        choices=[
+            ("released", _("公开的政府信息")),
+            ("application_scan", _("申请书扫描件")),
+            ("correction", _("补正材料")),
+            ("other", _("其他材料")),
+        ],
+    )
+    title = forms.CharField(label=_("名称"), max_length=200, required=False)
+    upload = forms.FileField(label=_("文件"))
+
+
+class SplitForm(forms.Form):
+    titles = forms.CharField(
+        label=_("拆分出的其他申请事项"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("每行一项，写明所需信息名称。本申请保留第一项。"),
+    )

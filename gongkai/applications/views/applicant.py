@@ -1,0 +1,178 @@
+"""The applicant's pages (我的申请) and the public lookup by 受理编号 + 查询码."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.core.errors import DomainError
+from gongkai.core.middleware import client_ip_from_request
+
+from .. import services as s
+from ..forms import CorrectionSubmitForm, OnlineApplicationForm, QueryForm
+from ..models import ApplicationDocument
+from ..permissions import require_view
+from ..selectors import (
+    application_by_query_code,
+    applications_of,
+    documents_for,
+    reply_deadline_explained,
+    timeline,
+)
+from ..states import Status
+
+QUERY_ATTEMPTS = 10  # per client IP per window
+QUERY_WINDOW = 15 * 60
+
+
+def _errors_into(form, error):
+    if isinstance(error, DomainError):
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+    else:
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+def mine(request):
+    return render(
+        request,
+        "applications/applicant/mine.html",
+        {"applications": applications_of(applicant=request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request):
+    if not hasattr(request.user, "applicant_profile"):
+        messages.info(request, _("提出申请前，请先完善申请人信息（身份证明与联系方式）。"))
+        return redirect("accounts:profile")
+    form = OnlineApplicationForm(
+        request.POST or None, request.FILES or None, initial={"agency": request.GET.get("agency")}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            application, code = s.application_submit_online(
+                applicant=request.user,
+                agency=data.pop("agency"),
+                identity_proof=data.pop("identity_proof"),
+                **data,
+            )
+        except (DomainError, ValidationError) as error:
+            _errors_into(form, error)
+        else:
+            request.session["new_query_code"] = {"number": application.number, "code": code}
+            return redirect("applications:detail", pk=application.pk)
+    return render(request, "applications/applicant/new.html", {"form": form})
+
+
+def _detail_context(request, application):
+    return {
+        "application": application,
+        "deadline": reply_deadline_explained(application),
+        "timeline": timeline(application),
+        "documents": documents_for(user=request.user, application=application),
+        "correction_form": CorrectionSubmitForm(prefix="submit_correction")
+        if application.status == Status.AWAITING_CORRECTION
+        else None,
+        "can_withdraw": application.status
+        in {
+            Status.SUBMITTED,
+            Status.RECEIVED,
+            Status.IN_PROGRESS,
+            Status.AWAITING_CORRECTION,
+            Status.CONSULTING,
+            Status.AWAITING_FEE,
+            Status.DECISION_DRAFTED,
+        },
+    }
+
+
+@login_required
+def detail(request, pk: int):
+    application = get_object_or_404(applications_of(applicant=request.user), pk=pk)
+    context = _detail_context(request, application)
+    context["new_code"] = request.session.pop("new_query_code", None)
+    return render(request, "applications/applicant/detail.html", context)
+
+
+@login_required
+@require_POST
+def submit_correction(request, pk: int):
+    application = get_object_or_404(applications_of(applicant=request.user), pk=pk)
+    form = CorrectionSubmitForm(request.POST, prefix="submit_correction")
+    if form.is_valid():
+        try:
+            s.application_submit_correction(
+                actor=request.user, application=application, text=form.cleaned_data["text"]
+            )
+        except (DomainError, ValidationError) as error:
+            messages.error(request, getattr(error, "message", None) or "；".join(error.messages))
+        else:
+            messages.success(request, _("补正已提交，答复期限自今日起重新计算。"))
+    else:
+        messages.error(request, _("请填写补正内容。"))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    application = get_object_or_404(applications_of(applicant=request.user), pk=pk)
+    try:
+        s.application_withdraw(
+            actor=request.user,
+            application=application,
+            note=request.POST.get("note", "") or "申请人在线撤回",
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("申请已撤回。"))
+    return redirect("applications:detail", pk=pk)
+
+
+def download(request, pk: int):
+    """A case document, for staff of the agency or the applicant once it is visible to them."""
+    document = get_object_or_404(ApplicationDocument.objects.select_related("application"), pk=pk)
+    application = document.application
+    require_view(request.user, application)
+    if not documents_for(user=request.user, application=application).filter(pk=pk).exists():
+        raise Http404
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.file.name.rsplit("/", 1)[-1],
+        content_type=document.content_type,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def query(request):
+    """Look a case up without logging in. Attempts are limited per client address, and the
+    code is 10 characters from 31, so guessing is hopeless."""
+    form = QueryForm(request.POST or None)
+    application = None
+    if request.method == "POST" and form.is_valid():
+        key = f"gongkai:query-attempts:{client_ip_from_request(request)}"
+        attempts = cache.get(key, 0)
+        if attempts >= QUERY_ATTEMPTS:
+            form.add_error(None, _("查询过于频繁，请15分钟后再试。"))
+            return render(request, "applications/applicant/query.html", {"form": form}, status=429)
+        application = application_by_query_code(
+            number=form.cleaned_data["number"], code=form.cleaned_data["code"]
+        )
+        if application is None:
+            cache.set(key, attempts + 1, QUERY_WINDOW)
+            form.add_error(None, _("受理编号或查询码不正确。"))
+    context = {"form": form, "application": application}
+    if application is not None:
+        context["deadline"] = reply_deadline_explained(application)
+        context["timeline"] = timeline(application)
+    return render(request, "applications/applicant/query.html", context)
