@@ -15,8 +15,13 @@ D = dt.date
 
 
 def _apply(client, agency, **overrides):
-    data = {"agency": agency.pk, "info_title": "2025年技术改造项目名单", "provision_form": "electronic",
-            "delivery_method": "download", "identity_proof": png()}
+    data = {
+        "agency": agency.pk,
+        "info_title": "2025年技术改造项目名单",
+        "provision_form": "electronic",
+        "delivery_method": "download",
+        "identity_proof": png(),
+    }
     data.update(overrides)
     return client.post(reverse("applications:new"), data)
 
@@ -67,11 +72,14 @@ def test_applicant_cannot_open_another_applicants_case(client, applicant_user, d
 
 def test_query_by_number_and_code_without_login(client, clerk_a, dept_a):
     application = register(clerk_a, dept_a)
-    page = client.post(reverse("applications:query"),
-                       {"number": application.number, "code": application.query_code}).content
+    page = client.post(
+        reverse("applications:query"),
+        {"number": application.number, "code": application.query_code},
+    ).content
     assert "已收到" in page.decode() and "答复期限" in page.decode()
-    wrong = client.post(reverse("applications:query"),
-                        {"number": application.number, "code": "WRONGCODE2"}).content.decode()
+    wrong = client.post(
+        reverse("applications:query"), {"number": application.number, "code": "WRONGCODE2"}
+    ).content.decode()
     assert "受理编号或查询码不正确" in wrong
 
 
@@ -82,8 +90,10 @@ def test_query_attempts_are_throttled(client, clerk_a, dept_a):
     application = register(clerk_a, dept_a)
     for _ in range(10):
         client.post(reverse("applications:query"), {"number": application.number, "code": "X" * 10})
-    response = client.post(reverse("applications:query"),
-                           {"number": application.number, "code": application.query_code})
+    response = client.post(
+        reverse("applications:query"),
+        {"number": application.number, "code": application.query_code},
+    )
     assert response.status_code == 429
     cache.clear()
 
@@ -93,9 +103,14 @@ def test_staff_case_page_runs_the_workflow(client, clerk_a, reviewer_a, dept_a):
     client.force_login(clerk_a)
     url = lambda action: reverse("applications_office:act", args=[application.pk, action])  # noqa: E731
     assert client.post(url("start")).status_code == 302
-    response = client.post(url("draft_decision"), {
-        "draft_decision-outcome": "partial", "draft_decision-legal_basis": "第三十七条",
-        "draft_decision-withheld": "第二页涉及个人隐私的内容"})
+    response = client.post(
+        url("draft_decision"),
+        {
+            "draft_decision-outcome": "partial",
+            "draft_decision-legal_basis": "第三十七条",
+            "draft_decision-withheld": "第二页涉及个人隐私的内容",
+        },
+    )
     assert response.status_code == 302
     client.force_login(reviewer_a)
     assert client.post(url("approve_decision")).status_code == 302
@@ -111,19 +126,34 @@ def test_action_errors_are_shown_on_the_case_page(client, clerk_a, dept_a):
     application = register(clerk_a, dept_a)
     client.force_login(clerk_a)
     client.post(reverse("applications_office:act", args=[application.pk, "start"]))
-    response = client.post(reverse("applications_office:act", args=[application.pk, "draft_decision"]),
-                           {"draft_decision-outcome": "granted", "draft_decision-legal_basis": ""})
+    response = client.post(
+        reverse("applications_office:act", args=[application.pk, "draft_decision"]),
+        {"draft_decision-outcome": "granted", "draft_decision-legal_basis": ""},
+    )
     assert response.status_code == 400
-    assert "这个字段是必填项" in response.content.decode() or "该字段是必填项" in response.content.decode()
+    assert (
+        "这个字段是必填项" in response.content.decode()
+        or "该字段是必填项" in response.content.decode()
+    )
 
 
 def test_staff_register_page(client, clerk_a, dept_a):
     client.force_login(clerk_a)
-    response = client.post(reverse("applications_office:register"), {
-        "agency": dept_a.pk, "channel": "in_person", "submitted_on": "2026-03-02",
-        "applicant_type": "commercial", "applicant_name": "商丘示例科技有限公司",
-        "applicant_identifier": "91350100M000100Y43", "contact_phone": "0370-3000000",
-        "info_title": "某项目环评批复", "provision_form": "paper", "delivery_method": "pickup"})
+    response = client.post(
+        reverse("applications_office:register"),
+        {
+            "agency": dept_a.pk,
+            "channel": "in_person",
+            "submitted_on": "2026-03-02",
+            "applicant_type": "commercial",
+            "applicant_name": "商丘示例科技有限公司",
+            "applicant_identifier": "91350100M000100Y43",
+            "contact_phone": "0370-3000000",
+            "info_title": "某项目环评批复",
+            "provision_form": "paper",
+            "delivery_method": "pickup",
+        },
+    )
     application = Application.objects.get()
     assert response["Location"] == reverse("applications_office:case", args=[application.pk])
     assert application.status == Status.RECEIVED
@@ -144,8 +174,11 @@ def test_clerk_of_a_gets_404_for_agency_b_cases(client, clerk_a, dept_b, name):
     theirs = register(other_clerk, dept_b)
     client.force_login(clerk_a)
     args = [theirs.pk] if name.endswith("case") else [theirs.pk, "start"]
-    response = client.post(reverse(name, args=args)) if name.endswith("act") else client.get(
-        reverse(name, args=args))
+    response = (
+        client.post(reverse(name, args=args))
+        if name.endswith("act")
+        else client.get(reverse(name, args=args))
+    )
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == Status.RECEIVED

@@ -11,6 +11,7 @@ from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.services import deadline_open
 
 from ..models import Application, ServiceMethod
+from ..notifications import notify_applicant
 from ..permissions import require_action
 from ..states import Status
 from .base import (
@@ -121,6 +122,7 @@ def application_serve(
     )
     application.documents.filter(kind__in=["letter", "released"]).update(visible_to_applicant=True)
     close_deadlines(application, actor=actor, note="答复已送达")
+    notify_applicant(application, "decision")
     return application
 
 

@@ -11,6 +11,7 @@ from gongkai.deadlines.services import deadline_open, deadline_update
 from gongkai.regimes.fees import BY_PIECE, BY_VOLUME, quote_by_piece, quote_by_volume
 
 from ..models import Application
+from ..notifications import notify_applicant
 from .base import close_deadlines, lock, open_deadline, today_or, transition
 
 
@@ -90,6 +91,7 @@ def application_send_fee_notice(
             add_pause=Pause(notice_received_on, payment.due, "等待申请人缴纳信息处理费"),
             note="收费期间不计入答复期限",
         )
+    notify_applicant(application, "fee_notice")
     return application
 
 

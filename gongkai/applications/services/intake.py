@@ -19,6 +19,7 @@ from gongkai.regimes import regime_for
 from gongkai.regimes.rules import Channel, receipt_date
 
 from ..models import Application, ApplicationDocument, DeliveryMethod, ProvisionForm, StatusChange
+from ..notifications import notify_applicant
 from ..permissions import require_action
 from .base import hash_query_code, lock, new_query_code, next_number, transition
 
@@ -125,6 +126,7 @@ def _receive(application: Application, *, actor, note: str) -> Application:
             start=application.received_on,
             regime=regime.code,
         )
+    notify_applicant(application, "received")
     return application
 
 

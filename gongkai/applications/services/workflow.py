@@ -12,6 +12,7 @@ from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.services import deadline_open, deadline_update
 
 from ..models import Application, Consultation, ExtensionRequest
+from ..notifications import notify_applicant
 from ..permissions import require_action
 from .base import close_deadlines, lock, open_deadline, today_or, transition
 
@@ -87,6 +88,7 @@ def application_request_correction(
         note="已告知补正，答复期限自收到补正之日重新计算",
         kinds={Deadline.Kind.CORRECTION_NOTICE, Deadline.Kind.REPLY},
     )
+    notify_applicant(application, "correction")
     return application
 
 
@@ -292,5 +294,6 @@ def application_decide_extension(
         extended=application.extended or approve,
     )
     if approve:
-        deadline_update(actor=actor, deadline=reply, extended=True, note="负责人批准延期")
+        reply = deadline_update(actor=actor, deadline=reply, extended=True, note="负责人批准延期")
+        notify_applicant(application, "extension", due=reply.due)
     return application
