@@ -2,12 +2,30 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from gongkai.applications import api as application_api
 from gongkai.applications.urls import office_patterns as application_office_patterns
 from gongkai.deadlines.api import DeadlineCalculatorAPI
 
 api_patterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("deadline/", DeadlineCalculatorAPI.as_view(), name="deadline"),
+    path("applications/", application_api.ApplicationListAPI.as_view(), name="applications"),
+    path(
+        "applications/<str:number>/",
+        application_api.ApplicationDetailAPI.as_view(),
+        name="application",
+    ),
+    path(
+        "applications/<str:number>/correction/",
+        application_api.CorrectionAPI.as_view(),
+        name="application-correction",
+    ),
+    path("office/applications/", application_api.QueueAPI.as_view(), name="office-queue"),
+    path(
+        "office/applications/<str:number>/actions/<str:action>/",
+        application_api.ActionAPI.as_view(),
+        name="office-action",
+    ),
 ]
 
 urlpatterns = [

@@ -22,16 +22,27 @@ def test_applicant_is_told_of_receipt_correction_extension_fee_and_decision(
         application = register(clerk_a, dept_a, contact_email="zhangsan@example.com")
         application = s.application_start(actor=clerk_a, application=application)
         s.application_request_extension(actor=clerk_a, application=application, reason="档案较多")
-        s.application_decide_extension(actor=head_a, application=application, approve=True,
-                                       today=D(2026, 3, 10))
-        s.application_send_fee_notice(actor=clerk_a, application=application, method="volume",
-                                      units=60, notice_received_on=D(2026, 3, 11))
+        s.application_decide_extension(
+            actor=head_a, application=application, approve=True, today=D(2026, 3, 10)
+        )
+        s.application_send_fee_notice(
+            actor=clerk_a,
+            application=application,
+            method="volume",
+            units=60,
+            notice_received_on=D(2026, 3, 11),
+        )
         s.application_record_payment(actor=clerk_a, application=application, paid_on=D(2026, 3, 12))
-        s.application_draft_decision(actor=clerk_a, application=application, outcome="granted",
-                                     legal_basis="第三十六条第（二）项")
+        s.application_draft_decision(
+            actor=clerk_a,
+            application=application,
+            outcome="granted",
+            legal_basis="第三十六条第（二）项",
+        )
         s.application_approve_decision(actor=reviewer_a, application=application)
-        s.application_serve(actor=clerk_a, application=application, method="post",
-                            served_on=D(2026, 3, 20))
+        s.application_serve(
+            actor=clerk_a, application=application, method="post", served_on=D(2026, 3, 20)
+        )
     texts = _texts(sms_outbox, "13800000001")
     assert len(texts) == 4
     assert "已于2026-03-02收到" in texts[0]
@@ -41,16 +52,23 @@ def test_applicant_is_told_of_receipt_correction_extension_fee_and_decision(
     assert len(mail.outbox) == 4 and mail.outbox[0].to == ["zhangsan@example.com"]
 
 
-def test_correction_notice_names_the_items_and_period(clerk_a, dept_a, in_progress, sms_outbox,
-                                                      django_capture_on_commit_callbacks):
+def test_correction_notice_names_the_items_and_period(
+    clerk_a, dept_a, in_progress, sms_outbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        s.application_request_correction(actor=clerk_a, application=in_progress,
-                                         instructions="请补充文号", requested_on=D(2026, 3, 3),
-                                         correction_due_on=D(2026, 3, 17))
+        s.application_request_correction(
+            actor=clerk_a,
+            application=in_progress,
+            instructions="请补充文号",
+            requested_on=D(2026, 3, 3),
+            correction_due_on=D(2026, 3, 17),
+        )
     assert "请于2026-03-17前补正" in sms_outbox[-1].text and "请补充文号" in sms_outbox[-1].text
 
 
-def test_a_failed_step_notifies_nobody(clerk_a, dept_a, sms_outbox, django_capture_on_commit_callbacks):
+def test_a_failed_step_notifies_nobody(
+    clerk_a, dept_a, sms_outbox, django_capture_on_commit_callbacks
+):
     import pytest
 
     from gongkai.core.errors import DomainError
@@ -58,9 +76,13 @@ def test_a_failed_step_notifies_nobody(clerk_a, dept_a, sms_outbox, django_captu
     application = register(clerk_a, dept_a)
     sms_outbox.clear()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError):
-        s.application_request_correction(actor=clerk_a, application=application,
-                                         instructions="x", requested_on=D(2026, 3, 20),
-                                         correction_due_on=D(2026, 3, 30))
+        s.application_request_correction(
+            actor=clerk_a,
+            application=application,
+            instructions="x",
+            requested_on=D(2026, 3, 20),
+            correction_due_on=D(2026, 3, 30),
+        )
     assert sms_outbox == []
 
 

@@ -162,16 +162,20 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def _form(name: str, application, data=None, files=None):
+def action_form(name: str, application, data=None, files=None, *, prefix: str | None = ""):
+    """The bound or blank form of an action (prefixed by its name on the case page, where
+    several forms share one page; unprefixed in the API)."""
     action = ACTIONS[name]
     kwargs = {"application": application} if action.form is f.DecisionForm else {}
     today = timezone.localdate()
     initial = {
         key: today
-        for key in action.form.base_fields
-        if isinstance(action.form.base_fields[key], forms.DateField)
+        for key, field in action.form.base_fields.items()
+        if isinstance(field, forms.DateField)
     }
-    return action.form(data, files, prefix=name, initial=initial, **kwargs)
+    return action.form(
+        data, files, prefix=name if prefix == "" else prefix, initial=initial, **kwargs
+    )
 
 
 def _available(user, application) -> list[str]:
@@ -248,7 +252,7 @@ def _case_context(request, application, bound=None):
         (
             name,
             ACTIONS[name].label,
-            bound[1] if bound and bound[0] == name else _form(name, application),
+            bound[1] if bound and bound[0] == name else action_form(name, application),
         )
         for name in available
     ]
@@ -278,7 +282,7 @@ def act(request, pk: int, action: str):
     application = get_object_or_404(applications_visible_to(user=request.user), pk=pk)
     if action not in ACTIONS:
         return redirect("applications_office:case", pk=pk)
-    form = _form(action, application, request.POST, request.FILES)
+    form = action_form(action, application, request.POST, request.FILES)
     if form.is_valid():
         try:
             ACTIONS[action].run(request.user, application, form.cleaned_data)

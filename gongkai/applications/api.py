@@ -1,0 +1,245 @@
+"""REST API (OpenAPI at /api/openapi.json), with the same permissions as the pages:
+applicants submit, list and read their own applications and submit corrections; staff read
+their agencies' queue and move cases through the same action table as the case page."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import is_staff_member
+from gongkai.core.errors import DomainError
+
+from . import services as s
+from .models import Application, DeliveryMethod, ProvisionForm
+from .permissions import can_view
+from .selectors import (
+    applications_of,
+    applications_visible_to,
+    documents_for,
+    reply_deadline_explained,
+    work_queue,
+)
+from .views.staff import ACTIONS, action_form
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    agency = serializers.SerializerMethodField()
+    status_label = serializers.CharField(source="get_status_display")
+    reply_due = serializers.SerializerMethodField()
+    outcome = serializers.SerializerMethodField()
+    documents = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Application
+        fields = [
+            "number",
+            "status",
+            "status_label",
+            "agency",
+            "channel",
+            "info_title",
+            "doc_number",
+            "description",
+            "provision_form",
+            "delivery_method",
+            "submitted_on",
+            "received_on",
+            "regime",
+            "extended",
+            "reply_due",
+            "outcome",
+            "documents",
+        ]
+
+    def get_agency(self, obj) -> dict:
+        return {"code": obj.agency.code, "name": obj.agency.name}
+
+    def get_reply_due(self, obj) -> dict | None:
+        deadline = reply_deadline_explained(obj)
+        if deadline is None:
+            return None
+        return {
+            "due": (deadline.extended_due or deadline.due).isoformat(),
+            "explanation": deadline.explanation,
+        }
+
+    def get_outcome(self, obj) -> dict | None:
+        staff = is_staff_member(self.context["request"].user)
+        if not obj.outcome or not (obj.decision_is_final or staff):
+            return None
+        outcome = obj.outcome_obj
+        return {
+            "code": outcome.code,
+            "group": outcome.group,
+            "label": outcome.label,
+            "legal_basis": obj.legal_basis,
+        }
+
+    def get_documents(self, obj) -> list[dict]:
+        request = self.context["request"]
+        return [
+            {
+                "id": d.pk,
+                "title": d.title,
+                "kind": d.kind,
+                "url": request.build_absolute_uri(reverse("applications:download", args=[d.pk])),
+            }
+            for d in documents_for(user=request.user, application=obj)
+        ]
+
+
+class SubmitSerializer(serializers.Serializer):
+    agency = serializers.CharField(help_text="机关代码")
+    info_title = serializers.CharField(max_length=300)
+    doc_number = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    description = serializers.CharField(required=False, allow_blank=True)
+    provision_form = serializers.ChoiceField(choices=ProvisionForm.choices)
+    delivery_method = serializers.ChoiceField(choices=DeliveryMethod.choices)
+    identity_proof = serializers.FileField()
+
+
+def _domain_response(error):
+    if isinstance(error, DomainError):
+        return Response(error.as_dict(), status=status.HTTP_400_BAD_REQUEST)
+    errors = (
+        error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+    )
+    first = next(iter(errors.values()))[0]
+    return Response({"code": "invalid", "message": first, "errors": errors}, status=400)
+
+
+class ApplicationListAPI(APIView):
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(
+        operation_id="applications_mine",
+        summary="我的申请",
+        responses=ApplicationSerializer(many=True),
+    )
+    def get(self, request):
+        rows = applications_of(applicant=request.user)
+        return Response(ApplicationSerializer(rows, many=True, context={"request": request}).data)
+
+    @extend_schema(
+        operation_id="applications_submit",
+        summary="在线提出申请",
+        request=SubmitSerializer,
+        responses={
+            201: inline_serializer(
+                "Submitted",
+                {"number": serializers.CharField(), "query_code": serializers.CharField()},
+            ),
+            400: OpenApiTypes.OBJECT,
+        },
+    )
+    def post(self, request):
+        data = SubmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        agency = Agency.objects.filter(code=values.pop("agency"), is_active=True).first()
+        if agency is None:
+            return Response({"code": "unknown_agency", "message": "没有这个机关代码。"}, status=400)
+        try:
+            application, code = s.application_submit_online(
+                applicant=request.user,
+                agency=agency,
+                identity_proof=values.pop("identity_proof"),
+                **values,
+            )
+        except (DomainError, ValidationError) as error:
+            return _domain_response(error)
+        return Response({"number": application.number, "query_code": code}, status=201)
+
+
+def _visible(request, number: str) -> Application:
+    application = Application.objects.select_related("agency").filter(number=number).first()
+    if application is None or not can_view(request.user, application):
+        raise NotFound("没有找到这件申请。")
+    return application
+
+
+class ApplicationDetailAPI(APIView):
+    @extend_schema(
+        operation_id="applications_read", summary="查看申请", responses=ApplicationSerializer
+    )
+    def get(self, request, number: str):
+        return Response(
+            ApplicationSerializer(_visible(request, number), context={"request": request}).data
+        )
+
+
+class CorrectionAPI(APIView):
+    @extend_schema(
+        operation_id="applications_correct",
+        summary="提交补正",
+        request=inline_serializer("Correction", {"text": serializers.CharField()}),
+        responses=ApplicationSerializer,
+    )
+    def post(self, request, number: str):
+        application = get_object_or_404(applications_of(applicant=request.user), number=number)
+        text = (request.data.get("text") or "").strip()
+        if not text:
+            return Response(
+                {
+                    "code": "invalid",
+                    "message": "请填写补正内容。",
+                    "errors": {"text": ["请填写补正内容。"]},
+                },
+                status=400,
+            )
+        try:
+            application = s.application_submit_correction(
+                actor=request.user, application=application, text=text
+            )
+        except (DomainError, ValidationError) as error:
+            return _domain_response(error)
+        return Response(ApplicationSerializer(application, context={"request": request}).data)
+
+
+class QueueAPI(APIView):
+    @extend_schema(
+        operation_id="office_queue",
+        summary="工作队列（按答复期限排序）",
+        responses=ApplicationSerializer(many=True),
+    )
+    def get(self, request):
+        rows = work_queue(user=request.user)
+        return Response(ApplicationSerializer(rows, many=True, context={"request": request}).data)
+
+
+class ActionAPI(APIView):
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(
+        operation_id="office_act",
+        summary="执行办理操作",
+        description="action 取值：" + "、".join(ACTIONS) + "。请求体字段与办理页面的表单相同。",
+        request=OpenApiTypes.OBJECT,
+        responses={200: ApplicationSerializer, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request, number: str, action: str):
+        application = get_object_or_404(applications_visible_to(user=request.user), number=number)
+        if action not in ACTIONS:
+            return Response(
+                {"code": "unknown_action", "message": f"未知的操作“{action}”。"}, status=400
+            )
+        spec = ACTIONS[action]
+        form = action_form(action, application, request.data, request.FILES, prefix=None)
+        if not form.is_valid():
+            errors = {k: [e["message"] for e in v] for k, v in form.errors.get_json_data().items()}
+            first = next(iter(errors.values()))[0]
+            return Response({"code": "invalid", "message": first, "errors": errors}, status=400)
+        try:
+            spec.run(request.user, application, form.cleaned_data)
+        except (DomainError, ValidationError) as error:
+            return _domain_response(error)
+        application.refresh_from_db()
+        return Response(ApplicationSerializer(application, context={"request": request}).data)
