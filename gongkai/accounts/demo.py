@@ -105,3 +105,11 @@ def load_public_users() -> list[User]:
             email="office@sq-tech.example.com",
         )
     return [person, company]
+
+
+def staff_roles() -> dict:
+    """{(agency code, role): user} for the demo staff, for loaders that act as them."""
+    return {
+        (code, role.value): User.objects.get(username=username)
+        for username, _phone, _name, code, role, _description in DEMO_STAFF
+    }

@@ -5,6 +5,8 @@ Messages are sent after the transaction commits, so a rolled-back step never not
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,6 +16,18 @@ from gongkai.accounts.phones import looks_like_phone, normalize_phone
 from gongkai.accounts.sms import send_sms
 
 logger = logging.getLogger(__name__)
+_suppressed: ContextVar[bool] = ContextVar("gongkai_notifications_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    """No notifications inside (loading demo or historical data)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
 
 MESSAGES = {
     "received": "您的政府信息公开申请（受理编号{number}）已于{received_on}收到，{agency}将依法答复。",
@@ -62,4 +76,6 @@ def _deliver(application, event: str, due) -> None:
 def notify_applicant(application, event: str, *, due=None) -> None:
     if event not in MESSAGES:
         raise ValueError(event)
+    if _suppressed.get():
+        return
     transaction.on_commit(lambda: _deliver(application, event, due))

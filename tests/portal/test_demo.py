@@ -12,7 +12,8 @@ from gongkai.agencies.roles import Role
 
 def _demo(*args):
     out = io.StringIO()
-    call_command("demo", *args, stdout=out)
+    # Cases are covered by tests/applications/test_demo.py; here agencies and accounts.
+    call_command("demo", "--without-cases", *args, stdout=out)
     return out.getvalue()
 
 

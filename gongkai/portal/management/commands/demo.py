@@ -3,9 +3,15 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from gongkai.accounts.demo import DEMO_PASSWORD, load_public_users, load_staff_users
+from gongkai.accounts.demo import (
+    DEMO_PASSWORD,
+    load_public_users,
+    load_staff_users,
+    staff_roles,
+)
 from gongkai.agencies.demo import load_agencies
 from gongkai.agencies.models import Agency
+from gongkai.applications.demo import load_applications
 
 
 class Command(BaseCommand):
@@ -18,8 +24,11 @@ class Command(BaseCommand):
             help="仅当数据库中还没有任何机关时才载入（make run 使用）。",
         )
         parser.add_argument("--quiet-logins", action="store_true", help="不打印演示账户。")
+        parser.add_argument(
+            "--without-cases", action="store_true", help="不载入演示申请（只载入机关和账户）。"
+        )
 
-    def handle(self, *args, if_empty=False, quiet_logins=False, **options):
+    def handle(self, *args, if_empty=False, quiet_logins=False, without_cases=False, **options):
         if if_empty and Agency.objects.exists():
             self.stdout.write("数据库中已有机关，跳过演示数据。")
         else:
@@ -27,10 +36,11 @@ class Command(BaseCommand):
                 agencies = load_agencies()
                 staff = load_staff_users(agencies)
                 public = load_public_users()
+                cases = 0 if without_cases else load_applications(agencies, staff_roles())
             self.stdout.write(
                 self.style.SUCCESS(
                     f"演示数据已就绪：{len(agencies)} 个机关，{len(staff)} 个工作人员账户，"
-                    f"{len(public)} 个公众账户。"
+                    f"{len(public)} 个公众账户，新载入 {cases} 件依申请公开申请。"
                 )
             )
         if not quiet_logins:
