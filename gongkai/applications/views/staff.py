@@ -29,6 +29,7 @@ from ..selectors import (
     timeline,
     work_queue,
 )
+from ..similarity import similar_applications
 from ..states import Status, allowed_actions
 
 
@@ -265,6 +266,7 @@ def _case_context(request, application, bound=None):
         "extensions": application.extension_requests.all(),
         "action_forms": action_forms,
         "split_parts": application.split_parts.all(),
+        "similar": similar_applications(application),
     }
 
 
