@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
+from gongkai.core.api import form_error_response
 from gongkai.core.errors import DomainError
 
 from . import services as s
@@ -234,9 +235,7 @@ class ActionAPI(APIView):
         spec = ACTIONS[action]
         form = action_form(action, application, request.data, request.FILES, prefix=None)
         if not form.is_valid():
-            errors = {k: [e["message"] for e in v] for k, v in form.errors.get_json_data().items()}
-            first = next(iter(errors.values()))[0]
-            return Response({"code": "invalid", "message": first, "errors": errors}, status=400)
+            return form_error_response(form)
         try:
             spec.run(request.user, application, form.cleaned_data)
         except (DomainError, ValidationError) as error:

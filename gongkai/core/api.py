@@ -19,6 +19,19 @@ def _first_message(detail) -> str:
     return str(detail)
 
 
+def form_error_response(form) -> Response:
+    """A Django form's errors as the API's JSON error: the first message, led by its field's
+    label, plus every message by field."""
+    errors = {
+        field: [error["message"] for error in items]
+        for field, items in form.errors.get_json_data().items()
+    }
+    field, messages = next(iter(errors.items()))
+    label = form.fields[field].label if field in form.fields else ""
+    message = f"{label}：{messages[0]}" if label else messages[0]
+    return Response({"code": "invalid", "message": message, "errors": errors}, status=400)
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         code = status.HTTP_429_TOO_MANY_REQUESTS if isinstance(exc, RateLimited) else 400

@@ -6,10 +6,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
-from gongkai.regimes import get_regime
-from gongkai.workdays.selectors import work_calendar
+from gongkai.core.api import form_error_response
 
-from .compute import reply_deadline
 from .forms import DeadlineQueryForm
 
 
@@ -45,21 +43,5 @@ class DeadlineCalculatorAPI(APIView):
             data.setlist("extended", [params["extended"] in {"1", "true", "on", "yes"}])
         form = DeadlineQueryForm(data)
         if not form.is_valid():
-            errors = {
-                field: [e["message"] for e in items]
-                for field, items in form.errors.get_json_data().items()
-            }
-            field, messages = next(iter(errors.items()))
-            label = form.fields[field].label if field in form.fields else ""
-            message = f"{label}：{messages[0]}" if label else messages[0]
-            return Response({"code": "invalid", "message": message, "errors": errors}, status=400)
-        values = form.cleaned_data
-        result = reply_deadline(
-            calendar=work_calendar(),
-            received=values["received"],
-            regime=get_regime(values["regime"]) if values["regime"] else None,
-            extended=values["extended"],
-            pauses=values["pauses"],
-            restart=values["restart"],
-        )
-        return Response(result.as_dict())
+            return form_error_response(form)
+        return Response(form.reply_deadline().as_dict())

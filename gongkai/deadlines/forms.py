@@ -35,6 +35,24 @@ class DeadlineQueryForm(forms.Form):
         help_text=_("征求第三方或其他机关意见的期间，每行一个，如 2026-10-09:2026-10-20。"),
     )
 
+    def reply_deadline(self):
+        """The reply deadline these (valid) answers describe; DomainError if it cannot be
+        computed (e.g. a year with no holiday notice)."""
+        from gongkai.regimes import get_regime
+        from gongkai.workdays.selectors import work_calendar
+
+        from .compute import reply_deadline
+
+        values = self.cleaned_data
+        return reply_deadline(
+            calendar=work_calendar(),
+            received=values["received"],
+            regime=get_regime(values["regime"]) if values["regime"] else None,
+            extended=values["extended"],
+            pauses=values["pauses"],
+            restart=values["restart"],
+        )
+
     def clean_pauses(self):
         try:
             return [

@@ -3,10 +3,8 @@
 from django.shortcuts import render
 
 from gongkai.core.errors import DomainError
-from gongkai.regimes import get_regime
 from gongkai.workdays.selectors import work_calendar
 
-from .compute import reply_deadline
 from .forms import DeadlineQueryForm
 
 
@@ -14,16 +12,8 @@ def calculator(request):
     form = DeadlineQueryForm(request.GET or None)
     result = None
     if form.is_bound and form.is_valid():
-        values = form.cleaned_data
         try:
-            result = reply_deadline(
-                calendar=work_calendar(),
-                received=values["received"],
-                regime=get_regime(values["regime"]) if values["regime"] else None,
-                extended=values["extended"],
-                pauses=values["pauses"],
-                restart=values["restart"],
-            )
+            result = form.reply_deadline()
         except DomainError as error:
             form.add_error(None, error.message)
     return render(

@@ -88,6 +88,26 @@ def transition(application: Application, action: str, *, actor, note: str = "", 
     return application
 
 
+def record_lapse(
+    application, action: str, *, actor, outcome_code: str, closed_on, note: str, reasons: str
+):
+    """A period the applicant let pass: the application is deemed abandoned (视为放弃申请) and
+    closed with the regime's automatic outcome for it."""
+    outcome = application.regime_obj.outcome(outcome_code)
+    application = transition(
+        application,
+        action,
+        actor=actor,
+        note=note,
+        outcome=outcome.code,
+        legal_basis=outcome.basis,
+        closed_on=closed_on,
+        reasons=reasons,
+    )
+    close_deadlines(application, actor=actor, note=note)
+    return application
+
+
 def open_deadline(application: Application, kind: str) -> Deadline | None:
     return deadlines_of(subject=application).filter(kind=kind).first()
 

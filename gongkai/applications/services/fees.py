@@ -12,7 +12,7 @@ from gongkai.regimes.fees import BY_PIECE, BY_VOLUME, quote_by_piece, quote_by_v
 
 from ..models import Application
 from ..notifications import notify_applicant
-from .base import close_deadlines, lock, open_deadline, today_or, transition
+from .base import close_deadlines, lock, open_deadline, record_lapse, today_or, transition
 
 
 def pieces_filed_earlier_in_month(application: Application) -> int:
@@ -135,16 +135,12 @@ def application_lapse_fee(
     payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
     if payment is None or payment.due is None or today <= payment.due:
         raise DomainError("缴费期限尚未届满。", code="fee_not_lapsed")
-    outcome = application.regime_obj.outcome("other_overdue_fee")
-    application = transition(
+    return record_lapse(
         application,
         "lapse_fee",
         actor=actor,
-        note="申请人逾期未缴费，视为放弃申请",
-        outcome=outcome.code,
-        legal_basis=outcome.basis,
+        outcome_code="other_overdue_fee",
         closed_on=today,
+        note="申请人逾期未缴费，视为放弃申请",
         reasons="申请人逾期未按收费通知要求缴纳费用，视为放弃申请，行政机关不再处理。",
     )
-    close_deadlines(application, actor=actor, note="逾期未缴费，不再处理")
-    return application

@@ -14,7 +14,7 @@ from gongkai.deadlines.services import deadline_open, deadline_update
 from ..models import Application, Consultation, ExtensionRequest
 from ..notifications import notify_applicant
 from ..permissions import require_action
-from .base import close_deadlines, lock, open_deadline, today_or, transition
+from .base import close_deadlines, lock, open_deadline, record_lapse, today_or, transition
 
 
 @transaction.atomic
@@ -134,15 +134,13 @@ def application_lapse_correction(
     today = today_or(today)
     if application.correction_due_on is None or today <= application.correction_due_on:
         raise DomainError("补正期限尚未届满。", code="correction_not_lapsed")
-    outcome = application.regime_obj.outcome("other_overdue_correction")
-    return transition(
+    return record_lapse(
         application,
         "lapse_correction",
         actor=actor,
-        note="申请人逾期未补正，视为放弃申请",
-        outcome=outcome.code,
-        legal_basis=outcome.basis,
+        outcome_code="other_overdue_correction",
         closed_on=today,
+        note="申请人逾期未补正，视为放弃申请",
         reasons="申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理。",
     )
 
