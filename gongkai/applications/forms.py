@@ -159,6 +159,7 @@ class PaymentForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    needs_application = True
     outcome = forms.ChoiceField(label=_("答复类型"))
     legal_basis = forms.CharField(label=_("法律依据"), widget=forms.Textarea(attrs={"rows": 2}))
     reasons = forms.CharField(
@@ -212,6 +213,15 @@ class AttachForm(forms.Form):
     )
     title = forms.CharField(label=_("名称"), max_length=200, required=False)
     upload = forms.FileField(label=_("文件"))
+
+
+class DocumentForm(forms.Form):
+    needs_application = True
+    document = forms.ModelChoiceField(label=_("文件"), queryset=None)
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = application.documents.filter(kind="released")
 
 
 class SplitForm(forms.Form):

@@ -357,6 +357,9 @@ class ApplicationDocument(models.Model):
     file = models.FileField(_("文件"), upload_to=_document_path, max_length=300)
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField()
+    # Hidden content found in a file to be released (hidden sheets, comments, tracked changes,
+    # metadata …): [{"kind", "where", "message"}]. The reviewer sees it before approving.
+    findings = models.JSONField(_("隐藏内容检查"), default=list, blank=True)
     # Released documents and letters are visible to the applicant once the decision is served.
     visible_to_applicant = models.BooleanField(_("申请人可见"), default=False)
     uploaded_by = models.ForeignKey(

@@ -28,6 +28,7 @@ ACTION_CAPABILITY = {
     "withdraw": Capability.HANDLE,
     "assign": Capability.HANDLE,
     "split": Capability.HANDLE,
+    "strip_metadata": Capability.HANDLE,
 }
 # What the applicant may do on their own case.
 APPLICANT_ACTIONS = frozenset({"submit_correction", "withdraw"})

@@ -15,6 +15,7 @@ from .intake import (
     application_attach,
     application_confirm_receipt,
     application_register,
+    application_strip_metadata,
     application_submit_online,
 )
 from .workflow import (
@@ -50,6 +51,7 @@ __all__ = [
     "application_split",
     "application_start",
     "application_start_consultation",
+    "application_strip_metadata",
     "application_submit_correction",
     "application_submit_online",
     "application_withdraw",

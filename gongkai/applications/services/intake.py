@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from gongkai.agencies.roles import Capability
 from gongkai.core import identifiers
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
+from gongkai.core.hidden_content import check_file, strip_metadata
 from gongkai.core.uploads import ALL_KINDS, JPEG, PDF, PNG, check_upload
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.services import deadline_open
@@ -74,6 +76,12 @@ def _store(
     visible: bool = False,
 ) -> ApplicationDocument:
     file_kind = check_upload(upload, allowed=allowed)
+    findings = []
+    if kind == ApplicationDocument.Kind.RELEASED:
+        # Checked before anyone approves its release (hidden sheets, comments, metadata …).
+        data = upload.read()
+        upload.seek(0)
+        findings = [vars(f) for f in check_file(data, upload.name)]
     return ApplicationDocument.objects.create(
         application=application,
         kind=kind,
@@ -81,6 +89,7 @@ def _store(
         file=upload,
         content_type=file_kind.content_type,
         size=upload.size,
+        findings=findings,
         visible_to_applicant=visible,
         uploaded_by=actor if actor is not None and actor.is_authenticated else None,
     )
@@ -308,5 +317,31 @@ def application_attach(
         action="application.attach",
         obj=application,
         changes={"document": [None, document.title]},
+    )
+    return document
+
+
+@transaction.atomic
+def application_strip_metadata(*, actor, document: ApplicationDocument) -> ApplicationDocument:
+    """Clear a released file's document properties (author, company …) and check it again.
+    Comments and tracked changes stay: they are content the reviewer must decide on."""
+    application = lock(document.application)
+    require_action(actor, application, "start")
+    document = ApplicationDocument.objects.select_for_update().get(pk=document.pk)
+    with document.file.open("rb") as handle:
+        data = handle.read()
+    cleaned = strip_metadata(data, document.file.name)
+    name = document.file.name.rsplit("/", 1)[-1]
+    before = len(document.findings)
+    document.file.save(name, ContentFile(cleaned), save=False)
+    document.size = len(cleaned)
+    document.findings = [vars(f) for f in check_file(cleaned, name)]
+    document.save(update_fields=["file", "size", "findings"])
+    audit_record(
+        actor=actor,
+        action="application.strip_metadata",
+        obj=application,
+        changes={"findings": [before, len(document.findings)]},
+        note=document.title,
     )
     return document

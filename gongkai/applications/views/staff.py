@@ -159,6 +159,12 @@ ACTIONS: dict[str, Action] = {
         lambda a, app, d: s.application_withdraw(actor=a, application=app, note=d["note"]),
     ),
     "attach": Action(_l("上传材料"), f.AttachForm, _attach, transition=False),
+    "strip_metadata": Action(
+        _l("清除文件属性信息（作者、单位等）"),
+        f.DocumentForm,
+        lambda a, app, d: s.application_strip_metadata(actor=a, document=d["document"]),
+        transition=False,
+    ),
     "split": Action(_l("拆分为多件申请（一事一申请）"), f.SplitForm, _split, transition=False),
 }
 
@@ -167,7 +173,9 @@ def action_form(name: str, application, data=None, files=None, *, prefix: str | 
     """The bound or blank form of an action (prefixed by its name on the case page, where
     several forms share one page; unprefixed in the API)."""
     action = ACTIONS[name]
-    kwargs = {"application": application} if action.form is f.DecisionForm else {}
+    kwargs = (
+        {"application": application} if getattr(action.form, "needs_application", False) else {}
+    )
     today = timezone.localdate()
     initial = {
         key: today
