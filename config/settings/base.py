@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.deadlines",
     "gongkai.applications",
+    "gongkai.letters",
     "gongkai.portal",
 ]
 

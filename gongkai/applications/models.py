@@ -348,6 +348,7 @@ class ApplicationDocument(models.Model):
         APPLICATION_SCAN = "application_scan", _("申请书扫描件")
         CORRECTION = "correction", _("补正材料")
         LETTER = "letter", _("文书")
+        THIRD_PARTY_LETTER = "third_party_letter", _("征求意见书（不向申请人公开）")
         RELEASED = "released", _("公开的政府信息")
         OTHER = "other", _("其他材料")
 

@@ -25,8 +25,9 @@ def _workbook_with_hidden_sheet() -> bytes:
 
 def _attach(clerk, application):
     upload = SimpleUploadedFile("项目名单.xlsx", _workbook_with_hidden_sheet(), XLSX_TYPE)
-    return s.application_attach(actor=clerk, application=application, kind="released",
-                                upload=upload, title="项目名单")
+    return s.application_attach(
+        actor=clerk, application=application, kind="released", upload=upload, title="项目名单"
+    )
 
 
 def test_hidden_sheet_and_author_are_found_on_upload(in_progress, clerk_a):
@@ -59,10 +60,12 @@ def test_released_files_become_visible_to_the_applicant_only_when_served(
 
     document = _attach(clerk_a, in_progress)
     assert not document.visible_to_applicant
-    application = s.application_draft_decision(actor=clerk_a, application=in_progress,
-                                               outcome="granted", legal_basis="第三十六条")
+    application = s.application_draft_decision(
+        actor=clerk_a, application=in_progress, outcome="granted", legal_basis="第三十六条"
+    )
     application = s.application_approve_decision(actor=reviewer_a, application=application)
-    s.application_serve(actor=clerk_a, application=application, method="electronic",
-                        served_on=dt.date(2026, 3, 10))
+    s.application_serve(
+        actor=clerk_a, application=application, method="electronic", served_on=dt.date(2026, 3, 10)
+    )
     document.refresh_from_db()
     assert document.visible_to_applicant

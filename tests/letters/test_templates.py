@@ -1,0 +1,175 @@
+"""The editable templates: defaults shipped by migration, agency overrides, validation."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from gongkai.letters.context import letter_context
+from gongkai.letters.models import LetterKind, LetterTemplate
+from gongkai.letters.selectors import letter_template_for
+from gongkai.letters.services import letter_issue, letter_template_save
+from gongkai.letters.text import render_blocks
+from gongkai.regimes import get_regime
+from gongkai.regimes.outcomes import G_GRANTED, G_PARTIAL
+from tests.accounts.factories import UserFactory
+from tests.agencies.factories import MembershipFactory
+from tests.applications.fixtures import register
+from tests.letters.helpers import decided, pdf_text, stored
+
+
+def _override(
+    agency, kind="receipt", group="", body="<{{ applicant.name }}：\n甲局专用的回执正文。"
+):
+    return letter_template_save(
+        actor=None,
+        template=LetterTemplate(agency=agency, kind=kind, group=group, title="甲局回执", body=body),
+    )
+
+
+def _letter_text(application, clerk, kind="receipt"):
+    return pdf_text(stored(letter_issue(actor=clerk, application=application, kind=kind)))
+
+
+# Defaults ---------------------------------------------------------------------------------------
+
+
+def test_every_kind_and_every_2019_outcome_group_has_a_default_template(db):
+    defaults = set(LetterTemplate.objects.filter(agency=None).values_list("kind", "group"))
+    groups = {o.group for o in get_regime("2019").outcomes}
+    assert {(kind, "") for kind in LetterKind.values} <= defaults
+    assert {("decision", group) for group in groups} <= defaults
+
+
+@pytest.mark.parametrize(
+    "outcome", [o for o in get_regime("2019").outcomes if not o.automatic], ids=lambda o: o.code
+)
+def test_default_decision_text_cites_each_outcomes_basis(outcome, in_progress, clerk_a, reviewer_a):
+    application = decided(in_progress, clerk_a, reviewer_a, outcome.code)
+    template = letter_template_for(agency=application.agency, kind="decision", group=outcome.group)
+    text = "".join(
+        b.text for b in render_blocks(template.body, letter_context(application, "decision"))
+    )
+    assert outcome.basis.removesuffix("相关规定") in text
+    assert "张三：" in text and application.number in text
+
+
+# Overrides --------------------------------------------------------------------------------------
+
+
+def test_agency_override_is_used_for_that_agency_only(
+    in_progress, clerk_a, dept_a, dept_b, clerk_b
+):
+    _override(dept_a)
+    assert "甲局专用的回执正文。" in _letter_text(in_progress, clerk_a)
+    other = register(clerk_b, dept_b)
+    text = _letter_text(other, clerk_b)
+    assert "甲局专用的回执正文。" not in text
+    assert "本机关已予登记" in text  # the installation's default
+
+
+def test_group_template_wins_over_the_general_one_within_the_same_scope(dept_a):
+    general = _override(dept_a, kind="decision", body="通用答复")
+    partial = _override(dept_a, kind="decision", group=G_PARTIAL, body="部分公开答复")
+    assert letter_template_for(agency=dept_a, kind="decision", group=G_PARTIAL) == partial
+    assert letter_template_for(agency=dept_a, kind="decision", group=G_GRANTED) == general
+
+
+def test_default_group_template_is_used_when_the_agency_overrides_another_group(dept_a):
+    _override(dept_a, kind="decision", group=G_PARTIAL, body="部分公开答复")
+    chosen = letter_template_for(agency=dept_a, kind="decision", group=G_GRANTED)
+    assert (chosen.agency, chosen.group) == (None, G_GRANTED)
+
+
+# Validation and invariants ---------------------------------------------------------------------
+
+
+def test_broken_template_body_is_refused_with_a_chinese_message_naming_the_line(dept_a):
+    template = LetterTemplate(
+        agency=dept_a,
+        kind="receipt",
+        title="回执",
+        body="<{{ applicant.name }}：\n{% if extended %}已延期",
+    )
+    with pytest.raises(ValidationError) as info:
+        template.full_clean()
+    [message] = info.value.message_dict["body"]
+    assert message.startswith("第2行有模板语法错误：")
+    assert message.endswith("请检查 {% %} 标签是否成对、名称是否正确。")
+
+
+def test_unknown_tag_in_the_title_is_refused_too(dept_a):
+    template = LetterTemplate(agency=dept_a, kind="receipt", title="{% bogus %}", body="正文")
+    with pytest.raises(ValidationError) as info:
+        template.full_clean()
+    assert "title" in info.value.message_dict
+
+
+def test_only_decision_templates_are_split_by_outcome_group(dept_a):
+    template = LetterTemplate(agency=dept_a, kind="receipt", group=G_GRANTED, title="t", body="b")
+    with pytest.raises(ValidationError) as info:
+        template.full_clean()
+    assert info.value.message_dict["group"] == ["只有答复书按答复类型区分模板。"]
+
+
+def test_database_keeps_one_default_per_kind_and_group(db):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LetterTemplate.objects.create(agency=None, kind="receipt", title="第二个默认", body="b")
+
+
+def test_database_keeps_one_override_per_agency_kind_and_group(dept_a):
+    _override(dept_a)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LetterTemplate.objects.create(agency=dept_a, kind="receipt", title="又一个", body="b")
+
+
+# Who may edit -----------------------------------------------------------------------------------
+
+
+def test_agency_administrator_may_keep_the_agencys_own_templates(admin_a, dept_a):
+    template = letter_template_save(
+        actor=admin_a,
+        template=LetterTemplate(agency=dept_a, kind="receipt", title="甲局回执", body="正文"),
+    )
+    assert template.updated_by == admin_a
+
+
+def test_only_platform_administrators_change_the_defaults(admin_a):
+    default = LetterTemplate.objects.get(agency=None, kind="receipt")
+    default.body = "改过的默认正文"
+    with pytest.raises(PermissionDenied):
+        letter_template_save(actor=admin_a, template=default)
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    assert letter_template_save(actor=superuser, template=default).updated_by == superuser
+
+
+def test_other_agencys_administrator_cannot_override_for_it(admin_b, dept_a):
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        letter_template_save(
+            actor=admin_b,
+            template=LetterTemplate(agency=dept_a, kind="receipt", title="t", body="b"),
+        )
+
+
+def test_admin_refuses_a_broken_template_and_shows_why(client, db):
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+    default = LetterTemplate.objects.get(agency=None, kind="receipt")
+    url = f"/admin/letters/lettertemplate/{default.pk}/change/"
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"kind": "receipt", "group": "", "agency": "", "title": "回执", "body": "{% if x %}"}
+    )
+    assert response.status_code == 200
+    assert "第1行有模板语法错误" in response.content.decode()
+    default.refresh_from_db()
+    assert default.body != "{% if x %}"
+
+
+def test_admin_is_for_platform_administrators_only(client, dept_a):
+    staff = MembershipFactory(agency=dept_a, role="admin").user
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+    assert client.get("/admin/letters/lettertemplate/").status_code == 403
