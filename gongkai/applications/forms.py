@@ -10,7 +10,7 @@ from gongkai.regimes.rules import Channel
 
 from .models import Consultation, DeliveryMethod, ProvisionForm, ServiceMethod
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
 
 
 class RequestFieldsMixin(forms.Form):

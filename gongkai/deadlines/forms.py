@@ -13,7 +13,7 @@ class DeadlineQueryForm(forms.Form):
 
     received = forms.DateField(
         label=_("收到申请之日"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("当面提交的为提交之日；挂号信为签收之日；平信、网络、传真为双方确认之日。"),
     )
     regime = forms.ChoiceField(
@@ -25,7 +25,7 @@ class DeadlineQueryForm(forms.Form):
     restart = forms.DateField(
         label=_("补正后重新起算之日"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("申请人补正的，填写收到补正申请之日，答复期限自该日重新计算。"),
     )
     pauses = forms.CharField(

@@ -182,3 +182,13 @@ def test_clerk_of_a_gets_404_for_agency_b_cases(client, clerk_a, dept_b, name):
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == Status.RECEIVED
+
+
+def test_date_inputs_are_prefilled_in_iso_format(client, clerk_a, dept_a):
+    from django.utils import timezone
+
+    application = register(clerk_a, dept_a)
+    client.force_login(clerk_a)
+    page = client.get(reverse("applications_office:case", args=[application.pk])).content.decode()
+    assert 'type="date"' in page
+    assert f'value="{timezone.localdate().isoformat()}"' in page
