@@ -1,9 +1,14 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from gongkai.applications import api as application_api
 from gongkai.applications.urls import office_patterns as application_office_patterns
+from gongkai.catalog import api as catalog_api
+from gongkai.catalog.feeds import SITEMAPS
+from gongkai.catalog.urls import office_patterns as catalog_office_patterns
 from gongkai.deadlines.api import DeadlineCalculatorAPI
 
 api_patterns = [
@@ -28,8 +33,19 @@ api_patterns = [
     ),
 ]
 
+api_patterns += catalog_api.urlpatterns
+
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
+    path("gk/", include("gongkai.catalog.urls")),
+    path("office/catalog/", include(catalog_office_patterns)),
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("accounts/", include("gongkai.accounts.urls")),
     path("deadline/", include("gongkai.deadlines.urls")),
     path("applications/", include("gongkai.applications.urls")),

@@ -24,4 +24,5 @@ pytest_plugins = [
     "tests.agencies.fixtures",
     "tests.workdays.fixtures",
     "tests.applications.fixtures",
+    "tests.catalog.fixtures",
 ]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
     "rest_framework",
     "drf_spectacular",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "gongkai.deadlines",
     "gongkai.applications",
     "gongkai.letters",
+    "gongkai.search",
+    "gongkai.catalog",
     "gongkai.portal",
 ]
 
@@ -206,6 +209,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 GONGKAI_SITE_NAME = _("政府信息公开平台")
+GONGKAI_SITE_URL = os.environ.get("GONGKAI_SITE_URL", "")  # e.g. https://gk.example.gov.cn
+# Catalogue attachments and imports.
+GONGKAI_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+GONGKAI_IMPORT_MAX_ROWS = 100_000
 
 LOGGING = {
     "version": 1,
@@ -233,6 +240,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "gongkai.applications.tasks.remind_deadlines",
         "schedule": 60 * 60 * 24,
         "options": {"expires": 60 * 60 * 12},
+    },
+    "publish-scheduled-items": {
+        "task": "gongkai.catalog.tasks.publish_scheduled",
+        "schedule": 60,
+        "options": {"expires": 50},
     },
 }
 GONGKAI_REMINDER_WORKDAYS = 3

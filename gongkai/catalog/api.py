@@ -1,0 +1,340 @@
+"""REST API of the catalogue (OpenAPI at /api/openapi.json): public reads of the catalogue and
+search; staff writes through the same forms and action table as the office pages."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import can
+from gongkai.agencies.roles import Capability
+from gongkai.core.api import form_error_response
+
+from . import selectors as sel
+from . import services as s
+from .forms import ItemForm, SearchForm, UploadForm
+from .models import Category, Item
+from .views.office import ACTIONS, action_form
+
+FILTERS = [
+    OpenApiParameter("agency", str, description="机关代码"),
+    OpenApiParameter("subtree", bool, description="包括下级机关"),
+    OpenApiParameter("category", int, description="分类编号"),
+    OpenApiParameter("year", int, description="发布年份"),
+    OpenApiParameter("validity", str, description="有效性：valid/expired/abolished/revised"),
+]
+
+
+def item_summary(item: Item, request) -> dict:
+    return {
+        "id": str(item.public_id),
+        "index_number": item.index_number,
+        "title": item.title,
+        "doc_number": item.doc_number,
+        "agency": {"code": item.agency.code, "name": item.agency.name},
+        "created_on": item.created_on.isoformat(),
+        "published_at": timezone.localtime(item.published_at).isoformat()
+        if item.published_at
+        else None,
+        "summary": item.summary,
+        "validity": item.validity,
+        "url": request.build_absolute_uri(
+            reverse("catalog:item", args=[item.agency.code, item.public_id])
+        ),
+    }
+
+
+def item_detail(item: Item, request) -> dict:
+    data = item_summary(item, request)
+    data.update(
+        body=item.body,
+        issuer=item.issuer.name,
+        co_issuers=item.co_issuers,
+        categories=[
+            {"id": c.pk, "facet": c.facet, "code": c.code, "name": c.name}
+            for c in item.categories.all()
+        ],
+        attachments=[
+            {
+                "title": a.title,
+                "size": a.size,
+                "content_type": a.content_type,
+                "url": request.build_absolute_uri(
+                    reverse("catalog:attachment", args=[item.agency.code, item.public_id, a.pk])
+                ),
+            }
+            for a in item.attachments.all()
+        ],
+        channels=[
+            {"channel": c.channel, "published_on": c.published_on.isoformat(), "url": c.url}
+            for c in item.channels.all()
+        ],
+        interprets=item.interprets.index_number if item.interprets else None,
+        interpretations=[i.index_number for i in sel.public_items().filter(interprets=item)],
+    )
+    return data
+
+
+def _filters(request):
+    params = request.query_params
+    agency = None
+    if params.get("agency"):
+        agency = Agency.objects.filter(code=params["agency"], is_active=True).first()
+        if agency is None:
+            raise NotFound("没有这个机关代码。")
+    category = None
+    if params.get("category", "").isdigit():
+        category = Category.objects.filter(pk=int(params["category"])).first()
+    year = int(params["year"]) if params.get("year", "").isdigit() else None
+    validity = params.get("validity", "")
+    return {
+        "agency": agency,
+        "subtree": params.get("subtree", "").lower() in {"1", "true", "yes"},
+        "category": category,
+        "year": year,
+        "validity": validity if validity in Item.Validity.values else "",
+    }
+
+
+class CatalogueAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="catalog_list",
+        summary="主动公开目录（按发布日期倒序，游标分页）",
+        parameters=[
+            *FILTERS,
+            OpenApiParameter("cursor", str, description="上一页返回的 next_cursor"),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request):
+        page = sel.catalogue_page(
+            **_filters(request), cursor=request.query_params.get("cursor", "")[:200]
+        )
+        return Response(
+            {
+                "results": [item_summary(i, request) for i in page.items],
+                "next_cursor": page.next_cursor,
+                "total": page.total,
+                "total_capped": page.total_capped,
+            }
+        )
+
+
+class CatalogueItemAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="catalog_read", summary="目录条目", responses=OpenApiTypes.OBJECT)
+    def get(self, request, public_id):
+        item = (
+            sel.public_items()
+            .filter(public_id=public_id)
+            .select_related("agency", "issuer")
+            .first()
+        )
+        if item is None:
+            raise NotFound("没有找到这条信息（可能已撤回）。")
+        return Response(item_detail(item, request))
+
+
+class SearchAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="catalog_search",
+        summary="全文检索",
+        parameters=[
+            OpenApiParameter("q", str, required=True, description="关键词，空格分隔多个词"),
+            *FILTERS,
+            OpenApiParameter("order", str, description="relevance（默认）或 date"),
+            OpenApiParameter("page", int, description="页码，1–50"),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request):
+        form = SearchForm(request.query_params)
+        if not form.is_valid():
+            return form_error_response(form)
+        if not form.cleaned_data["q"].strip():
+            return Response({"code": "query_required", "message": "请输入关键词。"}, status=400)
+        page = form.cleaned_data["page"] or 1
+        filters = _filters(request)
+        result = sel.search(
+            text=form.cleaned_data["q"],
+            agency=filters["agency"],
+            # Search covers the agency's whole subtree unless subtree=0 is asked for.
+            subtree=request.query_params.get("subtree", "1").lower() in {"1", "true", "yes"},
+            category=filters["category"],
+            year=filters["year"],
+            validity=filters["validity"],
+            order=form.cleaned_data["order"] or "relevance",
+            offset=(page - 1) * sel.PAGE_SIZE,
+        )
+        return Response(
+            {
+                "results": [
+                    {
+                        **item_summary(h.item, request),
+                        "title_html": h.title,
+                        "snippet_html": h.snippet,
+                    }
+                    for h in result.hits
+                ],
+                "total": result.total,
+                "total_capped": result.total_capped,
+                "page": page,
+            }
+        )
+
+
+# Staff ------------------------------------------------------------------------------------------
+
+
+def _staff_item(request, pk: int) -> Item:
+    return get_object_or_404(Item.objects.visible_to(request.user).select_related("agency"), pk=pk)
+
+
+def _staff_view(item: Item, request) -> dict:
+    data = item_detail(item, request)
+    data.update(
+        pk=item.pk,
+        status=item.status,
+        status_label=item.get_status_display(),
+        disclosure=item.disclosure,
+        review_opinion=item.review_opinion,
+        findings={a.title: a.findings for a in item.attachments.all() if a.findings},
+    )
+    return data
+
+
+class OfficeItemsAPI(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="office_catalog_list", summary="本机关目录条目", responses=OpenApiTypes.OBJECT
+    )
+    def get(self, request):
+        status = request.query_params.get("status", "")
+        rows = sel.office_items(request.user, status=status)[:200]
+        return Response([_staff_view(i, request) for i in rows])
+
+    @extend_schema(
+        operation_id="office_catalog_create",
+        summary="起草目录条目",
+        description="字段与起草页面相同，另加 agency（机关代码）；categories 为分类编号数组。",
+        request=OpenApiTypes.OBJECT,
+        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request):
+        agency = Agency.objects.filter(code=request.data.get("agency", "")).first()
+        if agency is None or not can(request.user, Capability.HANDLE, agency):
+            raise PermissionDenied("您不能在该机关起草目录条目。")
+        form = ItemForm(request.data, agency=agency)
+        if not form.is_valid():
+            return form_error_response(form)
+        item = s.item_create(actor=request.user, agency=agency, **form.cleaned_data)
+        return Response(_staff_view(item, request), status=201)
+
+
+class OfficeItemAPI(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="office_catalog_read",
+        summary="目录条目（工作人员）",
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request, pk: int):
+        return Response(_staff_view(_staff_item(request, pk), request))
+
+    @extend_schema(
+        operation_id="office_catalog_update",
+        summary="修改草稿",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def patch(self, request, pk: int):
+        item = _staff_item(request, pk)
+        data = ItemForm.initial_of(item)
+        data["categories"] = [c.pk for c in data["categories"]]
+        data.update(request.data.items() if hasattr(request.data, "items") else {})
+        if hasattr(request.data, "getlist") and "categories" in request.data:
+            data["categories"] = request.data.getlist("categories")
+        form = ItemForm(data, agency=item.agency)
+        if not form.is_valid():
+            return form_error_response(form)
+        item = s.item_update(actor=request.user, item=item, **form.cleaned_data)
+        return Response(_staff_view(item, request))
+
+
+class OfficeAttachmentAPI(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="office_catalog_attach",
+        summary="上传附件（检查隐藏内容）",
+        request={"multipart/form-data": OpenApiTypes.OBJECT},
+        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request, pk: int):
+        item = _staff_item(request, pk)
+        form = UploadForm(request.data, request.FILES)
+        if not form.is_valid():
+            return form_error_response(form)
+        attachment = s.attachment_add(actor=request.user, item=item, **form.cleaned_data)
+        return Response(
+            {"id": attachment.pk, "title": attachment.title, "findings": attachment.findings},
+            status=201,
+        )
+
+
+class OfficeActionAPI(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="office_catalog_act",
+        summary="审查、发布、撤回等操作",
+        description="action 取值：" + "、".join(ACTIONS) + "。请求体字段与条目页面的表单相同。",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request, pk: int, action: str):
+        item = _staff_item(request, pk)
+        if action not in ACTIONS:
+            return Response(
+                {"code": "unknown_action", "message": f"未知的操作“{action}”。"}, status=400
+            )
+        form = action_form(action, item, request.data)
+        form.prefix = None
+        if not form.is_valid():
+            return form_error_response(form)
+        ACTIONS[action].run(request.user, item, form.cleaned_data)
+        item.refresh_from_db()
+        return Response(_staff_view(item, request))
+
+
+urlpatterns = [
+    path("catalog/items/", CatalogueAPI.as_view(), name="catalog-items"),
+    path("catalog/items/<uuid:public_id>/", CatalogueItemAPI.as_view(), name="catalog-item"),
+    path("catalog/search/", SearchAPI.as_view(), name="catalog-search"),
+    path("office/catalog/items/", OfficeItemsAPI.as_view(), name="office-catalog-items"),
+    path("office/catalog/items/<int:pk>/", OfficeItemAPI.as_view(), name="office-catalog-item"),
+    path(
+        "office/catalog/items/<int:pk>/attachments/",
+        OfficeAttachmentAPI.as_view(),
+        name="office-catalog-attach",
+    ),
+    path(
+        "office/catalog/items/<int:pk>/actions/<str:action>/",
+        OfficeActionAPI.as_view(),
+        name="office-catalog-act",
+    ),
+]

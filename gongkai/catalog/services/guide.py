@@ -1,0 +1,114 @@
+"""The 政府信息公开指南 (Regulation 2019 Art. 12): generated from the agency's record plus the
+text staff edit, saved as numbered versions."""
+
+from django.db import transaction
+from django.db.models import Max
+
+from gongkai.core.audit import audit_record
+from gongkai.core.errors import DomainError
+
+from ..models import GuideVersion
+from ..permissions import require_action
+
+DEFAULT_ARRANGEMENT = (
+    "本机关主动公开的政府信息按照《中华人民共和国政府信息公开条例》第二十条、第二十一条规定的"
+    "法定主动公开内容分类编排，并按主题、体裁、机构分类。每条信息均有索引号、名称、内容概述、"
+    "生成日期等目录项。"
+)
+DEFAULT_HOW_TO_OBTAIN = (
+    "一、主动公开：通过本机关政府信息公开专栏、政府门户网站、政务微博、政务微信、政府公报等渠道"
+    "公开，公众可在专栏中按分类浏览或全文检索。\n"
+    "二、依申请公开：公民、法人或者其他组织可以通过本平台在线提交申请，也可以通过信函、传真或到"
+    "政府信息公开工作机构当面提交。本机关按照条例规定的期限答复，不收取费用，但申请数量、频次"
+    "明显超过合理范围的，可以依照规定收取信息处理费。"
+)
+
+
+def office_lines(agency) -> list[tuple[str, str]]:
+    """The office facts the guide must state; empty ones are named so staff fill them in."""
+    return [
+        ("政府信息公开工作机构", agency.office_name),
+        ("办公地址", agency.office_address),
+        ("邮政编码", agency.office_postcode),
+        ("办公时间", agency.office_hours),
+        ("联系电话", agency.office_phone),
+        ("传真号码", agency.office_fax),
+        ("电子邮箱", agency.office_email),
+        ("网址", agency.office_website),
+    ]
+
+
+def render_guide(agency, arrangement: str, how_to_obtain: str, other: str = "") -> str:
+    lines = [
+        f"{agency.name}政府信息公开指南",
+        "",
+        "一、信息分类与编排体系",
+        arrangement.strip(),
+        "",
+    ]
+    lines += ["二、获取方式", how_to_obtain.strip(), "", "三、政府信息公开工作机构"]
+    lines += [f"{label}：{value}" for label, value in office_lines(agency) if value]
+    if other.strip():
+        lines += ["", "四、其他说明", other.strip()]
+    return "\n".join(lines)
+
+
+def missing_office_facts(agency) -> list[str]:
+    required = {"政府信息公开工作机构", "办公地址", "办公时间", "联系电话"}
+    return [label for label, value in office_lines(agency) if label in required and not value]
+
+
+@transaction.atomic
+def guide_save(
+    *, actor, agency, arrangement: str, how_to_obtain: str, other: str = ""
+) -> GuideVersion:
+    require_action(actor, agency.pk, "guide")
+    if not arrangement.strip() or not how_to_obtain.strip():
+        raise DomainError("指南须写明信息分类与编排体系和获取方式。", code="guide_incomplete")
+    missing = missing_office_facts(agency)
+    if missing:
+        raise DomainError(
+            "指南须载明政府信息公开工作机构的" + "、".join(missing) + "，请先在机关信息中填写。",
+            code="office_facts_missing",
+        )
+    last = GuideVersion.objects.filter(agency=agency).aggregate(n=Max("version"))["n"] or 0
+    version = GuideVersion.objects.create(
+        agency=agency,
+        version=last + 1,
+        arrangement=arrangement.strip(),
+        how_to_obtain=how_to_obtain.strip(),
+        other=other.strip(),
+        rendered=render_guide(agency, arrangement, how_to_obtain, other),
+        created_by=actor,
+    )
+    audit_record(
+        actor=actor, action="catalog.guide", obj=version, changes={"version": [last, last + 1]}
+    )
+    return version
+
+
+@transaction.atomic
+def catalog_settings_save(*, actor, agency, index_prefix: str, index_pattern: str):
+    """Change the agency's 索引号 scheme; numbers already given keep their value."""
+    from ..models import CatalogSettings
+    from ..models.publishing import validate_index_pattern
+
+    require_action(actor, agency.pk, "settings")
+    try:
+        validate_index_pattern(index_pattern)
+    except Exception as error:
+        raise DomainError(
+            "；".join(getattr(error, "messages", [str(error)])), code="bad_pattern"
+        ) from None
+    config, _created = CatalogSettings.objects.get_or_create(agency=agency)
+    before = {"index_prefix": config.index_prefix, "index_pattern": config.index_pattern}
+    config.index_prefix, config.index_pattern = index_prefix.strip(), index_pattern.strip()
+    config.save()
+    after = {"index_prefix": config.index_prefix, "index_pattern": config.index_pattern}
+    audit_record(
+        actor=actor,
+        action="catalog.settings",
+        obj=config,
+        changes={k: [before[k], after[k]] for k in after if before[k] != after[k]},
+    )
+    return config

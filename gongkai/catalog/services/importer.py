@@ -1,0 +1,386 @@
+"""Bulk import of an existing catalogue (CSV or JSON, attachments from a folder or a ZIP).
+
+Every row is checked first and every problem is reported with its row number; only a file
+without a single problem is imported, in one transaction. Rows with a 发布日期 become published
+items (their 保密审查 happened in the old system, which the record says); rows without one
+become drafts that go through review here.
+"""
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core.audit import audit_record
+from gongkai.core.errors import DomainError
+from gongkai.core.hidden_content import check_file
+from gongkai.core.uploads import ALL_KINDS, UploadRejected, check_upload
+
+from ..indexing import index_doc, searchable
+from ..models import Attachment, Category, ChannelRecord, Item, NormativeRecord
+from ..permissions import require_action
+from ..states import ItemStatus
+from ..text import extract_text, sanitise_html
+from .base import next_index_number
+
+COLUMNS = {
+    "index_number": "索引号（留空则按规则生成）",
+    "title": "名称（必填）",
+    "doc_number": "发文字号",
+    "created_on": "生成日期 YYYY-MM-DD（必填）",
+    "published_on": "发布日期 YYYY-MM-DD（留空则导入为草稿）",
+    "summary": "内容概述",
+    "body": "正文（HTML 或纯文本）",
+    "categories": "分类代码，多个用分号分隔",
+    "disclosure": "公开属性：主动公开/依申请公开/不予公开（默认主动公开）",
+    "non_disclosure_reason": "不主动公开的理由",
+    "validity": "有效性：有效/失效/废止/已修订（默认有效）",
+    "channels": "发布渠道，如 政务微博:2017-03-02;政府门户网站:2017-03-01",
+    "normative_number": "规范性文件登记号（填写即登记为规范性文件）",
+    "attachments": "附件文件名，多个用分号分隔",
+    "interprets": "所解读政策的索引号（政策解读填写；可为本文件中靠前的行）",
+    "interpretation_form": "解读形式：文字解读/图解/视频解读/其他形式",
+    "video_url": "视频解读的链接",
+}
+Channel = ChannelRecord.Channel
+
+
+class ImportFailed(DomainError):
+    code = "import_failed"
+
+    def __init__(self, errors: list["RowError"]):
+        super().__init__(f"导入文件有{len(errors)}处错误，未导入任何条目。")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # 1-based data row (the CSV header is row 0)
+    column: str
+    message: str
+
+    def __str__(self):
+        return f"第{self.row}行 {self.column}：{self.message}"
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    fields: dict
+    categories: list = field(default_factory=list)
+    channels: list = field(default_factory=list)
+    attachments: list = field(default_factory=list)  # (name, bytes)
+    published_on: datetime.date | None = None
+    normative_number: str = ""
+    interprets: str = ""  # the 索引号 of the interpreted policy
+
+
+def read_rows(data: bytes, filename: str) -> list[dict]:
+    """Rows of a CSV (UTF-8, with or without BOM; GB18030 accepted) or a JSON array."""
+    if filename.lower().endswith(".json"):
+        try:
+            rows = json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise DomainError(f"JSON文件无法解析：{error}", code="import_bad_json") from None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise DomainError("JSON文件应为对象数组，每个对象一条目录。", code="import_bad_json")
+        return [{k: "" if v is None else v for k, v in r.items()} for r in rows]
+    if not filename.lower().endswith(".csv"):
+        raise DomainError("只支持 .csv 和 .json 文件。", code="import_bad_type")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DomainError("CSV文件编码无法识别，请保存为UTF-8。", code="import_bad_encoding")
+    reader = csv.DictReader(io.StringIO(text))
+    unknown = set(reader.fieldnames or []) - set(COLUMNS)
+    if unknown:
+        raise DomainError(
+            "CSV中有未知的列：" + "、".join(sorted(unknown)) + "。可用的列见导入说明。",
+            code="import_bad_columns",
+        )
+    return list(reader)
+
+
+def folder_source(folder: Path | None):
+    def read(name: str) -> bytes | None:
+        if folder is None:
+            return None
+        path = (folder / name).resolve()
+        if folder.resolve() not in path.parents or not path.is_file():
+            return None
+        return path.read_bytes()
+
+    return read
+
+
+def zip_source(archive: zipfile.ZipFile | None):
+    names = {Path(n).name: n for n in archive.namelist()} if archive else {}
+
+    def read(name: str) -> bytes | None:
+        if archive is None or name not in names:
+            return None
+        info = archive.getinfo(names[name])
+        if info.file_size > settings.GONGKAI_MAX_ATTACHMENT_BYTES:
+            return b""  # reported as too large by the upload check below
+        return archive.read(names[name])
+
+    return read
+
+
+def _date(value, column, errors, number, required=False):
+    value = str(value or "").strip()
+    if not value:
+        if required:
+            errors.append(RowError(number, column, "必填。"))
+        return None
+    try:
+        return datetime.date.fromisoformat(value.replace("/", "-"))
+    except ValueError:
+        errors.append(RowError(number, column, f"“{value}”不是有效日期（应为YYYY-MM-DD）。"))
+        return None
+
+
+def _choice(value, choices, column, errors, number, default):
+    value = str(value or "").strip()
+    if not value:
+        return default
+    by_label = {str(label): key for key, label in choices}
+    if value in by_label:
+        return by_label[value]
+    if value in dict(choices):
+        return value
+    errors.append(RowError(number, column, f"“{value}”不是可用的值（{'、'.join(by_label)}）。"))
+    return default
+
+
+def _parse_row(agency, raw: dict, number: int, errors, categories_by_code, read_attachment, today):
+    def text(name):
+        return str(raw.get(name, "") or "").strip()
+
+    fields = {
+        "title": " ".join(text("title").split()),
+        "doc_number": text("doc_number"),
+        "summary": text("summary"),
+        "body": sanitise_html(text("body")),
+        "non_disclosure_reason": text("non_disclosure_reason"),
+    }
+    if not fields["title"]:
+        errors.append(RowError(number, "title", "名称必填。"))
+    if len(fields["title"]) > 300:
+        errors.append(RowError(number, "title", "名称超过300字。"))
+    created_on = _date(raw.get("created_on"), "created_on", errors, number, required=True)
+    published_on = _date(raw.get("published_on"), "published_on", errors, number)
+    if created_on and created_on > today:
+        errors.append(RowError(number, "created_on", "生成日期晚于今天。"))
+    if created_on and published_on and published_on < created_on:
+        errors.append(RowError(number, "published_on", "发布日期早于生成日期。"))
+    fields["created_on"] = created_on
+    fields["disclosure"] = _choice(
+        raw.get("disclosure"), Item.Disclosure.choices, "disclosure", errors, number, "active"
+    )
+    if fields["disclosure"] != "active" and not fields["non_disclosure_reason"]:
+        errors.append(RowError(number, "non_disclosure_reason", "依申请公开或不予公开须写明理由。"))
+    if fields["disclosure"] != "active" and published_on:
+        errors.append(RowError(number, "published_on", "只有主动公开的信息可以有发布日期。"))
+    fields["validity"] = _choice(
+        raw.get("validity"), Item.Validity.choices, "validity", errors, number, "valid"
+    )
+    parsed = ParsedRow(number, fields, published_on=published_on)
+    parsed.interprets = text("interprets")
+    if parsed.interprets:
+        fields["interpretation_form"] = _choice(
+            raw.get("interpretation_form"),
+            Item.InterpretationForm.choices,
+            "interpretation_form",
+            errors,
+            number,
+            "text",
+        )
+        fields["video_url"] = text("video_url")
+    parsed.normative_number = text("normative_number")
+    index_number = text("index_number")
+    if index_number:
+        fields["index_number"] = index_number
+    for code in filter(None, (c.strip() for c in text("categories").split(";"))):
+        if code not in categories_by_code:
+            errors.append(RowError(number, "categories", f"没有代码为“{code}”的分类。"))
+        else:
+            parsed.categories.append(categories_by_code[code])
+    labels = {str(label): key for key, label in Channel.choices} | {k: k for k in Channel.values}
+    for part in filter(None, (c.strip() for c in text("channels").split(";"))):
+        name, _sep, day = part.partition(":")
+        if name.strip() not in labels:
+            errors.append(
+                RowError(
+                    number, "channels", f"“{name}”不是发布渠道（{'、'.join(Channel.labels)}）。"
+                )
+            )
+            continue
+        when = _date(day, "channels", errors, number) if day.strip() else published_on
+        if when is None and not day:
+            errors.append(RowError(number, "channels", f"渠道“{name}”缺少日期。"))
+        elif when is not None:
+            parsed.channels.append((labels[name.strip()], when))
+    if parsed.channels and not published_on:
+        errors.append(RowError(number, "channels", "未发布的条目不能有发布渠道。"))
+    for name in filter(None, (c.strip() for c in text("attachments").split(";"))):
+        data = read_attachment(name)
+        if data is None:
+            errors.append(RowError(number, "attachments", f"找不到附件“{name}”。"))
+            continue
+        upload = ContentFile(data, name=name)
+        try:
+            check_upload(upload, allowed=ALL_KINDS, max_bytes=settings.GONGKAI_MAX_ATTACHMENT_BYTES)
+        except UploadRejected as error:
+            errors.append(RowError(number, "attachments", error.message))
+            continue
+        parsed.attachments.append((name, data))
+    return parsed
+
+
+def catalog_import(
+    *,
+    actor,
+    agency,
+    rows: list[dict],
+    source_name: str,
+    read_attachment=None,
+    dry_run: bool = False,
+    progress=None,
+) -> list[Item]:
+    """Check every row, then import all of them or none. Raises ImportFailed with every error."""
+    require_action(actor, agency.pk, "import")
+    read_attachment = read_attachment or folder_source(None)
+    if len(rows) > settings.GONGKAI_IMPORT_MAX_ROWS:
+        raise DomainError(
+            f"一次最多导入{settings.GONGKAI_IMPORT_MAX_ROWS}条。", code="import_too_many"
+        )
+    if not rows:
+        raise DomainError("导入文件中没有数据行。", code="import_empty")
+    today = timezone.localdate()
+    categories = Category.objects.filter(is_active=True).filter(
+        agency__in=[agency]
+    ) | Category.objects.filter(is_active=True, agency__isnull=True)
+    by_code = {c.code: c for c in categories.order_by("-agency_id")}  # the agency's own win
+    errors: list[RowError] = []
+    parsed = [
+        _parse_row(agency, raw, number, errors, by_code, read_attachment, today)
+        for number, raw in enumerate(rows, start=1)
+    ]
+    given = [p.fields["index_number"] for p in parsed if "index_number" in p.fields]
+    taken = set(Item.objects.filter(index_number__in=given).values_list("index_number", flat=True))
+    seen: dict[str, int] = {}
+    for p in parsed:
+        number = p.fields.get("index_number")
+        if number in taken:
+            errors.append(RowError(p.number, "index_number", f"索引号“{number}”已存在。"))
+        elif number in seen:
+            errors.append(
+                RowError(p.number, "index_number", f"索引号“{number}”与第{seen[number]}行重复。")
+            )
+        elif number:
+            seen[number] = p.number
+    known = set(seen) | set(
+        Item.objects.filter(
+            index_number__in=[p.interprets for p in parsed if p.interprets]
+        ).values_list("index_number", flat=True)
+    )
+    for p in parsed:
+        target_row = seen.get(p.interprets)
+        if p.interprets and (p.interprets not in known or (target_row or 0) >= p.number):
+            errors.append(
+                RowError(
+                    p.number,
+                    "interprets",
+                    f"找不到索引号为“{p.interprets}”的政策（须已存在或在本行之前）。",
+                )
+            )
+    if errors:
+        raise ImportFailed(sorted(errors, key=lambda e: (e.row, e.column)))
+    if dry_run:
+        return []
+    with transaction.atomic():
+        items = []
+        for p in _progress(parsed, progress):
+            if p.interprets:
+                p.fields["interprets"] = Item.objects.get(index_number=p.interprets)
+            items.append(_create(actor, agency, p, source_name))
+        published = searchable(Item.objects.filter(pk__in=[i.pk for i in items]))
+        from gongkai.search.backends import get_backend
+
+        get_backend().index(index_doc(item) for item in published)
+        audit_record(
+            actor=actor,
+            action="catalog.import",
+            obj=agency,
+            agency=agency,
+            changes={"items": [0, len(items)]},
+            note=source_name,
+        )
+    return items
+
+
+def _progress(rows, progress):
+    for row in rows:
+        yield row
+        if progress:
+            progress()
+
+
+def _create(actor, agency, p: ParsedRow, source_name: str) -> Item:
+    fields = dict(p.fields)
+    index_number = fields.pop("index_number", "") or next_index_number(
+        agency, fields["created_on"].year, p.categories[0] if p.categories else None
+    )
+    published_at = None
+    if p.published_on:
+        # Noon, so the date reads the same in any time zone within twelve hours.
+        published_at = timezone.make_aware(
+            datetime.datetime.combine(p.published_on, datetime.time(12))
+        )
+    item = Item.objects.create(
+        agency=agency,
+        issuer=agency,
+        index_number=index_number,
+        author=None,
+        status=ItemStatus.PUBLISHED if published_at else ItemStatus.DRAFT,
+        published_at=published_at,
+        imported_from=source_name[:200],
+        review_opinion="导入前已在原系统完成保密审查。" if published_at else "",
+        **fields,
+    )
+    item.categories.set(p.categories)
+    ChannelRecord.objects.bulk_create(
+        ChannelRecord(item=item, channel=channel, published_on=day, recorded_by=actor)
+        for channel, day in p.channels
+    )
+    if p.normative_number:
+        NormativeRecord.objects.create(
+            item=item, registration_number=p.normative_number, issued_on=p.fields["created_on"]
+        )
+    for name, data in p.attachments:
+        attachment = Attachment(
+            item=item,
+            title=name,
+            content_type="",
+            size=len(data),
+            text=extract_text(data),
+            findings=[f.__dict__ for f in check_file(data, name)],
+            uploaded_by=actor,
+        )
+        attachment.content_type = check_upload(ContentFile(data, name=name)).content_type
+        attachment.file.save(name, ContentFile(data), save=False)
+        attachment.save()
+    return item

@@ -1,0 +1,224 @@
+"""Drafting catalogue items: create, edit, attachments (checked for hidden content)."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core.audit import audit_record, diff, snapshot
+from gongkai.core.errors import DomainError
+from gongkai.core.hidden_content import check_file, strip_metadata
+from gongkai.core.uploads import ALL_KINDS, check_upload
+
+from ..models import Attachment, Category, Item, ItemEvent
+from ..permissions import require_action
+from ..states import EDITABLE, ItemStatus
+from ..text import extract_text, sanitise_html
+from .base import lock, next_index_number
+
+# The fields a draft form edits; `categories` is the many-to-many set.
+EDITABLE_FIELDS = (
+    "title",
+    "doc_number",
+    "issuer",
+    "co_issuers",
+    "created_on",
+    "summary",
+    "body",
+    "disclosure",
+    "non_disclosure_reason",
+    "validity",
+    "replaced_by",
+    "interprets",
+    "interpretation_form",
+    "video_url",
+)
+
+
+def _clean(agency, fields: dict, *, today: datetime.date, instance: Item | None = None) -> dict:
+    """Check the fields against the catalogue's rules; DomainError names the first problem."""
+    fields = dict(fields)
+    if "title" in fields:
+        fields["title"] = " ".join((fields["title"] or "").split())
+        if not fields["title"]:
+            raise DomainError("请填写信息名称。", code="title_required", field="title")
+    if "body" in fields:
+        fields["body"] = sanitise_html(fields["body"])
+    created_on = fields.get("created_on")
+    if created_on is not None and created_on > today:
+        raise DomainError("生成日期不能晚于今天。", code="created_in_future", field="created_on")
+    disclosure = fields.get(
+        "disclosure", instance.disclosure if instance else Item.Disclosure.ACTIVE
+    )
+    reason = fields.get("non_disclosure_reason", instance.non_disclosure_reason if instance else "")
+    if disclosure != Item.Disclosure.ACTIVE and not (reason or "").strip():
+        raise DomainError(
+            "依申请公开或不予公开的信息须写明理由和依据。",
+            code="non_disclosure_reason_required",
+            field="non_disclosure_reason",
+        )
+    if disclosure == Item.Disclosure.ACTIVE:
+        fields["non_disclosure_reason"] = ""
+    interprets = fields.get("interprets", instance.interprets if instance else None)
+    form = fields.get("interpretation_form", instance.interpretation_form if instance else "")
+    if interprets is not None and not form:
+        raise DomainError(
+            "请选择解读形式。", code="interpretation_form_required", field="interpretation_form"
+        )
+    if interprets is None:
+        fields["interpretation_form"] = ""
+    if instance is not None:
+        for name in ("replaced_by", "interprets"):
+            if fields.get(name) is not None and fields[name].pk == instance.pk:
+                raise DomainError("不能关联条目自身。", code="self_reference", field=name)
+    if instance is None and fields.get("issuer") is None:
+        fields["issuer"] = agency
+    return fields
+
+
+def _check_categories(agency, categories) -> list[Category]:
+    categories = list(categories or [])
+    for category in categories:
+        if category.agency_id not in (None, agency.pk) or not category.is_active:
+            raise DomainError(
+                f"分类“{category.name}”不属于本机关或已停用。",
+                code="bad_category",
+                field="categories",
+            )
+    return categories
+
+
+@transaction.atomic
+def item_create(*, actor, agency, categories=(), index_number: str = "", **fields) -> Item:
+    """A new draft. The 索引号 comes from the agency's scheme unless given (imports)."""
+    require_action(actor, agency.pk, "create")
+    today = timezone.localdate()
+    fields = _clean(agency, fields, today=today)
+    categories = _check_categories(agency, categories)
+    if "created_on" not in fields or fields["created_on"] is None:
+        raise DomainError("请填写生成日期。", code="created_on_required", field="created_on")
+    index_number = (index_number or "").strip()
+    if index_number and Item.objects.filter(index_number=index_number).exists():
+        raise DomainError(
+            f"索引号“{index_number}”已被使用。", code="index_taken", field="index_number"
+        )
+    first = categories[0] if categories else None
+    item = Item.objects.create(
+        agency=agency,
+        index_number=index_number or next_index_number(agency, fields["created_on"].year, first),
+        author=actor if actor is not None else None,
+        **fields,
+    )
+    item.categories.set(categories)
+    ItemEvent.objects.create(
+        item=item, action="create", old_status=item.status, new_status=item.status, actor=actor
+    )
+    audit_record(actor=actor, action="catalog.create", obj=item, note=item.title)
+    return item
+
+
+@transaction.atomic
+def item_update(*, actor, item: Item, categories=None, **fields) -> Item:
+    item = lock(item)
+    require_action(actor, item.agency_id, "edit")
+    if item.status not in EDITABLE:
+        raise DomainError(
+            f"“{item.get_status_display()}”的条目不能修改；请先由审核人退回。", code="not_editable"
+        )
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise DomainError(f"不能修改这些字段：{'、'.join(sorted(unknown))}", code="bad_field")
+    fields = _clean(item.agency, fields, today=timezone.localdate(), instance=item)
+    before = snapshot(item, list(fields))
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save()
+    changes = diff(before, snapshot(item, list(fields)))
+    if categories is not None:
+        old = sorted(item.categories.values_list("pk", flat=True))
+        categories = _check_categories(item.agency, categories)
+        item.categories.set(categories)
+        new = sorted(c.pk for c in categories)
+        if old != new:
+            changes["categories"] = [old, new]
+    audit_record(actor=actor, action="catalog.edit", obj=item, changes=changes)
+    return item
+
+
+@transaction.atomic
+def attachment_add(*, actor, item: Item, file, title: str = "", is_graphic: bool = False):
+    """Attach a file to a draft: type and size checked, text extracted, hidden content found."""
+    item = lock(item)
+    require_action(actor, item.agency_id, "edit")
+    if item.status not in EDITABLE:
+        raise DomainError("只有草稿可以添加附件。", code="not_editable")
+    kind = check_upload(file, allowed=ALL_KINDS)
+    data = file.read()
+    name = getattr(file, "name", "") or f"附件.{kind.extension}"
+    attachment = Attachment(
+        item=item,
+        title=(title or name).strip()[:200],
+        content_type=kind.content_type,
+        size=len(data),
+        text=extract_text(data),
+        findings=[f.__dict__ for f in check_file(data, name)],
+        is_graphic=is_graphic,
+        uploaded_by=actor,
+    )
+    attachment.file.save(name.rsplit("/", 1)[-1], ContentFile(data), save=False)
+    attachment.save()
+    audit_record(
+        actor=actor,
+        action="catalog.attach",
+        obj=item,
+        changes={"attachment": [None, attachment.title]},
+        note=f"隐藏内容检查：{len(attachment.findings)}项",
+    )
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor, attachment: Attachment) -> None:
+    item = lock(attachment.item)
+    require_action(actor, item.agency_id, "edit")
+    if item.status not in EDITABLE:
+        raise DomainError("只有草稿可以删除附件。", code="not_editable")
+    audit_record(
+        actor=actor,
+        action="catalog.detach",
+        obj=item,
+        changes={"attachment": [attachment.title, None]},
+    )
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+@transaction.atomic
+def attachment_strip_metadata(*, actor, attachment: Attachment) -> Attachment:
+    """Replace the file by a copy without document properties; the check is run again. Allowed
+    until publication, so a reviewer can clean a file during the 保密审查."""
+    item = lock(attachment.item)
+    require_action(actor, item.agency_id, "strip_metadata")
+    if item.status not in (ItemStatus.DRAFT, ItemStatus.SUBMITTED):
+        raise DomainError("已通过审查的条目不能再修改附件。", code="not_editable")
+    attachment.file.open("rb")
+    data = attachment.file.read()
+    attachment.file.close()
+    cleaned = strip_metadata(data, attachment.title)
+    name = attachment.file.name.rsplit("/", 1)[-1]
+    attachment.file.delete(save=False)
+    attachment.file.save(name, ContentFile(cleaned), save=False)
+    before = len(attachment.findings)
+    attachment.findings = [f.__dict__ for f in check_file(cleaned, name)]
+    attachment.size = len(cleaned)
+    attachment.metadata_stripped = True
+    attachment.save()
+    audit_record(
+        actor=actor,
+        action="catalog.strip_metadata",
+        obj=item,
+        changes={"findings": [before, len(attachment.findings)]},
+        note=attachment.title,
+    )
+    return attachment

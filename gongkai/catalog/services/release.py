@@ -1,0 +1,136 @@
+"""The 保密审查 and release of catalogue items: submit, return, approve, schedule, publish,
+withdraw. Each is one atomic service; search is updated in the same transaction."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from gongkai.core.errors import DomainError
+
+from ..indexing import reindex_item
+from ..models import ChannelRecord, Item
+from ..states import ItemStatus
+from .base import lock, transition
+
+
+@transaction.atomic
+def item_submit(*, actor, item: Item, note: str = "") -> Item:
+    item = lock(item)
+    if not item.title or not (item.body or item.summary or item.attachments.exists()):
+        raise DomainError("提交审查前请填写正文或内容概述，或上传附件。", code="empty_item")
+    return transition(item, "submit", actor=actor, note=note)
+
+
+@transaction.atomic
+def item_return(*, actor, item: Item, opinion: str) -> Item:
+    if not (opinion or "").strip():
+        raise DomainError("退回时请写明审查意见。", code="opinion_required", field="opinion")
+    item = lock(item)
+    return transition(
+        item,
+        "return",
+        actor=actor,
+        note=opinion,
+        review_opinion=opinion.strip(),
+        reviewed_by=None,
+        reviewed_at=None,
+    )
+
+
+@transaction.atomic
+def item_approve(*, actor, item: Item, opinion: str = "", findings_seen: bool = False) -> Item:
+    """The 保密审查 decision. Files with hidden-content findings need the reviewer to confirm
+    having looked at them (or to strip the metadata first)."""
+    item = lock(item)
+    flagged = [a.title for a in item.attachments.all() if a.findings]
+    if flagged and not findings_seen:
+        raise DomainError(
+            "附件“" + "”“".join(flagged) + "”含有隐藏内容或文档属性，请逐项查看后确认，"
+            "或先清除文档属性。",
+            code="findings_unconfirmed",
+            field="findings_seen",
+        )
+    if item.author_id is not None and actor is not None and item.author_id == actor.pk:
+        # Also enforced by the permission check and a database constraint.
+        raise DomainError("起草人不能对自己起草的条目进行保密审查。", code="author_reviewer")
+    return transition(
+        item,
+        "approve",
+        actor=actor,
+        note=opinion,
+        review_opinion=(opinion or "").strip()
+        or "经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。",
+        reviewed_by=actor,
+        reviewed_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def item_schedule(*, actor, item: Item, when: datetime.datetime | None) -> Item:
+    """Set (or clear, with None) the time an approved item goes out by itself."""
+    item = lock(item)
+    if when is not None and when <= timezone.now():
+        raise DomainError("定时发布时间须晚于现在。", code="schedule_in_past", field="when")
+    note = timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "取消定时"
+    return transition(item, "schedule", actor=actor, note=note, scheduled_for=when)
+
+
+def item_url(item: Item) -> str:
+    path = reverse("catalog:item", args=[item.agency.code, item.public_id])
+    return settings.GONGKAI_SITE_URL.rstrip("/") + path
+
+
+@transaction.atomic
+def item_publish(*, actor, item: Item, at: datetime.datetime | None = None) -> Item:
+    """Publish an approved item now (or at `at`, the scheduled time, for the scheduler). The
+    agency's own website — this site — is recorded as the first channel."""
+    item = lock(item)
+    if item.disclosure != Item.Disclosure.ACTIVE:
+        raise DomainError(
+            f"公开属性为“{item.get_disclosure_display()}”的信息不能主动发布。", code="not_active"
+        )
+    at = at or timezone.now()
+    item = transition(item, "publish", actor=actor, published_at=at, scheduled_for=None)
+    ChannelRecord.objects.get_or_create(
+        item=item,
+        channel=ChannelRecord.Channel.AGENCY_WEBSITE,
+        defaults={
+            "published_on": timezone.localdate(at),
+            "url": item_url(item),
+            "recorded_by": actor,
+        },
+    )
+    reindex_item(item)
+    return item
+
+
+@transaction.atomic
+def item_withdraw(*, actor, item: Item, reason: str) -> Item:
+    """Take a published item down: it leaves search and feeds, its page becomes a notice, and
+    the record (with its channels) stays for the register and the report."""
+    if not (reason or "").strip():
+        raise DomainError("请写明撤回理由。", code="reason_required", field="reason")
+    item = lock(item)
+    item = transition(
+        item,
+        "withdraw",
+        actor=actor,
+        note=reason,
+        withdrawal_reason=reason.strip()[:300],
+        withdrawn_at=timezone.now(),
+    )
+    reindex_item(item)
+    return item
+
+
+def publish_due(now: datetime.datetime | None = None) -> list[Item]:
+    """Publish every approved item whose scheduled time has come (Celery beat and cron)."""
+    now = now or timezone.now()
+    published = []
+    due = Item.objects.filter(status=ItemStatus.APPROVED, scheduled_for__lte=now)
+    for item in due.order_by("scheduled_for", "pk"):
+        published.append(item_publish(actor=None, item=item, at=item.scheduled_for))
+    return published

@@ -1,0 +1,411 @@
+"""Staff pages of the catalogue: lists with the Art. 26 flag, the review queue, drafting, the
+item page whose actions come from one table (ACTIONS), the guide, settings and bulk import."""
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.agencies.permissions import can
+from gongkai.agencies.roles import Capability
+from gongkai.agencies.selectors import agencies_visible_to
+from gongkai.agencies.views import staff_required
+from gongkai.core.errors import DomainError
+
+from .. import forms as f
+from .. import selectors as sel
+from .. import services as s
+from ..models import CatalogSettings, ChannelRecord, GuideVersion, Item
+from ..permissions import ACTION_CAPABILITY, may
+from ..services.guide import DEFAULT_ARRANGEMENT, DEFAULT_HOW_TO_OBTAIN, missing_office_facts
+from ..services.importer import COLUMNS, read_rows, zip_source
+from ..states import ItemStatus, actions_from
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    form: type[forms.Form]
+    run: Callable
+    needs_item: bool = False  # the form takes item=…
+    capability: str = ""  # for actions outside the transition table
+
+
+ACTIONS: dict[str, Action] = {
+    "submit": Action(_l("提交保密审查"), f.NoInput, lambda a, i, d: s.item_submit(actor=a, item=i)),
+    "return": Action(
+        _l("退回修改"), f.OpinionForm, lambda a, i, d: s.item_return(actor=a, item=i, **d)
+    ),
+    "approve": Action(
+        _l("保密审查通过"), f.ApproveForm, lambda a, i, d: s.item_approve(actor=a, item=i, **d)
+    ),
+    "publish": Action(_l("立即发布"), f.NoInput, lambda a, i, d: s.item_publish(actor=a, item=i)),
+    "schedule": Action(
+        _l("定时发布"), f.ScheduleForm, lambda a, i, d: s.item_schedule(actor=a, item=i, **d)
+    ),
+    "withdraw": Action(
+        _l("撤回"), f.ReasonForm, lambda a, i, d: s.item_withdraw(actor=a, item=i, **d)
+    ),
+    "update_register": Action(
+        _l("登记其他发布渠道"),
+        f.ChannelForm,
+        lambda a, i, d: s.channel_record(actor=a, item=i, **d),
+    ),
+    "validity": Action(
+        _l("变更有效性"),
+        f.ValidityForm,
+        lambda a, i, d: s.item_set_validity(actor=a, item=i, **d),
+        capability="update_register",
+    ),
+    "normative": Action(
+        _l("规范性文件登记"),
+        f.NormativeForm,
+        lambda a, i, d: s.normative_register(actor=a, item=i, **d),
+        capability="update_register",
+    ),
+    "strip_metadata": Action(
+        _l("清除附件的文档属性（作者、单位等）"),
+        f.AttachmentChoiceForm,
+        lambda a, i, d: s.attachment_strip_metadata(actor=a, attachment=d["attachment"]),
+        needs_item=True,
+        capability="strip_metadata",
+    ),
+}
+# Register actions shown alongside the transitions once an item is out.
+REGISTER_ACTIONS = {
+    ItemStatus.PUBLISHED: ["validity", "normative"],
+    ItemStatus.WITHDRAWN: ["validity", "normative"],
+    ItemStatus.DRAFT: ["normative"],
+}
+
+
+def _available(user, item: Item) -> list[str]:
+    names = [n for n in actions_from(item.status) if n in ACTIONS]
+    names += REGISTER_ACTIONS.get(item.status, [])
+    if item.status in (ItemStatus.DRAFT, ItemStatus.SUBMITTED) and item.attachments.exists():
+        names.append("strip_metadata")
+    return [n for n in names if may(user, item, ACTIONS[n].capability or n)]
+
+
+def action_form(name: str, item: Item, data=None):
+    action = ACTIONS[name]
+    kwargs = {"item": item} if action.needs_item else {}
+    today = timezone.localdate()
+    initial = {
+        k: today for k, fld in action.form.base_fields.items() if isinstance(fld, forms.DateField)
+    }
+    if name == "normative" and hasattr(item, "normative"):
+        record = item.normative
+        initial.update({k: getattr(record, k) for k in action.form.base_fields})
+    return action.form(data, prefix=name, initial=initial, **kwargs)
+
+
+def _visible_item(request, pk: int) -> Item:
+    return get_object_or_404(Item.objects.visible_to(request.user).select_related("agency"), pk=pk)
+
+
+def _handling_agencies(user):
+    return [a for a in agencies_visible_to(user=user) if can(user, Capability.HANDLE, a)]
+
+
+@staff_required
+def index(request):
+    status = request.GET.get("status", "")
+    if status not in ItemStatus.values:
+        status = ""
+    text = request.GET.get("q", "").strip()[:100]
+    items = sel.office_items(request.user, status=status, text=text)[:200]
+    return render(
+        request,
+        "catalog/office/index.html",
+        {
+            "items": items,
+            "status": status,
+            "statuses": ItemStatus.choices,
+            "q": text,
+            "overdue": sel.overdue_unpublished(request.user),
+            "review_count": sel.review_queue(request.user).count(),
+            "can_create": bool(_handling_agencies(request.user)),
+        },
+    )
+
+
+@staff_required
+def review_queue(request):
+    return render(
+        request, "catalog/office/review_queue.html", {"items": sel.review_queue(request.user)}
+    )
+
+
+def _form_error(form, error):
+    if isinstance(error, ValidationError):
+        form.add_error(None, "；".join(error.messages))
+    else:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    agencies = _handling_agencies(request.user)
+    if not agencies:
+        raise PermissionDenied(_("您没有起草目录条目的岗位。"))
+    chosen = request.POST.get("agency") or request.GET.get("agency")
+    agency = next((a for a in agencies if str(a.pk) == str(chosen)), agencies[0])
+    form = f.ItemForm(request.POST or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            item = s.item_create(actor=request.user, agency=agency, **data)
+        except (DomainError, ValidationError) as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("已保存草稿，索引号 %(n)s。") % {"n": item.index_number})
+            return redirect("catalog_office:item", pk=item.pk)
+    return render(
+        request, "catalog/office/edit.html", {"form": form, "agency": agency, "agencies": agencies}
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    item = _visible_item(request, pk)
+    form = f.ItemForm(request.POST or None, agency=item.agency, initial=f.ItemForm.initial_of(item))
+    if request.method == "POST" and form.is_valid():
+        try:
+            s.item_update(actor=request.user, item=item, **form.cleaned_data)
+        except (DomainError, ValidationError) as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("catalog_office:item", pk=item.pk)
+    return render(
+        request, "catalog/office/edit.html", {"form": form, "item": item, "agency": item.agency}
+    )
+
+
+def _item_context(request, item, bound=None, upload_form=None):
+    available = _available(request.user, item)
+    return {
+        "item": item,
+        "attachments": item.attachments.all(),
+        "events": item.events.select_related("actor"),
+        "channels": item.channels.all(),
+        "categories": item.categories.all(),
+        "publication_due": sel.publication_due(item),
+        "action_forms": [
+            (n, ACTIONS[n].label, bound[1] if bound and bound[0] == n else action_form(n, item))
+            for n in available
+        ],
+        "can_edit": item.status == ItemStatus.DRAFT and may(request.user, item, "edit"),
+        "upload_form": upload_form or f.UploadForm(),
+        "findings_total": sum(len(a.findings) for a in item.attachments.all()),
+        "channel_choices": ChannelRecord.Channel.choices,
+    }
+
+
+@staff_required
+def detail(request, pk: int):
+    item = _visible_item(request, pk)
+    return render(request, "catalog/office/item.html", _item_context(request, item))
+
+
+@staff_required
+@require_POST
+def act(request, pk: int, action: str):
+    item = _visible_item(request, pk)
+    if action not in ACTIONS:
+        return redirect("catalog_office:item", pk=pk)
+    form = action_form(action, item, request.POST)
+    if form.is_valid():
+        try:
+            ACTIONS[action].run(request.user, item, form.cleaned_data)
+        except (DomainError, ValidationError) as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("已完成：%(action)s") % {"action": ACTIONS[action].label})
+            return redirect("catalog_office:item", pk=pk)
+    item.refresh_from_db()
+    context = _item_context(request, item, bound=(action, form))
+    context["open_action"] = action
+    return render(request, "catalog/office/item.html", context, status=400)
+
+
+@staff_required
+@require_POST
+def upload(request, pk: int):
+    item = _visible_item(request, pk)
+    form = f.UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment = s.attachment_add(actor=request.user, item=item, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            if attachment.findings:
+                messages.warning(
+                    request,
+                    _("“%(t)s”含有%(n)d项隐藏内容或文档属性，审查人将看到这些提示。")
+                    % {"t": attachment.title, "n": len(attachment.findings)},
+                )
+            else:
+                messages.success(request, _("已上传。"))
+            return redirect("catalog_office:item", pk=pk)
+    context = _item_context(request, item, upload_form=form)
+    return render(request, "catalog/office/item.html", context, status=400)
+
+
+@staff_required
+@require_POST
+def remove_attachment(request, pk: int, attachment_pk: int):
+    item = _visible_item(request, pk)
+    attachment = get_object_or_404(item.attachments, pk=attachment_pk)
+    try:
+        s.attachment_remove(actor=request.user, attachment=attachment)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("已删除附件。"))
+    return redirect("catalog_office:item", pk=pk)
+
+
+@staff_required
+@require_POST
+def remove_channel(request, pk: int, channel_pk: int):
+    item = _visible_item(request, pk)
+    record = get_object_or_404(item.channels, pk=channel_pk)
+    try:
+        s.channel_remove(actor=request.user, record=record)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("catalog_office:item", pk=pk)
+
+
+def _managed_agency(request, code: str, capability: str):
+    agency = get_object_or_404(agencies_visible_to(user=request.user), code=code)
+    if not can(request.user, capability, agency):
+        raise PermissionDenied(_("您没有管理该机关此项内容的岗位。"))
+    return agency
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def guide(request, code: str):
+    agency = _managed_agency(request, code, ACTION_CAPABILITY["guide"])
+    latest = GuideVersion.objects.filter(agency=agency).first()
+    initial = (
+        {
+            "arrangement": latest.arrangement,
+            "how_to_obtain": latest.how_to_obtain,
+            "other": latest.other,
+        }
+        if latest
+        else {"arrangement": DEFAULT_ARRANGEMENT, "how_to_obtain": DEFAULT_HOW_TO_OBTAIN}
+    )
+    form = f.GuideForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = s.guide_save(actor=request.user, agency=agency, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已保存为第%(v)d版。") % {"v": version.version})
+            return redirect("catalog_office:guide", code=code)
+    return render(
+        request,
+        "catalog/office/guide.html",
+        {
+            "agency": agency,
+            "form": form,
+            "versions": GuideVersion.objects.filter(agency=agency),
+            "missing": missing_office_facts(agency),
+        },
+    )
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = CatalogSettings
+        fields = ["index_prefix", "index_pattern"]
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def catalog_settings(request, code: str):
+    agency = _managed_agency(request, code, ACTION_CAPABILITY["settings"])
+    instance = CatalogSettings.objects.filter(agency=agency).first() or CatalogSettings(
+        agency=agency
+    )
+    form = SettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        s.catalog_settings_save(actor=request.user, agency=agency, **form.cleaned_data)
+        messages.success(request, _("已保存。"))
+        return redirect("catalog_office:settings", code=code)
+    return render(request, "catalog/office/settings.html", {"agency": agency, "form": form})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def import_catalog(request):
+    agencies = _handling_agencies(request.user)
+    if not agencies:
+        raise PermissionDenied(_("您没有导入目录的岗位。"))
+    chosen = request.POST.get("agency") or request.GET.get("agency")
+    agency = next((a for a in agencies if str(a.pk) == str(chosen)), agencies[0])
+    form = f.ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["data"]
+        archive = None
+        try:
+            if data.size > 50 * 1024 * 1024:
+                raise DomainError(_("目录文件超过50MB。"), code="import_too_large")
+            if form.cleaned_data["attachments"]:
+                try:
+                    archive = zipfile.ZipFile(form.cleaned_data["attachments"])
+                except zipfile.BadZipFile:
+                    raise DomainError(
+                        _("附件压缩包不是有效的ZIP文件。"), code="import_bad_zip"
+                    ) from None
+            rows = read_rows(data.read(), data.name)
+            items = s.catalog_import(
+                actor=request.user,
+                agency=agency,
+                rows=rows,
+                source_name=data.name,
+                read_attachment=zip_source(archive),
+                dry_run=form.cleaned_data["dry_run"],
+            )
+        except s.ImportFailed as failure:
+            form.add_error(None, failure.message)
+            errors = failure.errors
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            if form.cleaned_data["dry_run"]:
+                messages.success(request, _("检查通过：%(n)d行均可导入。") % {"n": len(rows)})
+            else:
+                messages.success(request, _("已导入%(n)d条。") % {"n": len(items)})
+                return redirect("catalog_office:index")
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "catalog/office/import.html",
+        {
+            "form": form,
+            "agency": agency,
+            "agencies": agencies,
+            "errors": errors,
+            "columns": COLUMNS,
+        },
+        status=status,
+    )

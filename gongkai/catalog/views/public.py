@@ -1,0 +1,207 @@
+"""The public 政府信息公开 column: the agency's column page, the guide, the catalogue by facet and
+year, item pages, attachments, search, and the JSON export. All GET, all work without JS."""
+
+import json
+
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from gongkai.agencies.models import Agency
+
+from .. import selectors as sel
+from ..forms import SearchForm
+from ..models import Attachment, Category, GuideVersion, Item
+from ..states import ItemStatus
+
+
+def _agency(code: str) -> Agency:
+    return get_object_or_404(Agency, code=code, is_active=True)
+
+
+@require_GET
+def column(request, code: str):
+    """The agency's 政府信息公开 column with its standard sub-columns."""
+    agency = _agency(code)
+    return render(
+        request,
+        "catalog/column.html",
+        {
+            "agency": agency,
+            "guide": GuideVersion.objects.filter(agency=agency).first(),
+            "sections": sel.statutory_sections(agency),
+            "latest": sel.catalogue_page(agency=agency, size=10).items,
+            "years": sel.years_with_items(agency),
+            "form": SearchForm(initial={"agency": agency.code}),
+        },
+    )
+
+
+@require_GET
+def guide(request, code: str):
+    agency = _agency(code)
+    versions = GuideVersion.objects.filter(agency=agency)
+    chosen = versions.first()
+    if request.GET.get("version", "").isdigit():
+        chosen = get_object_or_404(versions, version=int(request.GET["version"]))
+    return render(
+        request, "catalog/guide.html", {"agency": agency, "guide": chosen, "versions": versions}
+    )
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+@require_GET
+def catalogue(request, code: str):
+    """The 目录, by facet and year, newest first, paged by keyset."""
+    agency = _agency(code)
+    category = None
+    if _int(request.GET.get("category")):
+        category = sel.categories_for(agency).filter(pk=_int(request.GET["category"])).first()
+    year = _int(request.GET.get("year"))
+    validity = request.GET.get("validity", "")
+    if validity not in Item.Validity.values:
+        validity = ""
+    page = sel.catalogue_page(
+        agency=agency,
+        category=category,
+        year=year,
+        validity=validity,
+        cursor=request.GET.get("cursor", "")[:200],
+    )
+    return render(
+        request,
+        "catalog/catalogue.html",
+        {
+            "agency": agency,
+            "page": page,
+            "category": category,
+            "year": year,
+            "validity": validity,
+            "years": sel.years_with_items(agency),
+            "facets": [
+                (facet.label, sel.categories_for(agency, facet.value)) for facet in Category.Facet
+            ],
+            "validities": Item.Validity.choices,
+        },
+    )
+
+
+@require_GET
+def item(request, code: str, public_id):
+    found = sel.public_item(code, public_id)
+    if found is None:
+        raise Http404
+    if found.status == ItemStatus.WITHDRAWN:
+        return render(request, "catalog/withdrawn.html", {"item": found}, status=410)
+    return render(
+        request,
+        "catalog/item.html",
+        {
+            "item": found,
+            "agency": found.agency,
+            "attachments": found.attachments.all(),
+            "categories": found.categories.all(),
+            "interpretations": sel.public_items().filter(interprets=found),
+            "channels": found.channels.all(),
+        },
+    )
+
+
+@require_GET
+def attachment(request, code: str, public_id, pk: int):
+    found = sel.public_item(code, public_id)
+    if found is None or found.status != ItemStatus.PUBLISHED:
+        raise Http404
+    file = get_object_or_404(Attachment, item=found, pk=pk)
+    return FileResponse(
+        file.file.open("rb"),
+        as_attachment=not file.content_type.startswith("image/"),
+        filename=file.title if "." in file.title else file.file.name.rsplit("/", 1)[-1],
+        content_type=file.content_type,
+    )
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "result": None, "agencies": Agency.objects.filter(is_active=True)}
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
+        data = form.cleaned_data
+        agency = Agency.objects.filter(code=data["agency"]).first() if data["agency"] else None
+        category = (
+            Category.objects.filter(pk=data["category"]).first() if data["category"] else None
+        )
+        page = data["page"] or 1
+        result = sel.search(
+            text=data["q"],
+            agency=agency,
+            category=category,
+            year=data["year"],
+            validity=data["validity"],
+            order=data["order"] or "relevance",
+            offset=(page - 1) * sel.PAGE_SIZE,
+        )
+        if not result.phrases:
+            form.add_error("q", _("请输入至少一个汉字、字母或数字。"))
+        last_page = min(50, (result.total + sel.PAGE_SIZE - 1) // sel.PAGE_SIZE)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            result=result,
+            agency=agency,
+            category=category,
+            page=page,
+            previous_page=page - 1 if page > 1 else None,
+            next_page=page + 1 if page < last_page else None,
+            query_string=query.urlencode(),
+        )
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "catalog/search.html", context, status=status)
+
+
+def item_record(item: Item, request) -> dict:
+    """One item of the machine-readable catalogue (JSON export and API)."""
+    return {
+        "index_number": item.index_number,
+        "title": item.title,
+        "doc_number": item.doc_number,
+        "agency": item.agency.name,
+        "agency_code": item.agency.code,
+        "created_on": item.created_on.isoformat(),
+        "published_at": timezone.localtime(item.published_at).isoformat(),
+        "summary": item.summary,
+        "validity": item.validity,
+        "url": request.build_absolute_uri(
+            reverse("catalog:item", args=[item.agency.code, item.public_id])
+        ),
+    }
+
+
+@require_GET
+def export_json(request, code: str):
+    """The agency's whole public catalogue as one JSON array, streamed (no size limit)."""
+    agency = _agency(code)
+    items = (
+        sel.public_items()
+        .filter(agency=agency)
+        .select_related("agency")
+        .order_by("-published_at", "-pk")
+    )
+
+    def chunks():
+        yield "["
+        for position, row in enumerate(items.iterator(chunk_size=1000)):
+            yield ("," if position else "") + json.dumps(
+                item_record(row, request), ensure_ascii=False
+            )
+        yield "]"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{agency.code}-catalog.json"'
+    return response

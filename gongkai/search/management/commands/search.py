@@ -1,0 +1,53 @@
+"""`gongkai search reindex` rebuilds the full-text index from the published catalogue, with a
+progress bar; `gongkai search query TEXT` tries a query from the shell."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from gongkai.search.backends import SearchQuery, get_backend
+
+BATCH = 500
+
+
+class Command(BaseCommand):
+    help = "全文检索索引：reindex 重建；query 试查。"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        reindex = sub.add_parser("reindex", help="从已发布的目录条目重建索引")
+        reindex.add_argument("--no-progress", action="store_true", help="不显示进度条")
+        query = sub.add_parser("query", help="试查")
+        query.add_argument("text")
+        query.add_argument("--order", choices=["relevance", "date"], default="relevance")
+
+    def handle(self, *args, **options):
+        if options["action"] == "reindex":
+            self.reindex(show_progress=not options["no_progress"])
+        else:
+            page = get_backend().search(SearchQuery(options["text"], order=options["order"]))
+            self.stdout.write(f"{page.total}{'+' if page.total_capped else ''} 条: {page.doc_ids}")
+
+    def reindex(self, *, show_progress: bool):
+        from gongkai.catalog.indexing import index_doc, searchable
+        from gongkai.catalog.models import Item
+
+        backend = get_backend()
+        items = searchable(Item.objects.all()).order_by("pk")
+        total = items.count()
+        with transaction.atomic():
+            backend.clear()
+            with tqdm(total=total, unit="条", disable=not show_progress, desc="重建索引") as bar:
+                batch = []
+                for item in items.iterator(chunk_size=BATCH):
+                    batch.append(index_doc(item))
+                    if len(batch) == BATCH:
+                        backend.index(batch)
+                        bar.update(len(batch))
+                        batch = []
+                if batch:
+                    backend.index(batch)
+                    bar.update(len(batch))
+        if total == 0 and Item.objects.exists():
+            raise CommandError("没有已发布的主动公开条目可以索引。")
+        self.stdout.write(self.style.SUCCESS(f"已索引 {total} 条（{backend.name}）。"))
