@@ -91,3 +91,32 @@ def similar_applications(application: Application, *, threshold: float = 0.35, l
             scored.append((round(score, 2), other, same))
     scored.sort(key=lambda item: (not item[2], -item[0]))
     return scored[:limit]
+
+
+def possibly_published(application: Application, *, limit: int = 5):
+    """Catalogue items that may already hold the requested information (Art. 36(1) 已主动公开):
+    [(matched words, item)], the agency's own items first. A 文号 match is exact; otherwise an
+    item must contain at least half of the request's meaningful words (and two, if it has two)."""
+    from gongkai.catalog.selectors import public_items, search
+
+    found: dict[int, set[str]] = {}
+    if application.doc_number.strip():
+        for hit in search(text=application.doc_number, limit=limit).hits:
+            found.setdefault(hit.item.pk, set()).add(application.doc_number.strip())
+    words = sorted(keywords(application.info_title), key=len, reverse=True)[:6]
+    for word in words:
+        for hit in search(text=word, order="date", limit=200).hits:
+            found.setdefault(hit.item.pk, set()).add(word)
+    needed = max(1, min(2, len(words)), (len(words) + 1) // 2)
+    doc = application.doc_number.strip()
+    keep = {pk: w for pk, w in found.items() if doc in w or len(w) >= needed}
+    items = public_items().filter(pk__in=keep).select_related("agency")
+    ranked = sorted(
+        items,
+        key=lambda i: (
+            doc not in keep[i.pk],
+            i.agency_id != application.agency_id,
+            -len(keep[i.pk]),
+        ),
+    )
+    return [(sorted(keep[i.pk]), i) for i in ranked[:limit]]

@@ -19,6 +19,7 @@ ACTION_CAPABILITY = {
     "withdraw": Capability.HANDLE,
     "update_register": Capability.HANDLE,
     "strip_metadata": Capability.HANDLE,
+    "strip_metadata_in_review": Capability.REVIEW,
     "guide": Capability.HANDLE,
     "settings": Capability.ADMINISTER,
     "import": Capability.HANDLE,

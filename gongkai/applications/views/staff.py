@@ -29,7 +29,7 @@ from ..selectors import (
     timeline,
     work_queue,
 )
-from ..similarity import similar_applications
+from ..similarity import possibly_published, similar_applications
 from ..states import Status, allowed_actions
 
 
@@ -275,6 +275,7 @@ def _case_context(request, application, bound=None):
         "action_forms": action_forms,
         "split_parts": application.split_parts.all(),
         "similar": similar_applications(application),
+        "published_matches": possibly_published(application),
     }
 
 

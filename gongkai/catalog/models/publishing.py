@@ -24,6 +24,9 @@ def validate_index_pattern(pattern: str) -> None:
             _("索引号规则中有未知的占位符：%(names)s。可用：{prefix} {category} {year} {serial}。"),
             params={"names": "、".join(sorted(unknown))},
         )
+    formatted = [m.group(1) for m in _PLACEHOLDER.finditer(pattern) if m.group(2)]
+    if set(formatted) - {"serial", "year"}:
+        raise ValidationError(_("只有 {serial} 和 {year} 可以指定位数，如 {serial:05d}。"))
     if "serial" not in names:
         raise ValidationError(_("索引号规则必须包含流水号 {serial}，否则索引号会重复。"))
     if re.search(r"[{}]", _PLACEHOLDER.sub("", pattern)):

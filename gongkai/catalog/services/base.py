@@ -54,7 +54,7 @@ def _serial_scope(pattern: str, year: int, category_code: str) -> str:
     return f"{year}/{category_code}" if "category" in names else str(year)
 
 
-def next_index_number(agency, year: int, category: Category | None) -> str:
+def next_index_number(agency, year: int, category: Category | None, *, reserved=frozenset()) -> str:
     """The next 索引号 by the agency's scheme. The sequence row is locked, so concurrent
     drafts never share a number; a clash with an imported number skips ahead."""
     config = settings_of(agency)
@@ -74,7 +74,7 @@ def next_index_number(agency, year: int, category: Category | None) -> str:
         number = config.index_pattern.format(
             prefix=prefix, category=category_code, year=year, serial=sequence.last
         )
-        if not Item.objects.filter(index_number=number).exists():
+        if number not in reserved and not Item.objects.filter(index_number=number).exists():
             break
     if len(number) > Item._meta.get_field("index_number").max_length:
         raise DomainError(

@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,7 @@ def read_rows(data: bytes, filename: str) -> list[dict]:
             raise DomainError(f"JSON文件无法解析：{error}", code="import_bad_json") from None
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise DomainError("JSON文件应为对象数组，每个对象一条目录。", code="import_bad_json")
+        _refuse_unknown({key for row in rows for key in row}, "JSON中有未知的字段")
         return [{k: "" if v is None else v for k, v in r.items()} for r in rows]
     if not filename.lower().endswith(".csv"):
         raise DomainError("只支持 .csv 和 .json 文件。", code="import_bad_type")
@@ -104,13 +106,17 @@ def read_rows(data: bytes, filename: str) -> list[dict]:
     else:
         raise DomainError("CSV文件编码无法识别，请保存为UTF-8。", code="import_bad_encoding")
     reader = csv.DictReader(io.StringIO(text))
-    unknown = set(reader.fieldnames or []) - set(COLUMNS)
+    _refuse_unknown(set(reader.fieldnames or []), "CSV中有未知的列")
+    return list(reader)
+
+
+def _refuse_unknown(names: set[str], what: str) -> None:
+    unknown = names - set(COLUMNS)
     if unknown:
         raise DomainError(
-            "CSV中有未知的列：" + "、".join(sorted(unknown)) + "。可用的列见导入说明。",
+            f"{what}：" + "、".join(sorted(unknown)) + "。可用的列见导入说明。",
             code="import_bad_columns",
         )
-    return list(reader)
 
 
 def folder_source(folder: Path | None):
@@ -132,11 +138,19 @@ def zip_source(archive: zipfile.ZipFile | None):
         if archive is None or name not in names:
             return None
         info = archive.getinfo(names[name])
-        if info.file_size > settings.GONGKAI_MAX_ATTACHMENT_BYTES:
-            return b""  # reported as too large by the upload check below
+        limit = settings.GONGKAI_MAX_ATTACHMENT_BYTES
+        if info.file_size > limit:
+            raise UploadRejected(
+                f"“{name}”大小为{info.file_size / 1024 / 1024:.1f}MB，超过{limit // 1024 // 1024}MB的上限。",
+                code="upload_too_large",
+            )
         return archive.read(names[name])
 
     return read
+
+
+# 2017-03-02, and what spreadsheets export: 2017/3/2, 2017.3.2, 2017年3月2日.
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$")
 
 
 def _date(value, column, errors, number, required=False):
@@ -145,8 +159,12 @@ def _date(value, column, errors, number, required=False):
         if required:
             errors.append(RowError(number, column, "必填。"))
         return None
+    match = _DATE.match(value)
     try:
-        return datetime.date.fromisoformat(value.replace("/", "-"))
+        if match is None:
+            raise ValueError
+        year, month, day = (int(part) for part in match.groups())
+        return datetime.date(year, month, day)
     except ValueError:
         errors.append(RowError(number, column, f"“{value}”不是有效日期（应为YYYY-MM-DD）。"))
         return None
@@ -184,6 +202,12 @@ def _parse_row(agency, raw: dict, number: int, errors, categories_by_code, read_
     published_on = _date(raw.get("published_on"), "published_on", errors, number)
     if created_on and created_on > today:
         errors.append(RowError(number, "created_on", "生成日期晚于今天。"))
+    if published_on and published_on > today:
+        errors.append(
+            RowError(
+                number, "published_on", "发布日期晚于今天；定时发布请导入为草稿后在系统中设置。"
+            )
+        )
     if created_on and published_on and published_on < created_on:
         errors.append(RowError(number, "published_on", "发布日期早于生成日期。"))
     fields["created_on"] = created_on
@@ -220,11 +244,13 @@ def _parse_row(agency, raw: dict, number: int, errors, categories_by_code, read_
             parsed.categories.append(categories_by_code[code])
     labels = {str(label): key for key, label in Channel.choices} | {k: k for k in Channel.values}
     for part in filter(None, (c.strip() for c in text("channels").split(";"))):
-        name, _sep, day = part.partition(":")
+        name, _sep, day = part.replace("：", ":").partition(":")
         if name.strip() not in labels:
             errors.append(
                 RowError(
-                    number, "channels", f"“{name}”不是发布渠道（{'、'.join(Channel.labels)}）。"
+                    number,
+                    "channels",
+                    f"“{name}”不是发布渠道（{'、'.join(map(str, Channel.labels))}）。",
                 )
             )
             continue
@@ -236,7 +262,11 @@ def _parse_row(agency, raw: dict, number: int, errors, categories_by_code, read_
     if parsed.channels and not published_on:
         errors.append(RowError(number, "channels", "未发布的条目不能有发布渠道。"))
     for name in filter(None, (c.strip() for c in text("attachments").split(";"))):
-        data = read_attachment(name)
+        try:
+            data = read_attachment(name)
+        except UploadRejected as error:
+            errors.append(RowError(number, "attachments", error.message))
+            continue
         if data is None:
             errors.append(RowError(number, "attachments", f"找不到附件“{name}”。"))
             continue
@@ -273,25 +303,33 @@ def catalog_import(
     categories = Category.objects.filter(is_active=True).filter(
         agency__in=[agency]
     ) | Category.objects.filter(is_active=True, agency__isnull=True)
-    by_code = {c.code: c for c in categories.order_by("-agency_id")}  # the agency's own win
+    # Global first, then the agency's own, so an agency's category wins over a global one.
+    by_code = {c.code: c for c in sorted(categories, key=lambda c: c.agency_id is not None)}
     errors: list[RowError] = []
     parsed = [
         _parse_row(agency, raw, number, errors, by_code, read_attachment, today)
         for number, raw in enumerate(rows, start=1)
     ]
-    given = [p.fields["index_number"] for p in parsed if "index_number" in p.fields]
-    taken = set(Item.objects.filter(index_number__in=given).values_list("index_number", flat=True))
-    seen: dict[str, int] = {}
-    for p in parsed:
-        number = p.fields.get("index_number")
-        if number in taken:
-            errors.append(RowError(p.number, "index_number", f"索引号“{number}”已存在。"))
-        elif number in seen:
-            errors.append(
-                RowError(p.number, "index_number", f"索引号“{number}”与第{seen[number]}行重复。")
-            )
-        elif number:
-            seen[number] = p.number
+    seen = _check_unique(
+        parsed,
+        lambda p: p.fields.get("index_number", ""),
+        lambda values: Item.objects.filter(index_number__in=values).values_list(
+            "index_number", flat=True
+        ),
+        "index_number",
+        "索引号",
+        errors,
+    )
+    _check_unique(
+        parsed,
+        lambda p: p.normative_number,
+        lambda values: NormativeRecord.objects.filter(registration_number__in=values).values_list(
+            "registration_number", flat=True
+        ),
+        "normative_number",
+        "登记号",
+        errors,
+    )
     known = set(seen) | set(
         Item.objects.filter(
             index_number__in=[p.interprets for p in parsed if p.interprets]
@@ -313,10 +351,11 @@ def catalog_import(
         return []
     with transaction.atomic():
         items = []
+        reserved = frozenset(seen)  # numbers the file gives: generated ones must skip them
         for p in _progress(parsed, progress):
             if p.interprets:
                 p.fields["interprets"] = Item.objects.get(index_number=p.interprets)
-            items.append(_create(actor, agency, p, source_name))
+            items.append(_create(actor, agency, p, source_name, reserved))
         published = searchable(Item.objects.filter(pk__in=[i.pk for i in items]))
         from gongkai.search.backends import get_backend
 
@@ -332,6 +371,25 @@ def catalog_import(
     return items
 
 
+def _check_unique(parsed, value_of, existing, column: str, label: str, errors) -> dict[str, int]:
+    """Values of `column` must be new to the database and appear once in the file; returns
+    {value: row} of the values the file gives."""
+    given = [value_of(p) for p in parsed if value_of(p)]
+    taken = set(existing(given))
+    seen: dict[str, int] = {}
+    for p in parsed:
+        value = value_of(p)
+        if not value:
+            continue
+        if value in taken:
+            errors.append(RowError(p.number, column, f"{label}“{value}”已存在。"))
+        elif value in seen:
+            errors.append(RowError(p.number, column, f"{label}“{value}”与第{seen[value]}行重复。"))
+        else:
+            seen[value] = p.number
+    return seen
+
+
 def _progress(rows, progress):
     for row in rows:
         yield row
@@ -339,10 +397,13 @@ def _progress(rows, progress):
             progress()
 
 
-def _create(actor, agency, p: ParsedRow, source_name: str) -> Item:
+def _create(actor, agency, p: ParsedRow, source_name: str, reserved=frozenset()) -> Item:
     fields = dict(p.fields)
     index_number = fields.pop("index_number", "") or next_index_number(
-        agency, fields["created_on"].year, p.categories[0] if p.categories else None
+        agency,
+        fields["created_on"].year,
+        p.categories[0] if p.categories else None,
+        reserved=reserved,
     )
     published_at = None
     if p.published_on:

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -93,6 +94,7 @@ def _check_categories(agency, categories) -> list[Category]:
 def item_create(*, actor, agency, categories=(), index_number: str = "", **fields) -> Item:
     """A new draft. The 索引号 comes from the agency's scheme unless given (imports)."""
     require_action(actor, agency.pk, "create")
+    fields.setdefault("title", "")
     today = timezone.localdate()
     fields = _clean(agency, fields, today=today)
     categories = _check_categories(agency, categories)
@@ -153,7 +155,7 @@ def attachment_add(*, actor, item: Item, file, title: str = "", is_graphic: bool
     require_action(actor, item.agency_id, "edit")
     if item.status not in EDITABLE:
         raise DomainError("只有草稿可以添加附件。", code="not_editable")
-    kind = check_upload(file, allowed=ALL_KINDS)
+    kind = check_upload(file, allowed=ALL_KINDS, max_bytes=settings.GONGKAI_MAX_ATTACHMENT_BYTES)
     data = file.read()
     name = getattr(file, "name", "") or f"附件.{kind.extension}"
     attachment = Attachment(
@@ -199,7 +201,9 @@ def attachment_strip_metadata(*, actor, attachment: Attachment) -> Attachment:
     """Replace the file by a copy without document properties; the check is run again. Allowed
     until publication, so a reviewer can clean a file during the 保密审查."""
     item = lock(attachment.item)
-    require_action(actor, item.agency_id, "strip_metadata")
+    # The clerk while drafting, the reviewer during the 保密审查.
+    action = "strip_metadata_in_review" if item.status == ItemStatus.SUBMITTED else "strip_metadata"
+    require_action(actor, item.agency_id, action)
     if item.status not in (ItemStatus.DRAFT, ItemStatus.SUBMITTED):
         raise DomainError("已通过审查的条目不能再修改附件。", code="not_editable")
     attachment.file.open("rb")

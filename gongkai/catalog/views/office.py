@@ -92,7 +92,13 @@ def _available(user, item: Item) -> list[str]:
     names += REGISTER_ACTIONS.get(item.status, [])
     if item.status in (ItemStatus.DRAFT, ItemStatus.SUBMITTED) and item.attachments.exists():
         names.append("strip_metadata")
-    return [n for n in names if may(user, item, ACTIONS[n].capability or n)]
+    return [n for n in names if may(user, item, _capability(n, item))]
+
+
+def _capability(name: str, item: Item) -> str:
+    if name == "strip_metadata" and item.status == ItemStatus.SUBMITTED:
+        return "strip_metadata_in_review"  # the reviewer cleans files during the 保密审查
+    return ACTIONS[name].capability or name
 
 
 def action_form(name: str, item: Item, data=None):
