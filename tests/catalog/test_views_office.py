@@ -151,3 +151,30 @@ def test_the_import_page_lists_every_error(client, clerk_a, dept_a):
     assert response.status_code == 400 and "未导入任何条目" in text
     assert "名称必填" in text and "不是有效日期" in text
     assert not Item.objects.exists()
+
+
+def test_an_agency_admin_sets_the_scheme_and_adds_categories(client, admin_a, clerk_a, dept_a):
+    client.force_login(admin_a)
+    url = reverse("catalog_office:settings", args=[dept_a.code])
+    client.post(url, {"index_prefix": "JIA", "index_pattern": "{prefix}-{year}-{serial:04d}"})
+    client.post(
+        url,
+        {
+            "category-facet": "organ",
+            "category-code": "J01",
+            "category-name": "办公室",
+            "category-is_active": "on",
+        },
+    )
+    refused = client.post(
+        url, {"category-facet": "statutory", "category-code": "F01", "category-name": "重复"}
+    )
+    assert refused.status_code == 400 and "平台统一分类" in refused.content.decode()
+    own = Category.objects.get(agency=dept_a, code="J01")
+    item = draft(clerk_a, dept_a, categories=[own])
+    assert item.index_number == "JIA-2026-0001"
+
+
+def test_clerks_cannot_change_the_scheme(client, clerk_a, dept_a):
+    client.force_login(clerk_a)
+    assert client.get(reverse("catalog_office:settings", args=[dept_a.code])).status_code == 403

@@ -1,7 +1,7 @@
 """Every write to the catalogue. Each is one atomic service: lock, check the transition table
 and the permission, save, record the event, audit, and keep search in step."""
 
-from .guide import catalog_settings_save, guide_save
+from .guide import catalog_settings_save, category_save, guide_save
 from .importer import ImportFailed, catalog_import
 from .items import (
     attachment_add,
@@ -28,6 +28,7 @@ __all__ = [
     "attachment_strip_metadata",
     "catalog_import",
     "catalog_settings_save",
+    "category_save",
     "channel_record",
     "channel_remove",
     "guide_save",

@@ -112,3 +112,42 @@ def catalog_settings_save(*, actor, agency, index_prefix: str, index_pattern: st
         changes={k: [before[k], after[k]] for k in after if before[k] != after[k]},
     )
     return config
+
+
+@transaction.atomic
+def category_save(
+    *, actor, agency, facet: str, code: str, name: str, basis: str = "", is_active: bool = True
+):
+    """Add or change one of the agency's own categories (by facet and code). Global ones
+    (the statutory items and the standard facets) are not the agency's to change."""
+    from ..models import Category
+
+    require_action(actor, agency.pk, "settings")
+    code, name = code.strip(), " ".join(name.split())
+    if not code or not name:
+        raise DomainError("请填写分类代码和名称。", code="category_incomplete")
+    if Category.objects.filter(agency__isnull=True, facet=facet, code=code).exists():
+        raise DomainError(
+            f"代码“{code}”已被平台统一分类使用，请换一个。", code="category_code_global"
+        )
+    category, created = Category.objects.get_or_create(
+        agency=agency, facet=facet, code=code, defaults={"name": name, "basis": basis}
+    )
+    before = {
+        "name": "" if created else category.name,
+        "is_active": None if created else category.is_active,
+    }
+    category.name, category.basis, category.is_active = name, basis, is_active
+    category.save()
+    audit_record(
+        actor=actor,
+        action="catalog.category",
+        obj=category,
+        agency=agency,
+        changes={
+            k: [before[k], getattr(category, k)]
+            for k in before
+            if before[k] != getattr(category, k)
+        },
+    )
+    return category

@@ -23,7 +23,7 @@ from gongkai.core.errors import DomainError
 from .. import forms as f
 from .. import selectors as sel
 from .. import services as s
-from ..models import CatalogSettings, ChannelRecord, GuideVersion, Item
+from ..models import CatalogSettings, Category, ChannelRecord, GuideVersion, Item
 from ..permissions import ACTION_CAPABILITY, may
 from ..services.guide import DEFAULT_ARRANGEMENT, DEFAULT_HOW_TO_OBTAIN, missing_office_facts
 from ..services.importer import COLUMNS, read_rows, zip_source
@@ -140,6 +140,11 @@ def index(request):
             "overdue": sel.overdue_unpublished(request.user),
             "review_count": sel.review_queue(request.user).count(),
             "can_create": bool(_handling_agencies(request.user)),
+            "managed": [
+                (a, can(request.user, Capability.HANDLE, a), can(request.user, Capability.ADMINISTER, a))
+                for a in agencies_visible_to(user=request.user)
+                if can(request.user, Capability.HANDLE, a) or can(request.user, Capability.ADMINISTER, a)
+            ],
         },
     )
 
@@ -344,19 +349,50 @@ class SettingsForm(forms.ModelForm):
         fields = ["index_prefix", "index_pattern"]
 
 
+class CategoryForm(forms.Form):
+    facet = forms.ChoiceField(label=_l("分类方式"), choices=Category.Facet.choices)
+    code = forms.CharField(label=_l("代码"), max_length=16)
+    name = forms.CharField(label=_l("名称"), max_length=100)
+    is_active = forms.BooleanField(label=_l("在用"), required=False, initial=True)
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def catalog_settings(request, code: str):
+    """The agency's 索引号 scheme and its own categories."""
     agency = _managed_agency(request, code, ACTION_CAPABILITY["settings"])
     instance = CatalogSettings.objects.filter(agency=agency).first() or CatalogSettings(
         agency=agency
     )
-    form = SettingsForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        s.catalog_settings_save(actor=request.user, agency=agency, **form.cleaned_data)
-        messages.success(request, _("已保存。"))
-        return redirect("catalog_office:settings", code=code)
-    return render(request, "catalog/office/settings.html", {"agency": agency, "form": form})
+    posted = request.method == "POST"
+    form = SettingsForm(
+        request.POST if posted and "index_pattern" in request.POST else None, instance=instance
+    )
+    category_form = CategoryForm(
+        request.POST if posted and "category-facet" in request.POST else None, prefix="category"
+    )
+    try:
+        if form.is_bound and form.is_valid():
+            s.catalog_settings_save(actor=request.user, agency=agency, **form.cleaned_data)
+            messages.success(request, _("已保存。"))
+            return redirect("catalog_office:settings", code=code)
+        if category_form.is_bound and category_form.is_valid():
+            s.category_save(actor=request.user, agency=agency, **category_form.cleaned_data)
+            messages.success(request, _("已保存分类。"))
+            return redirect("catalog_office:settings", code=code)
+    except DomainError as error:
+        (form if form.is_bound else category_form).add_error(None, error.message)
+    return render(
+        request,
+        "catalog/office/settings.html",
+        {
+            "agency": agency,
+            "form": form,
+            "category_form": category_form,
+            "own_categories": Category.objects.filter(agency=agency),
+        },
+        status=400 if posted else 200,
+    )
 
 
 @staff_required
