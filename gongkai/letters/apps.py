@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,9 @@ class LettersConfig(AppConfig):
     verbose_name = _("文书")
 
     def ready(self):
+        from .defaults import load_default_templates
+
+        post_migrate.connect(load_default_templates, sender=self)
         # The case page's action table lives in applications, which must not import letters
         # (letters depends on it); letters adds its own action here.
         from gongkai.agencies.roles import Capability

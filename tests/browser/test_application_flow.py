@@ -12,21 +12,6 @@ from tests.applications.fixtures import PNG_BYTES
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _default_letter_templates(transactional_db):
-    """The default templates come from a data migration; the table flush of an earlier
-    transactional test removes them, so load them again the way the migration does."""
-    import importlib
-
-    from django.apps import apps
-
-    from gongkai.letters.models import LetterTemplate
-
-    if not LetterTemplate.objects.exists():
-        migration = importlib.import_module("gongkai.letters.migrations.0002_default_templates")
-        migration.create_defaults(apps, None)
-
-
 def _login(page, user):
     page.goto("/accounts/login/")
     page.get_by_label("用户名或手机号码").fill(user.username)

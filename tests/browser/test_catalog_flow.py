@@ -12,15 +12,6 @@ from tests.browser.test_application_flow import _login
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _default_categories(transactional_db):
-    """A flush by an earlier transactional test removes the default categories; reload them
-    the way post_migrate does."""
-    from gongkai.catalog.defaults import load_default_categories
-
-    load_default_categories()
-
-
 def _workbook_with_hidden_sheet(tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "项目名单"
