@@ -4,12 +4,20 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from gongkai.appeals import api as appeals_api
+from gongkai.appeals import urls as appeals_urls
 from gongkai.applications import api as application_api
 from gongkai.applications.urls import office_patterns as application_office_patterns
 from gongkai.catalog import api as catalog_api
 from gongkai.catalog.feeds import SITEMAPS
 from gongkai.catalog.urls import office_patterns as catalog_office_patterns
 from gongkai.deadlines.api import DeadlineCalculatorAPI
+from gongkai.engagement import api as engagement_api
+from gongkai.engagement import urls as engagement_urls
+from gongkai.facts import api as facts_api
+from gongkai.facts import urls as facts_urls
+from gongkai.powerlists import api as powerlists_api
+from gongkai.powerlists import urls as powerlists_urls
 
 api_patterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
@@ -34,11 +42,21 @@ api_patterns = [
 ]
 
 api_patterns += catalog_api.urlpatterns
+api_patterns += engagement_api.urlpatterns + powerlists_api.urlpatterns
+api_patterns += appeals_api.urlpatterns + facts_api.urlpatterns
 
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("gk/", include("gongkai.catalog.urls")),
     path("office/catalog/", include(catalog_office_patterns)),
+    path("engagement/", include("gongkai.engagement.urls")),
+    path("office/engagement/", include(engagement_urls.office_patterns)),
+    path("powerlists/", include("gongkai.powerlists.urls")),
+    path("office/powerlists/", include(powerlists_urls.office_patterns)),
+    path("appeals/", include("gongkai.appeals.urls")),
+    path("office/appeals/", include(appeals_urls.office_patterns)),
+    path("facts/", include("gongkai.facts.urls")),
+    path("office/facts/", include(facts_urls.office_patterns)),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",

@@ -25,4 +25,8 @@ pytest_plugins = [
     "tests.workdays.fixtures",
     "tests.applications.fixtures",
     "tests.catalog.fixtures",
+    "tests.engagement.fixtures",
+    "tests.powerlists.fixtures",
+    "tests.appeals.fixtures",
+    "tests.facts.fixtures",
 ]

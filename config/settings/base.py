@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "gongkai.letters",
     "gongkai.search",
     "gongkai.catalog",
+    "gongkai.engagement",
+    "gongkai.powerlists",
+    "gongkai.appeals",
+    "gongkai.facts",
     "gongkai.portal",
 ]
 
