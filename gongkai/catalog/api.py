@@ -2,8 +2,7 @@
 search; staff writes through the same forms and action table as the office pages."""
 
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
-from django.utils import timezone
+from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -21,6 +20,7 @@ from . import selectors as sel
 from . import services as s
 from .forms import ItemForm, SearchForm, UploadForm
 from .models import Category, Item
+from .records import item_detail, item_summary
 from .views.office import ACTIONS, action_form
 
 FILTERS = [
@@ -30,56 +30,6 @@ FILTERS = [
     OpenApiParameter("year", int, description="发布年份"),
     OpenApiParameter("validity", str, description="有效性：valid/expired/abolished/revised"),
 ]
-
-
-def item_summary(item: Item, request) -> dict:
-    return {
-        "id": str(item.public_id),
-        "index_number": item.index_number,
-        "title": item.title,
-        "doc_number": item.doc_number,
-        "agency": {"code": item.agency.code, "name": item.agency.name},
-        "created_on": item.created_on.isoformat(),
-        "published_at": timezone.localtime(item.published_at).isoformat()
-        if item.published_at
-        else None,
-        "summary": item.summary,
-        "validity": item.validity,
-        "url": request.build_absolute_uri(
-            reverse("catalog:item", args=[item.agency.code, item.public_id])
-        ),
-    }
-
-
-def item_detail(item: Item, request) -> dict:
-    data = item_summary(item, request)
-    data.update(
-        body=item.body,
-        issuer=item.issuer.name,
-        co_issuers=item.co_issuers,
-        categories=[
-            {"id": c.pk, "facet": c.facet, "code": c.code, "name": c.name}
-            for c in item.categories.all()
-        ],
-        attachments=[
-            {
-                "title": a.title,
-                "size": a.size,
-                "content_type": a.content_type,
-                "url": request.build_absolute_uri(
-                    reverse("catalog:attachment", args=[item.agency.code, item.public_id, a.pk])
-                ),
-            }
-            for a in item.attachments.all()
-        ],
-        channels=[
-            {"channel": c.channel, "published_on": c.published_on.isoformat(), "url": c.url}
-            for c in item.channels.all()
-        ],
-        interprets=item.interprets.index_number if item.interprets else None,
-        interpretations=[i.index_number for i in sel.public_items().filter(interprets=item)],
-    )
-    return data
 
 
 def _filters(request):

@@ -5,8 +5,6 @@ import json
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -15,6 +13,7 @@ from gongkai.agencies.models import Agency
 from .. import selectors as sel
 from ..forms import SearchForm
 from ..models import Attachment, Category, GuideVersion, Item
+from ..records import item_summary
 from ..states import ItemStatus
 
 
@@ -165,24 +164,6 @@ def search(request):
     return render(request, "catalog/search.html", context, status=status)
 
 
-def item_record(item: Item, request) -> dict:
-    """One item of the machine-readable catalogue (JSON export and API)."""
-    return {
-        "index_number": item.index_number,
-        "title": item.title,
-        "doc_number": item.doc_number,
-        "agency": item.agency.name,
-        "agency_code": item.agency.code,
-        "created_on": item.created_on.isoformat(),
-        "published_at": timezone.localtime(item.published_at).isoformat(),
-        "summary": item.summary,
-        "validity": item.validity,
-        "url": request.build_absolute_uri(
-            reverse("catalog:item", args=[item.agency.code, item.public_id])
-        ),
-    }
-
-
 @require_GET
 def export_json(request, code: str):
     """The agency's whole public catalogue as one JSON array, streamed (no size limit)."""
@@ -198,7 +179,7 @@ def export_json(request, code: str):
         yield "["
         for position, row in enumerate(items.iterator(chunk_size=1000)):
             yield ("," if position else "") + json.dumps(
-                item_record(row, request), ensure_ascii=False
+                item_summary(row, request), ensure_ascii=False
             )
         yield "]"
 
