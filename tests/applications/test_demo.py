@@ -12,7 +12,7 @@ from gongkai.regimes import get_regime
 
 @pytest.fixture
 def demo(db, sms_outbox):
-    call_command("demo", "--quiet-logins", stdout=io.StringIO())
+    call_command("demo", "--quiet-logins", "--without-catalog", stdout=io.StringIO())
 
 
 def test_seed_agency_had_exactly_one_2017_application_answered_on_time(demo):
@@ -41,5 +41,5 @@ def test_both_regimes_and_years_2019_to_2026(demo):
 def test_demo_sends_no_notifications_and_is_idempotent(demo, sms_outbox):
     assert sms_outbox == []
     count = Application.objects.count()
-    call_command("demo", "--quiet-logins", stdout=io.StringIO())
+    call_command("demo", "--quiet-logins", "--without-catalog", stdout=io.StringIO())
     assert Application.objects.count() == count

@@ -481,3 +481,20 @@ def test_registration_numbers_of_imported_items_are_kept(clerk_a, dept_a):
     rows = [{"title": "通知", "created_on": "2017-03-01", "normative_number": "测政规〔2017〕9号"}]
     [item] = run(clerk_a, dept_a, csv_bytes(rows))
     assert NormativeRecord.objects.get().item == item
+
+
+def test_an_abolished_normative_document_keeps_its_abolition_date(clerk_a, dept_a):
+    from gongkai.catalog.services.importer import catalog_import
+
+    rows = [
+        {
+            "title": "关于加强节能监察的规定",
+            "created_on": "2018-03-01",
+            "published_on": "2018-03-05",
+            "normative_number": "测甲规〔2018〕1号",
+            "abolished_on": "2024-06-30",
+        }
+    ]
+    [item] = catalog_import(actor=clerk_a, agency=dept_a, rows=rows, source_name="old.csv")
+    assert item.validity == "abolished"
+    assert item.normative.abolished_on.isoformat() == "2024-06-30"

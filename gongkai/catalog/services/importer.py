@@ -46,6 +46,7 @@ COLUMNS = {
     "validity": "有效性：有效/失效/废止/已修订（默认有效）",
     "channels": "发布渠道，如 政务微博:2017-03-02;政府门户网站:2017-03-01",
     "normative_number": "规范性文件登记号（填写即登记为规范性文件）",
+    "abolished_on": "规范性文件的废止日期 YYYY-MM-DD",
     "attachments": "附件文件名，多个用分号分隔",
     "interprets": "所解读政策的索引号（政策解读填写；可为本文件中靠前的行）",
     "interpretation_form": "解读形式：文字解读/图解/视频解读/其他形式",
@@ -81,6 +82,7 @@ class ParsedRow:
     attachments: list = field(default_factory=list)  # (name, bytes)
     published_on: datetime.date | None = None
     normative_number: str = ""
+    abolished_on: datetime.date | None = None
     interprets: str = ""  # the 索引号 of the interpreted policy
 
 
@@ -234,6 +236,15 @@ def _parse_row(agency, raw: dict, number: int, errors, categories_by_code, read_
         )
         fields["video_url"] = text("video_url")
     parsed.normative_number = text("normative_number")
+    parsed.abolished_on = _date(raw.get("abolished_on"), "abolished_on", errors, number)
+    if parsed.abolished_on and not parsed.normative_number:
+        errors.append(
+            RowError(number, "abolished_on", "只有规范性文件（填写了登记号）才有废止日期。")
+        )
+    if parsed.abolished_on and created_on and parsed.abolished_on < created_on:
+        errors.append(RowError(number, "abolished_on", "废止日期早于生成日期。"))
+    if parsed.abolished_on:
+        fields["validity"] = Item.Validity.ABOLISHED
     index_number = text("index_number")
     if index_number:
         fields["index_number"] = index_number
@@ -429,7 +440,10 @@ def _create(actor, agency, p: ParsedRow, source_name: str, reserved=frozenset())
     )
     if p.normative_number:
         NormativeRecord.objects.create(
-            item=item, registration_number=p.normative_number, issued_on=p.fields["created_on"]
+            item=item,
+            registration_number=p.normative_number,
+            issued_on=p.fields["created_on"],
+            abolished_on=p.abolished_on,
         )
     for name, data in p.attachments:
         attachment = Attachment(

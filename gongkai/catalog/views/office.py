@@ -141,9 +141,14 @@ def index(request):
             "review_count": sel.review_queue(request.user).count(),
             "can_create": bool(_handling_agencies(request.user)),
             "managed": [
-                (a, can(request.user, Capability.HANDLE, a), can(request.user, Capability.ADMINISTER, a))
+                (
+                    a,
+                    can(request.user, Capability.HANDLE, a),
+                    can(request.user, Capability.ADMINISTER, a),
+                )
                 for a in agencies_visible_to(user=request.user)
-                if can(request.user, Capability.HANDLE, a) or can(request.user, Capability.ADMINISTER, a)
+                if can(request.user, Capability.HANDLE, a)
+                or can(request.user, Capability.ADMINISTER, a)
             ],
         },
     )

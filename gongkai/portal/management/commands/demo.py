@@ -12,6 +12,7 @@ from gongkai.accounts.demo import (
 from gongkai.agencies.demo import load_agencies
 from gongkai.agencies.models import Agency
 from gongkai.applications.demo import load_applications
+from gongkai.catalog.demo import load_catalog
 
 
 class Command(BaseCommand):
@@ -25,10 +26,23 @@ class Command(BaseCommand):
         )
         parser.add_argument("--quiet-logins", action="store_true", help="不打印演示账户。")
         parser.add_argument(
-            "--without-cases", action="store_true", help="不载入演示申请（只载入机关和账户）。"
+            "--without-cases",
+            action="store_true",
+            help="不载入演示申请和目录（只载入机关和账户）。",
+        )
+        parser.add_argument(
+            "--without-catalog", action="store_true", help="不载入演示主动公开目录（约需10秒）。"
         )
 
-    def handle(self, *args, if_empty=False, quiet_logins=False, without_cases=False, **options):
+    def handle(
+        self,
+        *args,
+        if_empty=False,
+        quiet_logins=False,
+        without_cases=False,
+        without_catalog=False,
+        **options,
+    ):
         if if_empty and Agency.objects.exists():
             self.stdout.write("数据库中已有机关，跳过演示数据。")
         else:
@@ -37,10 +51,13 @@ class Command(BaseCommand):
                 staff = load_staff_users(agencies)
                 public = load_public_users()
                 cases = 0 if without_cases else load_applications(agencies, staff_roles())
+                skip_catalog = without_cases or without_catalog
+                catalog = {} if skip_catalog else load_catalog(quiet=True)
             self.stdout.write(
                 self.style.SUCCESS(
                     f"演示数据已就绪：{len(agencies)} 个机关，{len(staff)} 个工作人员账户，"
-                    f"{len(public)} 个公众账户，新载入 {cases} 件依申请公开申请。"
+                    f"{len(public)} 个公众账户，新载入 {cases} 件依申请公开申请、"
+                    f"{catalog.get('items', 0)} 条主动公开目录条目。"
                 )
             )
         if not quiet_logins:
