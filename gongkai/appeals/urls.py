@@ -1,9 +1,29 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import office, public
 
 app_name = "appeals"
 
 # Public pages (mounted under /appeals/).
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:code>/", public.agency, name="agency"),
+]
 
 # Staff pages (mounted under /office/appeals/), namespace "appeals_office".
-office_patterns = ([], "appeals_office")
+office_patterns = (
+    [
+        path("", office.index, name="index"),
+        path("new/", office.create, name="create"),
+        path("<int:pk>/", office.case, name="case"),
+        path("<int:pk>/edit/", office.edit, name="edit"),
+        path("<int:pk>/outcome/", office.record_outcome, name="record_outcome"),
+        path("<int:pk>/upload/", office.upload, name="upload"),
+        path("<int:pk>/documents/<int:document_pk>/", office.document, name="document"),
+        path(
+            "<int:pk>/documents/<int:document_pk>/remove/",
+            office.remove_document,
+            name="remove_document",
+        ),
+    ],
+    "appeals_office",
+)

@@ -67,18 +67,24 @@ GENRES = [
 ]
 
 
-def load_default_categories(**_kwargs) -> int:
+def load_default_categories(using: str = "default", **_kwargs) -> int:
     """Create the global categories that are missing; returns how many were created."""
+    from gongkai.core.models import tables_exist
+
     from .models import Category
 
+    if not tables_exist(Category, using=using):
+        return 0
     wanted = [(Category.Facet.STATUTORY, code, name, basis) for code, name, basis in STATUTORY]
     wanted += [(Category.Facet.TOPIC, code, name, "") for code, name in TOPICS]
     wanted += [(Category.Facet.GENRE, code, name, "") for code, name in GENRES]
-    existing = set(Category.objects.filter(agency__isnull=True).values_list("facet", "code"))
+    existing = set(
+        Category.objects.using(using).filter(agency__isnull=True).values_list("facet", "code")
+    )
     missing = [
         Category(facet=facet, code=code, name=name, basis=basis, sort_order=position)
         for position, (facet, code, name, basis) in enumerate(wanted)
         if (facet, code) not in existing
     ]
-    Category.objects.bulk_create(missing)
+    Category.objects.using(using).bulk_create(missing)
     return len(missing)

@@ -78,3 +78,12 @@ class AuditEvent(models.Model):
     def change_rows(self):
         """[(field, old, new), …] for templates."""
         return [(field, pair[0], pair[1]) for field, pair in sorted(self.changes.items())]
+
+
+def tables_exist(*models_, using: str = "default") -> bool:
+    """Whether the models' tables exist: post_migrate handlers run after any partial
+    migrate (one app, or backwards), when other apps' tables may be missing."""
+    from django.db import connections
+
+    existing = set(connections[using].introspection.table_names())
+    return all(model._meta.db_table in existing for model in models_)

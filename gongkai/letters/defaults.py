@@ -198,15 +198,21 @@ DEFAULTS = [
 ]
 
 
-def load_default_templates(**_kwargs) -> int:
+def load_default_templates(using: str = "default", **_kwargs) -> int:
     """Create the missing platform defaults; returns how many were created."""
+    from gongkai.core.models import tables_exist
+
     from .models import LetterTemplate
 
-    existing = set(LetterTemplate.objects.filter(agency=None).values_list("kind", "group"))
+    if not tables_exist(LetterTemplate, using=using):
+        return 0
+    existing = set(
+        LetterTemplate.objects.using(using).filter(agency=None).values_list("kind", "group")
+    )
     missing = [
         LetterTemplate(agency=None, kind=kind, group=group, title=title, body=body)
         for kind, group, title, body in DEFAULTS
         if (kind, group) not in existing
     ]
-    LetterTemplate.objects.bulk_create(missing)
+    LetterTemplate.objects.using(using).bulk_create(missing)
     return len(missing)

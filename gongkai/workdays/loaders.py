@@ -51,11 +51,10 @@ def load_bundled_years(*, only_missing: bool = True) -> list[int]:
 
 
 def load_bundled_years_after_migrate(sender, using="default", **kwargs):
-    from django.db import connections
+    from gongkai.core.models import tables_exist
 
     from .models import CalendarYear
 
-    table = CalendarYear._meta.db_table
-    if table not in connections[using].introspection.table_names():
-        return  # migrating backwards past our tables
+    if not tables_exist(CalendarYear, using=using):
+        return  # migrating backwards past our tables, or only another app
     load_bundled_years()
