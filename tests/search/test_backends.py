@@ -121,8 +121,9 @@ def test_relevance_looks_at_the_newest_window_only():
         doc(n, "公告", "公告" * (1 if n > 1 else 50), day=1) for n in range(1, RELEVANCE_WINDOW + 3)
     )
     page = backend.search(SearchQuery("公告"))
-    assert page.total == RELEVANCE_WINDOW + 2
+    assert page.total == RELEVANCE_WINDOW and page.total_capped  # "more than 1,000"
     assert 1 not in page.doc_ids  # the oldest is outside the window however relevant
+    assert backend.search(SearchQuery("公告", order="date", offset=1000, limit=5)).doc_ids == [2, 1]
 
 
 ALPHABET = "政府信息公开工作商丘市年度报告〔〕号，。 2017GBab"

@@ -17,11 +17,12 @@ from .. import tokens
 
 DOC_ID_BITS = 31
 MAX_DOC_ID = (1 << DOC_ID_BITS) - 1
-# Relevance is scored over the newest this-many matches: ranking every one of 500,000 hits
-# for a two-character query costs seconds and changes nothing a reader sees on page one.
+# One number bounds every search: a query reads the newest WINDOW matches (plus one, to know
+# whether there are more), counts them, and ranks them by relevance. Ranking every one of
+# 500,000 hits of a two-character query costs seconds and changes nothing on page one; the
+# portal offers 50 pages of 20. Totals above it are shown as "more than 1,000".
 RELEVANCE_WINDOW = 1000
-# Totals are counted exactly up to this many; above it the page says "more than".
-COUNT_CAP = 10_000
+COUNT_CAP = RELEVANCE_WINDOW
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,25 @@ class SearchBackend:
     def size_bytes(self) -> int | None:
         """Disk used by the index, where the database can tell."""
         return None
+
+    def optimize(self) -> None:
+        """After a bulk load: merge segments, refresh planner statistics."""
+
+
+def window_size(query: SearchQuery) -> int:
+    """How many of the newest matches a query reads: the window, or further for a deep page."""
+    return max(RELEVANCE_WINDOW, query.offset + query.limit)
+
+
+def page_of(rows: list[tuple[int, float]], query: SearchQuery, window: int) -> SearchPage:
+    """rows: (doc_id, score) newest first, at most window + 1 of them. Relevance sorts by
+    score (higher is better), newest first among equals; date keeps the order."""
+    capped = len(rows) > window
+    rows = rows[:window]
+    if query.order != "date":
+        rows = sorted(rows, key=lambda row: -row[1])  # stable: newest first among equals
+    ids = [doc_id for doc_id, _score in rows[query.offset : query.offset + query.limit]]
+    return SearchPage(ids, min(len(rows), COUNT_CAP) if not capped else COUNT_CAP, capped)
 
 
 _FACET_KEY = re.compile(r"^[a-wyz]+$")  # no "x": it separates key from value

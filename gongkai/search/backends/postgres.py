@@ -9,7 +9,7 @@ length. The vector is built in Python and cast, not parsed: PostgreSQL's parser 
 characters under the C locale.
 """
 
-from collections import defaultdict
+import time
 from collections.abc import Iterable
 
 from django.db import connection
@@ -17,20 +17,23 @@ from django.db import connection
 from .. import tokens
 from ..models import SearchDocument
 from .base import (
-    COUNT_CAP,
-    RELEVANCE_WINDOW,
     IndexDoc,
     SearchBackend,
     SearchPage,
     SearchQuery,
     facet_term,
     facet_terms,
+    page_of,
     sort_key,
+    window_size,
 )
 
 TABLE = SearchDocument._meta.db_table
-MAX_POSITION = 16383
-MAX_POSITIONS_PER_LEXEME = 255
+# Plan choice (see search()): when the query's rarest term is in at least this share of the
+# documents, read the newest documents in order and recheck them, at most WALK_ROWS of them.
+WALK_THRESHOLD = 0.05
+WALK_ROWS = 20_000
+STATS_TTL = 300  # seconds between reads of the planner statistics
 
 
 def _lexeme(term: str) -> str:
@@ -39,19 +42,19 @@ def _lexeme(term: str) -> str:
 
 
 def tsvector_literal(title_terms: list[str], body_terms: list[str], facets: list[str]) -> str:
-    """Title terms weighted A, body terms unweighted (D), filter terms as bare lexemes."""
-    positions: dict[str, list[str]] = defaultdict(list)
-    position = 0
-    for weight, terms in (("A", title_terms), ("", body_terms)):
-        for term in terms:
-            position = min(position + 1, MAX_POSITION)
-            slots = positions[term]
-            if len(slots) < MAX_POSITIONS_PER_LEXEME:
-                slots.append(f"{position}{weight}")
-        position = min(position + 1, MAX_POSITION)  # no phrase runs from title into body
-    parts = [f"{_lexeme(term)}:{','.join(slots)}" for term, slots in positions.items()]
+    """The distinct terms and filter values, without positions: the GIN index needs only the
+    lexemes, exactness comes from the recheck, and a vector without positions is a third of
+    the size."""
+    lexemes = dict.fromkeys([*title_terms, *body_terms])
+    parts = [_lexeme(term) for term in lexemes]
     parts.extend(_lexeme("#" + term) for term in facets)
     return " ".join(parts)
+
+
+def _facet_lexemes(query: SearchQuery) -> list[list[str]]:
+    return [
+        ["#" + facet_term(key, v) for v in values] for key, values in query.facets.items() if values
+    ]
 
 
 def tsquery_literal(query: SearchQuery) -> str | None:
@@ -63,11 +66,69 @@ def tsquery_literal(query: SearchQuery) -> str | None:
         for position, term in enumerate(phrase.terms):
             prefix = phrase.last_is_prefix and position == len(phrase.terms) - 1
             parts.append(_lexeme(term) + (":*" if prefix else ""))
-    for key, values in query.facets.items():
-        if values:
-            alternatives = " | ".join(_lexeme("#" + facet_term(key, v)) for v in values)
-            parts.append(f"({alternatives})")
+    for alternatives in _facet_lexemes(query):
+        parts.append("(" + " | ".join(_lexeme(v) for v in alternatives) + ")")
     return " & ".join(dict.fromkeys(parts))
+
+
+def facet_tsquery(query: SearchQuery) -> str | None:
+    groups = _facet_lexemes(query)
+    if not groups:
+        return None
+    return " & ".join("(" + " | ".join(_lexeme(v) for v in group) + ")" for group in groups)
+
+
+_stats: dict = {"at": 0.0, "freq": {}}
+
+
+def lexeme_frequencies() -> dict[str, float]:
+    """The share of documents holding each common lexeme, from PostgreSQL's own statistics
+    (pg_stats.most_common_elems, refreshed by ANALYZE); cached for a few minutes."""
+    if time.monotonic() - _stats["at"] < STATS_TTL:
+        return _stats["freq"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = %s AND attname = 'tsv'",
+            [TABLE],
+        )
+        row = cursor.fetchone()
+    freq = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _stats.update(at=time.monotonic(), freq=freq)
+    return freq
+
+
+def estimated_share(query: SearchQuery, freq: dict[str, float]) -> float:
+    """An upper bound of the share of documents matching: the rarest term of any phrase (a
+    lexeme missing from the statistics is rarer than every listed one), or of any filter."""
+    share = 1.0
+    for phrase in query.phrases:
+        exact = phrase.terms[:-1] if phrase.last_is_prefix else phrase.terms
+        if exact:
+            share = min(share, *(freq.get(term, 0.0) for term in exact))
+    for group in _facet_lexemes(query):
+        share = min(share, sum(freq.get(value, 0.0) for value in group))
+    return share
+
+
+def _score_sql(query: SearchQuery) -> tuple[str, list]:
+    """Relevance from the canonical text the recheck reads anyway: per phrase, a title hit
+    (weighted 3) plus a saturating term frequency normalised by length, BM25-style."""
+    if query.order == "date":
+        return "0", []
+    parts, params = [], []
+    for phrase in query.phrases:
+        core = tokens.like_pattern(phrase).strip("%")
+        parts.append(
+            "(CASE WHEN strpos(split_part(canonical_text, '  ', 1), %s) > 0 THEN 3 ELSE 0 END"
+            " + tf / (tf + 1.2 * (0.25 + 0.75 * length(canonical_text) / 1500.0)))".replace(
+                "tf",
+                "((length(canonical_text) - length(replace(canonical_text, %s, ''))) "
+                "/ greatest(length(%s), 1))::float",
+            )
+        )
+        params += [core, core, core, core, core]
+    return " + ".join(parts), params
 
 
 class PostgresBackend(SearchBackend):
@@ -105,44 +166,51 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {TABLE}")
 
-    def _where(self, query: SearchQuery):
+    def search(self, query: SearchQuery) -> SearchPage:
+        """Two plans, chosen from PostgreSQL's own term statistics. A query whose every term is
+        common (工作, 发展) walks the newest documents in order and rechecks each, stopping as
+        soon as it has a window's worth. Otherwise the GIN index finds the candidates. The walk
+        gives up after WALK_ROWS documents and falls back to the index, so a rare phrase made
+        of common bigrams costs one bounded extra step, never a scan of the table."""
         tsquery = tsquery_literal(query)
         if tsquery is None:
-            return None, []
-        clauses = ["tsv @@ %s::tsquery"]
-        params = [tsquery]
-        for phrase in query.phrases:
-            clauses.append("canonical_text LIKE %s")
-            params.append(tokens.like_pattern(phrase))
-        return " AND ".join(clauses), params
-
-    def search(self, query: SearchQuery) -> SearchPage:
-        where, params = self._where(query)
-        if where is None:
             return SearchPage([], 0, False)
+        window = window_size(query)
+        likes = [tokens.like_pattern(phrase) for phrase in query.phrases]
+        like_sql = " AND ".join(["canonical_text LIKE %s"] * len(likes))
+        score, score_params = _score_sql(query)
+        rows = None
+        if estimated_share(query, lexeme_frequencies()) >= WALK_THRESHOLD:
+            rows = self._walk(query, window, like_sql, likes, score, score_params)
+        if rows is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT doc_id, {score} FROM {TABLE} WHERE tsv @@ %s::tsquery AND {like_sql} "
+                    "ORDER BY sort_key DESC LIMIT %s",
+                    [*score_params, tsquery, *likes, window + 1],
+                )
+                rows = cursor.fetchall()
+        return page_of(rows, query, window)
+
+    def _walk(self, query, window, like_sql, likes, score, score_params):
+        facets = facet_tsquery(query)
+        facet_sql, facet_params = ("AND tsv @@ %s::tsquery", [facets]) if facets else ("", [])
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {where} LIMIT %s) AS hits",
-                [*params, COUNT_CAP + 1],
+                f"SELECT doc_id, {score} FROM (SELECT doc_id, sort_key, canonical_text, tsv "
+                f"FROM {TABLE} ORDER BY sort_key DESC LIMIT %s) AS newest "
+                f"WHERE {like_sql} {facet_sql} ORDER BY sort_key DESC LIMIT %s",
+                [*score_params, WALK_ROWS, *likes, *facet_params, window + 1],
             )
-            total = cursor.fetchone()[0]
-            if query.order == "date" or total == 0:
-                cursor.execute(
-                    f"SELECT doc_id FROM {TABLE} WHERE {where} "
-                    "ORDER BY sort_key DESC LIMIT %s OFFSET %s",
-                    [*params, query.limit, query.offset],
-                )
-            else:
-                cursor.execute(
-                    f"SELECT doc_id FROM (SELECT doc_id, sort_key, tsv FROM {TABLE} "
-                    f"WHERE {where} ORDER BY sort_key DESC LIMIT %s) AS candidates "
-                    "ORDER BY ts_rank(tsv, %s::tsquery) DESC, sort_key DESC LIMIT %s OFFSET %s",
-                    [*params, RELEVANCE_WINDOW, params[0], query.limit, query.offset],
-                )
-            ids = [row[0] for row in cursor.fetchall()]
-        return SearchPage(ids, min(total, COUNT_CAP), total > COUNT_CAP)
+            rows = cursor.fetchall()
+        return rows if len(rows) > window else None
 
     def size_bytes(self) -> int | None:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_total_relation_size(%s)", [TABLE])
             return cursor.fetchone()[0]
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
+        _stats["at"] = 0.0

@@ -1,5 +1,6 @@
 """SQLite FTS5: the embedded default. Phrase queries over the bigram terms are exact, so no
-recheck is needed. The FTS5 rowid is the sort key, so newest-first is an index walk."""
+recheck is needed. The FTS5 rowid is the sort key, so newest-first is a walk of the doclists
+and a search reads only the newest matches it needs."""
 
 from collections.abc import Iterable
 
@@ -8,8 +9,6 @@ from django.db import connection
 from .. import tokens
 from ..models import SearchDocument
 from .base import (
-    COUNT_CAP,
-    RELEVANCE_WINDOW,
     IndexDoc,
     SearchBackend,
     SearchPage,
@@ -17,16 +16,21 @@ from .base import (
     doc_id_of,
     facet_term,
     facet_terms,
+    page_of,
     sort_key,
+    window_size,
 )
 
 TABLE = "search_fts"
+# prefix='1': a one-character prefix index, so a query's lone last character (号 in
+# 商工信〔2017〕12号) is one lookup instead of a merge of every term that starts with it.
 CREATE_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-    "title, body, facets, tokenize='unicode61 remove_diacritics 0')"
+    "title, body, facets, tokenize='unicode61 remove_diacritics 0', prefix='1')"
 )
-# Title matches weigh more; filter terms never count towards relevance.
-BM25 = f"bm25({TABLE}, 4.0, 1.0, 0.0)"
+# Title matches weigh more; filter terms never count towards relevance. bm25() is lower for
+# better matches, so the score is its negation.
+SCORE = f"-bm25({TABLE}, 4.0, 1.0, 0.0)"
 
 
 def _phrase_expr(phrase: tokens.Phrase) -> str:
@@ -92,34 +96,16 @@ class SQLiteFTS5Backend(SearchBackend):
         expression = match_expression(query)
         if expression is None:
             return SearchPage([], 0, False)
+        window = window_size(query)
+        score = SCORE if query.order != "date" else "0"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)",
-                [expression, COUNT_CAP + 1],
+                f"SELECT rowid, {score} FROM {TABLE} WHERE {TABLE} MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                [expression, window + 1],
             )
-            total = cursor.fetchone()[0]
-            if query.order == "date" or total == 0:
-                cursor.execute(
-                    f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
-                    "ORDER BY rowid DESC LIMIT %s OFFSET %s",
-                    [expression, query.limit, query.offset],
-                )
-            else:
-                floor = 0
-                if total > RELEVANCE_WINDOW:
-                    cursor.execute(
-                        f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
-                        "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-                        [expression, RELEVANCE_WINDOW - 1],
-                    )
-                    floor = cursor.fetchone()[0]
-                cursor.execute(
-                    f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid >= %s "
-                    f"ORDER BY {BM25}, rowid DESC LIMIT %s OFFSET %s",
-                    [expression, floor, query.limit, query.offset],
-                )
-            ids = [doc_id_of(row[0]) for row in cursor.fetchall()]
-        return SearchPage(ids, min(total, COUNT_CAP), total > COUNT_CAP)
+            rows = [(doc_id_of(key), value) for key, value in cursor.fetchall()]
+        return page_of(rows, query, window)
 
     def size_bytes(self) -> int | None:
         with connection.cursor() as cursor:
@@ -128,3 +114,7 @@ class SQLiteFTS5Backend(SearchBackend):
             except Exception:  # dbstat is a compile-time option
                 return None
             return cursor.fetchone()[0]
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")

@@ -48,6 +48,7 @@ class Command(BaseCommand):
                 if batch:
                     backend.index(batch)
                     bar.update(len(batch))
+            backend.optimize()
         if total == 0 and Item.objects.exists():
             raise CommandError("没有已发布的主动公开条目可以索引。")
         self.stdout.write(self.style.SUCCESS(f"已索引 {total} 条（{backend.name}）。"))
