@@ -1,5 +1,274 @@
-"""REST API of the powerlists app (mounted under /api/)."""
+"""REST API of the power lists (OpenAPI at /api/openapi.json): public reads of any agency's list
+as it stood on any date, with each item's history and the adjustment record; staff writes
+through the same forms and services as the office pages."""
 
-from django.urls import path  # noqa: F401
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-urlpatterns: list = []
+from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import can
+from gongkai.agencies.roles import Capability
+from gongkai.core.api import form_error_response
+
+from . import selectors as sel
+from . import services as s
+from .actions import ADJUSTMENTS, adjustment_form
+from .forms import AddForm, AdjustmentFilterForm, AsOfForm, ImportForm
+from .models import PowerItem, PowerType
+from .records import adjustment_of, item_history, staff_item, version_summary
+
+AS_OF = OpenApiParameter("as_of", str, description="查看日期 YYYY-MM-DD，默认今天")
+
+
+def _agency(code: str) -> Agency:
+    agency = Agency.objects.filter(code=code, is_active=True).first()
+    if agency is None:
+        raise NotFound("没有这个机关代码。")
+    return agency
+
+
+def _as_of(request):
+    """The as_of date, or a form whose errors are the answer."""
+    form = AsOfForm({"date": request.query_params.get("as_of", "")})
+    if not form.is_valid():
+        return None, form
+    return form.cleaned_data["date"] or timezone.localdate(), form
+
+
+class ListAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="powerlists_list",
+        summary="机关的权力清单和责任清单（某一日期的状态）",
+        parameters=[AS_OF, OpenApiParameter("type", str, description="权力类型，如 licensing")],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request, code: str):
+        agency = _agency(code)
+        date, form = _as_of(request)
+        if date is None:
+            return form_error_response(form)
+        power_type = request.query_params.get("type", "")
+        if power_type and power_type not in PowerType.values:
+            return Response(
+                {"code": "invalid", "message": f"未知的权力类型“{power_type}”。"}, status=400
+            )
+        versions = sel.list_as_of(agency, date, power_type=power_type)
+        return Response(
+            {
+                "agency": {"code": agency.code, "name": agency.name},
+                "as_of": date.isoformat(),
+                "count": len(versions),
+                "results": [version_summary(v, request) for v in versions],
+            }
+        )
+
+
+class ItemAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="powerlists_item",
+        summary="清单事项在某一日期的内容及全部调整记录",
+        parameters=[AS_OF],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request, code: str, item_code: str):
+        agency = _agency(code)
+        item = sel.public_item(agency, item_code)
+        if item is None:
+            raise NotFound("没有这个事项编码。")
+        date, form = _as_of(request)
+        if date is None:
+            return form_error_response(form)
+        state = sel.item_as_of(item, date)
+        return Response(item_history(item, sel.history(item), request, state=state, as_of=date))
+
+
+class AdjustmentsAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="powerlists_adjustments",
+        summary="清单调整记录（按生效日期倒序）",
+        parameters=[
+            OpenApiParameter("year", int, description="生效年份"),
+            OpenApiParameter("kind", str, description="added / changed / removed"),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request, code: str):
+        agency = _agency(code)
+        form = AdjustmentFilterForm(request.query_params)
+        if not form.is_valid():
+            return form_error_response(form)
+        versions = sel.adjustments(
+            agency, year=form.cleaned_data["year"], change_kind=form.cleaned_data["kind"]
+        )
+        return Response(
+            [{"code": v.item.code, "name": v.name, **adjustment_of(v)} for v in versions]
+        )
+
+
+# Staff -----------------------------------------------------------------------------------------
+
+
+def _staff_item(request, pk: int) -> PowerItem:
+    items = PowerItem.objects.visible_to(request.user).select_related("agency")
+    return get_object_or_404(items, pk=pk)
+
+
+def _staff_view(item: PowerItem, request) -> dict:
+    return staff_item(item, sel.history(item), request)
+
+
+def _handling_agency(request, what: str) -> Agency:
+    agency = Agency.objects.filter(code=request.data.get("agency", "")).first()
+    if agency is None or not can(request.user, Capability.HANDLE, agency):
+        raise PermissionDenied(f"您不能{what}该机关的权责清单。")
+    return agency
+
+
+class OfficeItemsAPI(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="office_powerlists_list",
+        summary="本人可见机关的清单事项",
+        parameters=[OpenApiParameter("agency", str, description="机关代码")],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request):
+        items = sel.office_items(request.user)
+        if request.query_params.get("agency"):
+            items = items.filter(agency__code=request.query_params["agency"])
+        return Response([_staff_view(item, request) for item in items[:500]])
+
+    @extend_schema(
+        operation_id="office_powerlists_add",
+        summary="新增清单事项",
+        description="字段与新增页面相同，另加 agency（机关代码）。",
+        request=OpenApiTypes.OBJECT,
+        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request):
+        agency = _handling_agency(request, "登记")
+        form = AddForm(request.data)
+        if not form.is_valid():
+            return form_error_response(form)
+        item = s.power_item_add(actor=request.user, agency=agency, **form.cleaned_data)
+        return Response(_staff_view(item, request), status=201)
+
+
+class OfficeItemAPI(APIView):
+    @extend_schema(
+        operation_id="office_powerlists_read",
+        summary="清单事项（工作人员）",
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request, pk: int):
+        return Response(_staff_view(_staff_item(request, pk), request))
+
+
+class OfficeAdjustAPI(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="office_powerlists_adjust",
+        summary="登记调整：变更、取消、重新列入",
+        description="action 取值：" + "、".join(ADJUSTMENTS) + "。均需 effective_on、reason、"
+        "document；change 和 relist 可给出要改的内容字段，未给出的保持不变。",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request, pk: int, action: str):
+        item = _staff_item(request, pk)
+        if action not in ADJUSTMENTS:
+            return Response(
+                {"code": "unknown_action", "message": f"未知的调整“{action}”。"}, status=400
+            )
+        # A status that forbids the action is the service's domain error; a role is a 403.
+        if not can(request.user, Capability.HANDLE, item.agency_id):
+            raise PermissionDenied("您没有登记该机关权责清单调整的岗位。")
+        data = {**item.content(), **_plain(request.data)}
+        form = adjustment_form(action, item, data)
+        if not form.is_valid():
+            return form_error_response(form)
+        ADJUSTMENTS[action].run(request.user, item, form.cleaned_data)
+        item.refresh_from_db()
+        return Response(_staff_view(item, request))
+
+
+def _plain(data) -> dict:
+    return {key: data.get(key) for key in data} if hasattr(data, "get") else {}
+
+
+class OfficeImportAPI(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="office_powerlists_import",
+        summary="批量公布清单（CSV 或 XLSX，全部无误才导入）",
+        description="multipart：agency、data（文件）、effective_on、reason、document、dry_run。",
+        request={"multipart/form-data": OpenApiTypes.OBJECT},
+        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request):
+        agency = _handling_agency(request, "公布")
+        form = ImportForm(request.data, request.FILES)
+        if not form.is_valid():
+            return form_error_response(form)
+        data = dict(form.cleaned_data)
+        upload = data.pop("data")
+        rows = s.read_rows(upload.read(), upload.name)
+        try:
+            items = s.powerlist_import(
+                actor=request.user, agency=agency, rows=rows, source_name=upload.name, **data
+            )
+        except s.ImportFailed as failure:
+            return Response(
+                {
+                    "code": failure.code,
+                    "message": failure.message,
+                    "errors": [e.__dict__ for e in failure.errors],
+                },
+                status=400,
+            )
+        status = 200 if data["dry_run"] else 201
+        return Response({"imported": len(items), "codes": [i.code for i in items]}, status=status)
+
+
+urlpatterns = [
+    path("powerlists/<str:code>/items/", ListAPI.as_view(), name="powerlists-list"),
+    path(
+        "powerlists/<str:code>/items/<str:item_code>/",
+        ItemAPI.as_view(),
+        name="powerlists-item",
+    ),
+    path(
+        "powerlists/<str:code>/adjustments/",
+        AdjustmentsAPI.as_view(),
+        name="powerlists-adjustments",
+    ),
+    path("office/powerlists/items/", OfficeItemsAPI.as_view(), name="office-powerlists-items"),
+    path(
+        "office/powerlists/items/<int:pk>/",
+        OfficeItemAPI.as_view(),
+        name="office-powerlists-item",
+    ),
+    path(
+        "office/powerlists/items/<int:pk>/<str:action>/",
+        OfficeAdjustAPI.as_view(),
+        name="office-powerlists-adjust",
+    ),
+    path("office/powerlists/import/", OfficeImportAPI.as_view(), name="office-powerlists-import"),
+]

@@ -1,0 +1,192 @@
+"""Publishing a whole list at once (e.g. an agency's 34 items in December 2015) from a CSV or
+Excel file. Every row is checked first and every problem is reported by row and column; only a
+file without a single problem is imported, all rows in one transaction, as one adjustment
+(one effective date, reason and approving document for the batch)."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from gongkai.core.audit import audit_record
+from gongkai.core.errors import DomainError
+from gongkai.core.uploads import XLSX, UploadRejected, check_upload
+
+from ..models import PowerItem
+from ..permissions import require_action
+from ..states import ChangeKind, ItemStatus
+from .items import lock_agency, record_version
+from .rules import clean_adjustment, code_problem, content_problems, next_code
+
+COLUMNS = {
+    "code": "事项编码（留空则按类型自动编号，如 行政许可-001；填写已取消事项的编码即重新列入）",
+    "power_type": "权力类型（必填）：行政许可、行政处罚、行政强制、行政征收、行政给付、"
+    "行政检查、行政确认、行政奖励、行政裁决、其他",
+    "name": "事项名称（必填）",
+    "legal_basis": "实施依据（必填）",
+    "responsible_unit": "承办机构（必填）",
+    "process": "办理流程",
+    "responsibilities": "责任事项",
+    "accountability": "追责情形",
+    "supervision": "监督方式",
+}
+MAX_ROWS = 5000
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class ImportFailed(DomainError):
+    code = "import_failed"
+
+    def __init__(self, errors: list["RowError"]):
+        super().__init__(f"导入文件有{len(errors)}处错误，未导入任何事项。")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # 1-based data row (the header is row 0)
+    column: str
+    message: str
+
+    def __str__(self):
+        return f"第{self.row}行 {self.column}：{self.message}"
+
+
+def read_rows(data: bytes, filename: str) -> list[dict]:
+    """Rows of a CSV (UTF-8 with or without BOM, or GB18030) or of an XLSX's first sheet."""
+    if len(data) > MAX_BYTES:
+        raise DomainError("文件超过10MB。", code="import_too_large")
+    if filename.lower().endswith(".xlsx"):
+        return _xlsx_rows(data, filename)
+    if not filename.lower().endswith(".csv"):
+        raise DomainError("只支持 .csv 和 .xlsx 文件。", code="import_bad_type")
+    if b"\x00" in data:
+        raise DomainError("这不是文本格式的CSV文件。", code="import_bad_type")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DomainError("CSV文件编码无法识别，请保存为UTF-8。", code="import_bad_encoding")
+    reader = csv.DictReader(io.StringIO(text))
+    _refuse_unknown(reader.fieldnames or [])
+    return list(reader)
+
+
+def _xlsx_rows(data: bytes, filename: str) -> list[dict]:
+    import openpyxl
+
+    try:
+        check_upload(ContentFile(data, name=filename), allowed=(XLSX,), max_bytes=MAX_BYTES)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except UploadRejected:
+        raise
+    except Exception:  # openpyxl raises many kinds on a damaged file
+        raise DomainError("Excel文件无法读取，可能已损坏。", code="import_bad_xlsx") from None
+    rows = book.worksheets[0].iter_rows(values_only=True)
+    header = [str(h or "").strip() for h in next(rows, [])]
+    _refuse_unknown([h for h in header if h])
+    return [
+        {h: _cell(v) for h, v in zip(header, values, strict=False) if h}
+        for values in rows
+        if any(v not in (None, "") for v in values)
+    ]
+
+
+def _cell(value) -> str:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%Y-%m-%d")
+    return "" if value is None else str(value)
+
+
+def _refuse_unknown(names) -> None:
+    unknown = set(names) - set(COLUMNS)
+    if unknown:
+        raise DomainError(
+            "文件中有未知的列：" + "、".join(sorted(unknown)) + "。可用的列见导入说明。",
+            code="import_bad_columns",
+        )
+
+
+def powerlist_import(
+    *,
+    actor,
+    agency,
+    rows: list[dict],
+    effective_on,
+    reason: str,
+    document: str,
+    source_name: str = "",
+    dry_run: bool = False,
+) -> list[PowerItem]:
+    """Check every row, then list all of them or none. Raises ImportFailed with every error."""
+    require_action(actor, agency.pk, "import")
+    adjustment = clean_adjustment(effective_on, reason, document)
+    if not rows:
+        raise DomainError("导入文件中没有数据行。", code="import_empty")
+    if len(rows) > MAX_ROWS:
+        raise DomainError(f"一次最多导入{MAX_ROWS}项。", code="import_too_many")
+    errors: list[RowError] = []
+    existing = {item.code: item for item in PowerItem.objects.filter(agency=agency)}
+    parsed, seen = [], {}
+    for number, raw in enumerate(rows, start=1):
+        content, problems = content_problems(raw)
+        errors += [RowError(number, p.field, p.message) for p in problems]
+        code = str(raw.get("code", "") or "").strip()
+        if code:
+            errors += _code_errors(number, code, seen, existing, adjustment["effective_on"])
+            seen.setdefault(code, number)
+        parsed.append((code, content))
+    if errors:
+        raise ImportFailed(sorted(errors, key=lambda e: (e.row, e.column)))
+    if dry_run:
+        return []
+    with transaction.atomic():
+        lock_agency(agency)
+        items = []
+        for code, content in parsed:
+            if code in existing:
+                # Locked again: the check above ran outside this transaction.
+                item = PowerItem.objects.select_for_update().get(pk=existing[code].pk)
+                action = "relist"
+            else:
+                code = code or next_code(agency, content["power_type"], reserved=set(seen))
+                item, action = PowerItem(agency=agency, code=code, status=""), "add"
+            items.append(record_version(actor, item, ChangeKind.ADDED, content, adjustment, action))
+        audit_record(
+            actor=actor,
+            action="powerlists.import",
+            obj=agency,
+            agency=agency,
+            changes={"items": [0, len(items)]},
+            note=f"{source_name}；{adjustment['document']}"[:1000],
+        )
+    return items
+
+
+def _code_errors(number: int, code: str, seen: dict, existing: dict, effective_on) -> list:
+    problem = code_problem(code)
+    if problem:
+        return [RowError(number, "code", problem)]
+    if code in seen:
+        return [RowError(number, "code", f"编码“{code}”与第{seen[code]}行重复。")]
+    item = existing.get(code)
+    if item is None:
+        return []
+    if item.status == ItemStatus.IN_FORCE:
+        return [RowError(number, "code", f"编码“{code}”的事项已在清单中；调整请在该事项页面登记。")]
+    if effective_on < item.last_effective_on:
+        return [
+            RowError(
+                number,
+                "code",
+                f"编码“{code}”的事项最近一次调整于{item.last_effective_on:%Y-%m-%d}生效，"
+                "重新列入的生效日期不能早于该日。",
+            )
+        ]
+    return []
