@@ -14,6 +14,8 @@ from django.utils.safestring import mark_safe
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
+from gongkai.core.errors import DomainError
+from gongkai.regimes import REGIMES, regime_for
 from gongkai.search.backends import SearchQuery, get_backend
 from gongkai.workdays.calendar import YearNotLoaded
 from gongkai.workdays.selectors import work_calendar
@@ -24,8 +26,6 @@ from .text import plain_text
 
 PAGE_SIZE = 20
 COUNT_CAP = 10_000
-# Regulation 2019 Art. 26: published within 20 working days of being created or changed.
-PUBLICATION_WORKDAYS = 20
 
 
 def public_items():
@@ -261,11 +261,17 @@ def review_queue(user):
 
 
 def publication_due(item: Item) -> datetime.date | None:
-    """The last day to publish under Art. 26 (None when the calendar lacks the year)."""
+    """The last day to publish: the regime's proactive-publication limit (2019 Art. 26, 2008
+    Art. 18) from the 生成日期. None when the calendar lacks the year."""
     try:
-        return work_calendar().add_workdays(item.created_on, PUBLICATION_WORKDAYS)
-    except YearNotLoaded:
+        limit = regime_for(item.created_on).proactive_publication
+        return work_calendar().add_workdays(item.created_on, limit.workdays)
+    except (YearNotLoaded, DomainError):  # no calendar for the year, or before any regime
         return None
+
+
+def min_publication_workdays() -> int:
+    return min(r.proactive_publication.workdays for r in REGIMES.values())
 
 
 def overdue_unpublished(
@@ -276,7 +282,8 @@ def overdue_unpublished(
     queryset = Item.objects.filter(
         disclosure=Item.Disclosure.ACTIVE,
         status__in=[ItemStatus.DRAFT, ItemStatus.SUBMITTED, ItemStatus.APPROVED],
-        created_on__lt=today - datetime.timedelta(days=PUBLICATION_WORKDAYS),
+        # A cheap bound first: no limit is shorter than this many calendar days.
+        created_on__lt=today - datetime.timedelta(days=min_publication_workdays()),
     ).select_related("agency")
     if user is not None:
         queryset = queryset.filter(agency_id__in=agency_ids_with(user, Capability.VIEW))

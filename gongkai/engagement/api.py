@@ -1,5 +1,253 @@
-"""REST API of the engagement app (mounted under /api/)."""
+"""REST API of the engagement app (mounted under /api/; OpenAPI at /api/openapi.json): public
+reads of consultations and responses, comment submission for signed-in users, and staff
+moderation through the same action table as the office pages."""
 
-from django.urls import path  # noqa: F401
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-urlpatterns: list = []
+from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import agency_ids_with
+from gongkai.agencies.roles import Capability
+from gongkai.core.api import form_error_response
+from gongkai.core.middleware import client_ip_from_request
+
+from . import selectors as sel
+from . import services as s
+from .actions import COMMENT_ACTIONS
+from .forms import CommentForm
+from .models import Comment, ConcernResponse, Consultation
+from .records import (
+    comment_staff_record,
+    consultation_detail,
+    consultation_summary,
+    response_record,
+)
+from .states import Phase
+
+PAGE_SIZE = 50
+AGENCY = OpenApiParameter("agency", str, description="机关代码")
+YEAR = OpenApiParameter("year", int, description="年份")
+PAGE = OpenApiParameter("page", int, description="页码，从1开始，每页50条")
+
+
+def _agency(request) -> Agency | None:
+    code = request.query_params.get("agency", "")
+    if not code:
+        return None
+    agency = Agency.objects.filter(code=code, is_active=True).first()
+    if agency is None:
+        raise NotFound("没有这个机关代码。")
+    return agency
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+def _paged(rows, request, shape) -> dict:
+    page = max(1, _int(request.query_params.get("page")) or 1)
+    start = (page - 1) * PAGE_SIZE
+    chunk = list(rows[start : start + PAGE_SIZE + 1])
+    return {
+        "results": [shape(row) for row in chunk[:PAGE_SIZE]],
+        "page": page,
+        "next_page": page + 1 if len(chunk) > PAGE_SIZE else None,
+    }
+
+
+class ConsultationListAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="engagement_consultations",
+        summary="征求意见列表（按开始日期倒序）",
+        parameters=[
+            AGENCY,
+            YEAR,
+            OpenApiParameter("phase", str, description="scheduled/open/closed/feedback"),
+            PAGE,
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request):
+        rows = sel.public_consultations(
+            agency=_agency(request), year=_int(request.query_params.get("year"))
+        )
+        phase = request.query_params.get("phase", "")
+        if phase in Phase.values:
+            rows = [c for c in rows if c.phase() == phase]
+        return Response(_paged(rows, request, lambda c: consultation_summary(c, request)))
+
+
+class ConsultationDetailAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="engagement_consultation",
+        summary="征求意见（含公开的意见、答复和采纳情况）",
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request, pk: int):
+        consultation = _public(pk)
+        comments = sel.public_comments(consultation)
+        return Response(consultation_detail(consultation, comments, request))
+
+
+def _public(pk: int) -> Consultation:
+    consultation = (
+        sel.public_consultations().filter(pk=pk).select_related("final_decision__agency").first()
+    )
+    if consultation is None:
+        raise NotFound("没有找到这个征求意见。")
+    return consultation
+
+
+class CommentSubmitAPI(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(
+        operation_id="engagement_comment_submit",
+        summary="提交意见（须登录；经审核后公开）",
+        description="字段：text（必填，5–5000字）、display_name（署名，可选）、files（附件，"
+        "multipart，最多3个）。征求意见期外提交返回 400（window_closed / window_not_open），"
+        "过于频繁返回 429（comment_rate_limited）。",
+        request={"multipart/form-data": OpenApiTypes.OBJECT},
+        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT},
+    )
+    def post(self, request, pk: int):
+        consultation = _public(pk)
+        form = CommentForm(request.data, request.FILES)
+        if not form.is_valid():
+            return form_error_response(form)
+        comment = s.comment_submit(
+            consultation=consultation,
+            author=request.user,
+            ip=client_ip_from_request(request),
+            **form.cleaned_data,
+        )
+        return Response({"id": comment.pk, "status": comment.status}, status=201)
+
+
+class ResponseListAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="engagement_responses",
+        summary="回应关切记录（按日期倒序）",
+        parameters=[
+            OpenApiParameter("agency", str, required=True, description="机关代码"),
+            YEAR,
+            OpenApiParameter("kind", str, description="、".join(ConcernResponse.Kind.values)),
+            PAGE,
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request):
+        agency = _agency(request)
+        if agency is None:
+            return Response({"code": "agency_required", "message": "请指定机关代码。"}, status=400)
+        rows = sel.public_responses(
+            agency=agency,
+            year=_int(request.query_params.get("year")),
+            kind=request.query_params.get("kind", ""),
+        )
+        return Response(_paged(rows, request, lambda r: response_record(r, request)))
+
+
+class ResponseDetailAPI(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="engagement_response", summary="回应关切记录", responses=OpenApiTypes.OBJECT
+    )
+    def get(self, request, pk: int):
+        record = ConcernResponse.objects.select_related("agency", "item__agency").filter(pk=pk)
+        found = record.first()
+        if found is None:
+            raise NotFound("没有找到这条记录。")
+        return Response(response_record(found, request))
+
+
+# Staff ------------------------------------------------------------------------------------------
+
+
+class OfficeCommentsAPI(APIView):
+    @extend_schema(
+        operation_id="office_engagement_comments",
+        summary="征求意见的全部意见（工作人员，含待审核和已屏蔽）",
+        parameters=[OpenApiParameter("status", str, description="pending/published/hidden")],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request, pk: int):
+        consultation = get_object_or_404(
+            Consultation.objects.visible_to(request.user).select_related("agency"), pk=pk
+        )
+        rows = sel.office_comments(consultation, status=request.query_params.get("status", ""))
+        return Response([comment_staff_record(c, request) for c in rows])
+
+
+class OfficeCommentActionAPI(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        operation_id="office_engagement_comment_act",
+        summary="审核、答复意见，填写采纳情况",
+        description="action 取值：publish（公开）、hide（屏蔽，字段 reason）、answer（答复，"
+        "字段 text）、assess（采纳情况，字段 adoption = adopted/partly/not_adopted 和 reason）。",
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request, pk: int, action: str):
+        comment = get_object_or_404(
+            Comment.objects.select_related("consultation__agency"),
+            pk=pk,
+            consultation__agency_id__in=agency_ids_with(request.user, Capability.VIEW),
+        )
+        if action not in COMMENT_ACTIONS:
+            return Response(
+                {"code": "unknown_action", "message": f"未知的操作“{action}”。"}, status=400
+            )
+        form = COMMENT_ACTIONS[action].form(request.data)
+        if not form.is_valid():
+            return form_error_response(form)
+        comment = COMMENT_ACTIONS[action].run(request.user, comment, form.cleaned_data)
+        return Response(comment_staff_record(comment, request))
+
+
+urlpatterns = [
+    path(
+        "engagement/consultations/",
+        ConsultationListAPI.as_view(),
+        name="engagement-consultations",
+    ),
+    path(
+        "engagement/consultations/<int:pk>/",
+        ConsultationDetailAPI.as_view(),
+        name="engagement-consultation",
+    ),
+    path(
+        "engagement/consultations/<int:pk>/comments/",
+        CommentSubmitAPI.as_view(),
+        name="engagement-comment-submit",
+    ),
+    path("engagement/responses/", ResponseListAPI.as_view(), name="engagement-responses"),
+    path("engagement/responses/<int:pk>/", ResponseDetailAPI.as_view(), name="engagement-response"),
+    path(
+        "office/engagement/consultations/<int:pk>/comments/",
+        OfficeCommentsAPI.as_view(),
+        name="office-engagement-comments",
+    ),
+    path(
+        "office/engagement/comments/<int:pk>/actions/<str:action>/",
+        OfficeCommentActionAPI.as_view(),
+        name="office-engagement-comment-act",
+    ),
+]

@@ -6,10 +6,7 @@ items (their 保密审查 happened in the old system, which the record says); ro
 become drafts that go through review here.
 """
 
-import csv
 import datetime
-import io
-import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -20,9 +17,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai.core import imports
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.core.hidden_content import check_file
+from gongkai.core.imports import ImportFailed, RowError
 from gongkai.core.uploads import ALL_KINDS, UploadRejected, check_upload
 
 from ..indexing import index_doc, searchable
@@ -53,24 +52,9 @@ COLUMNS = {
     "video_url": "视频解读的链接",
 }
 Channel = ChannelRecord.Channel
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
-
-class ImportFailed(DomainError):
-    code = "import_failed"
-
-    def __init__(self, errors: list["RowError"]):
-        super().__init__(f"导入文件有{len(errors)}处错误，未导入任何条目。")
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # 1-based data row (the CSV header is row 0)
-    column: str
-    message: str
-
-    def __str__(self):
-        return f"第{self.row}行 {self.column}：{self.message}"
+__all__ = ["COLUMNS", "ImportFailed", "RowError", "catalog_import", "read_rows"]
 
 
 @dataclass
@@ -87,38 +71,10 @@ class ParsedRow:
 
 
 def read_rows(data: bytes, filename: str) -> list[dict]:
-    """Rows of a CSV (UTF-8, with or without BOM; GB18030 accepted) or a JSON array."""
-    if filename.lower().endswith(".json"):
-        try:
-            rows = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise DomainError(f"JSON文件无法解析：{error}", code="import_bad_json") from None
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise DomainError("JSON文件应为对象数组，每个对象一条目录。", code="import_bad_json")
-        _refuse_unknown({key for row in rows for key in row}, "JSON中有未知的字段")
-        return [{k: "" if v is None else v for k, v in r.items()} for r in rows]
-    if not filename.lower().endswith(".csv"):
-        raise DomainError("只支持 .csv 和 .json 文件。", code="import_bad_type")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DomainError("CSV文件编码无法识别，请保存为UTF-8。", code="import_bad_encoding")
-    reader = csv.DictReader(io.StringIO(text))
-    _refuse_unknown(set(reader.fieldnames or []), "CSV中有未知的列")
-    return list(reader)
-
-
-def _refuse_unknown(names: set[str], what: str) -> None:
-    unknown = names - set(COLUMNS)
-    if unknown:
-        raise DomainError(
-            f"{what}：" + "、".join(sorted(unknown)) + "。可用的列见导入说明。",
-            code="import_bad_columns",
-        )
+    """Rows of a CSV (UTF-8 with or without BOM; GB18030 accepted) or a JSON array."""
+    return imports.read_rows(
+        data, filename, COLUMNS, kinds=("csv", "json"), max_bytes=MAX_FILE_BYTES
+    )
 
 
 def folder_source(folder: Path | None):
@@ -357,7 +313,7 @@ def catalog_import(
                 )
             )
     if errors:
-        raise ImportFailed(sorted(errors, key=lambda e: (e.row, e.column)))
+        raise ImportFailed(errors)
     if dry_run:
         return []
     with transaction.atomic():

@@ -5,17 +5,15 @@ without a single problem is saved, in one transaction. A row for an agency-year-
 already has a figure replaces it (the audit trail keeps the old value).
 """
 
-import csv
-import io
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can
+from gongkai.core import imports
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
+from gongkai.core.imports import ImportFailed, RowError
 
 from ..models import FIGURE_CELLS, FigureKey
 from ..permissions import ACTION_CAPABILITY, require_action
@@ -46,50 +44,9 @@ KEY_ALIASES = {
 MAX_BYTES = 5 * 1024 * 1024
 
 
-class ImportFailed(DomainError):
-    code = "import_failed"
-
-    def __init__(self, errors: list["RowError"]):
-        super().__init__(f"导入文件有{len(errors)}处错误，未导入任何数据。")
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # 1-based data row (the CSV header is row 0)
-    column: str
-    message: str
-
-    def __str__(self):
-        return f"第{self.row}行 {self.column}：{self.message}"
-
-    def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "message": self.message}
-
-
 def read_rows(data: bytes, filename: str) -> list[dict]:
     """Rows of a CSV file (UTF-8 with or without BOM; GB18030, as Excel saves it, accepted)."""
-    if not filename.lower().endswith(".csv"):
-        raise DomainError("只支持 .csv 文件。", code="import_bad_type")
-    if len(data) > MAX_BYTES:
-        raise DomainError("导入文件超过5MB。", code="import_too_large")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DomainError("CSV文件编码无法识别，请保存为UTF-8。", code="import_bad_encoding")
-    reader = csv.DictReader(io.StringIO(text))
-    names = {(n or "").strip() for n in reader.fieldnames or []}
-    unknown = names - set(COLUMNS)
-    if unknown:
-        raise DomainError(
-            "CSV中有未知的列：" + "、".join(sorted(unknown)) + "。可用的列见导入说明。",
-            code="import_bad_columns",
-        )
-    return [{(k or "").strip(): v for k, v in row.items()} for row in reader]
+    return imports.read_rows(data, filename, COLUMNS, kinds=("csv",), max_bytes=MAX_BYTES)
 
 
 def _parse(raw: dict, number: int, actor, agency, default_source, agencies, errors):
@@ -171,7 +128,7 @@ def figures_import(
             if row[0] == target and row[1] in locked:
                 errors.append(RowError(number, "year", year_locked_error([row[1]]).message))
     if errors:
-        raise ImportFailed(sorted(errors, key=lambda e: (e.row, e.column)))
+        raise ImportFailed(errors, what="数据")
     if dry_run:
         return 0
     with transaction.atomic():

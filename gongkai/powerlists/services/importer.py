@@ -3,17 +3,12 @@ Excel file. Every row is checked first and every problem is reported by row and 
 file without a single problem is imported, all rows in one transaction, as one adjustment
 (one effective date, reason and approving document for the batch)."""
 
-import csv
-import datetime
-import io
-from dataclasses import dataclass
-
-from django.core.files.base import ContentFile
 from django.db import transaction
 
+from gongkai.core import imports
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
-from gongkai.core.uploads import XLSX, UploadRejected, check_upload
+from gongkai.core.imports import ImportFailed, RowError
 
 from ..models import PowerItem
 from ..permissions import require_action
@@ -37,80 +32,9 @@ MAX_ROWS = 5000
 MAX_BYTES = 10 * 1024 * 1024
 
 
-class ImportFailed(DomainError):
-    code = "import_failed"
-
-    def __init__(self, errors: list["RowError"]):
-        super().__init__(f"导入文件有{len(errors)}处错误，未导入任何事项。")
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # 1-based data row (the header is row 0)
-    column: str
-    message: str
-
-    def __str__(self):
-        return f"第{self.row}行 {self.column}：{self.message}"
-
-
 def read_rows(data: bytes, filename: str) -> list[dict]:
     """Rows of a CSV (UTF-8 with or without BOM, or GB18030) or of an XLSX's first sheet."""
-    if len(data) > MAX_BYTES:
-        raise DomainError("文件超过10MB。", code="import_too_large")
-    if filename.lower().endswith(".xlsx"):
-        return _xlsx_rows(data, filename)
-    if not filename.lower().endswith(".csv"):
-        raise DomainError("只支持 .csv 和 .xlsx 文件。", code="import_bad_type")
-    if b"\x00" in data:
-        raise DomainError("这不是文本格式的CSV文件。", code="import_bad_type")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DomainError("CSV文件编码无法识别，请保存为UTF-8。", code="import_bad_encoding")
-    reader = csv.DictReader(io.StringIO(text))
-    _refuse_unknown(reader.fieldnames or [])
-    return list(reader)
-
-
-def _xlsx_rows(data: bytes, filename: str) -> list[dict]:
-    import openpyxl
-
-    try:
-        check_upload(ContentFile(data, name=filename), allowed=(XLSX,), max_bytes=MAX_BYTES)
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except UploadRejected:
-        raise
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        raise DomainError("Excel文件无法读取，可能已损坏。", code="import_bad_xlsx") from None
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    header = [str(h or "").strip() for h in next(rows, [])]
-    _refuse_unknown([h for h in header if h])
-    return [
-        {h: _cell(v) for h, v in zip(header, values, strict=False) if h}
-        for values in rows
-        if any(v not in (None, "") for v in values)
-    ]
-
-
-def _cell(value) -> str:
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime("%Y-%m-%d")
-    return "" if value is None else str(value)
-
-
-def _refuse_unknown(names) -> None:
-    unknown = set(names) - set(COLUMNS)
-    if unknown:
-        raise DomainError(
-            "文件中有未知的列：" + "、".join(sorted(unknown)) + "。可用的列见导入说明。",
-            code="import_bad_columns",
-        )
+    return imports.read_rows(data, filename, COLUMNS, kinds=("csv", "xlsx"), max_bytes=MAX_BYTES)
 
 
 def powerlist_import(
@@ -143,7 +67,7 @@ def powerlist_import(
             seen.setdefault(code, number)
         parsed.append((code, content))
     if errors:
-        raise ImportFailed(sorted(errors, key=lambda e: (e.row, e.column)))
+        raise ImportFailed(errors, what="事项")
     if dry_run:
         return []
     with transaction.atomic():

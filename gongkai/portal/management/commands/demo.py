@@ -12,7 +12,11 @@ from gongkai.accounts.demo import (
 from gongkai.agencies.demo import load_agencies
 from gongkai.agencies.models import Agency
 from gongkai.applications.demo import load_applications
+from gongkai.appeals.demo import load_demo as load_appeals
 from gongkai.catalog.demo import load_catalog
+from gongkai.engagement.demo import load_demo as load_engagement
+from gongkai.facts.demo import load_demo as load_facts
+from gongkai.powerlists.demo import load_demo as load_powerlists
 
 
 class Command(BaseCommand):
@@ -51,13 +55,19 @@ class Command(BaseCommand):
                 staff = load_staff_users(agencies)
                 public = load_public_users()
                 cases = 0 if without_cases else load_applications(agencies, staff_roles())
+                appeals = {} if without_cases else load_appeals()
                 skip_catalog = without_cases or without_catalog
                 catalog = {} if skip_catalog else load_catalog(quiet=True)
+                engagement = {} if without_cases else load_engagement()
+                facts = load_facts()
+                powers = load_powerlists()
             self.stdout.write(
                 self.style.SUCCESS(
                     f"演示数据已就绪：{len(agencies)} 个机关，{len(staff)} 个工作人员账户，"
                     f"{len(public)} 个公众账户，新载入 {cases} 件依申请公开申请、"
-                    f"{catalog.get('items', 0)} 条主动公开目录条目。"
+                    f"{catalog.get('items', 0)} 条主动公开目录条目、"
+                    f"{engagement.get('consultations', 0)} 项征求意见、{appeals.get('cases', 0)} 件复议诉讼投诉、"
+                    f"{powers.get('items', 0)} 项权责清单事项、{facts.get('records', 0)} 条年度工作记录。"
                 )
             )
         if not quiet_logins:
