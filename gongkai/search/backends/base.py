@@ -50,8 +50,8 @@ class SearchQuery:
 @dataclass(frozen=True)
 class SearchPage:
     doc_ids: list[int]
-    total: int
-    total_capped: bool  # True: at least `total` matches, counting stopped there
+    total: int  # the matches read: all of them, or the window when total_capped
+    total_capped: bool  # True: there are more than `total`
 
 
 def sort_key(published: datetime.datetime, doc_id: int) -> int:
@@ -106,7 +106,7 @@ def page_of(rows: list[tuple[int, float]], query: SearchQuery, window: int) -> S
     if query.order != "date":
         rows = sorted(rows, key=lambda row: -row[1])  # stable: newest first among equals
     ids = [doc_id for doc_id, _score in rows[query.offset : query.offset + query.limit]]
-    return SearchPage(ids, min(len(rows), COUNT_CAP) if not capped else COUNT_CAP, capped)
+    return SearchPage(ids, len(rows), capped)
 
 
 _FACET_KEY = re.compile(r"^[a-wyz]+$")  # no "x": it separates key from value
