@@ -144,3 +144,11 @@ def test_every_backend_agrees_with_the_reference(django_db_blocker, bodies, quer
     if not tokens.parse_query(query):
         expected = set()
     assert found(query) == expected
+
+
+def test_relevance_puts_title_matches_first_then_newest(corpus):
+    backend = get_backend()
+    backend.index([doc(5, "其他", "商丘市工业", day=28), doc(6, "商丘工业 12号", "无关", day=2)])
+    # Titles with 工业: 2 (5 Jan), 1 (3 Jan), 6 (2 Jan); then the body-only match 5 (28 Jan).
+    assert backend.search(SearchQuery("工业")).doc_ids == [2, 1, 6, 5]
+    assert backend.search(SearchQuery("12号")).doc_ids == [6, 1]  # title, then body

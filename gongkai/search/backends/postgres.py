@@ -112,22 +112,14 @@ def estimated_share(query: SearchQuery, freq: dict[str, float]) -> float:
 
 
 def _score_sql(query: SearchQuery) -> tuple[str, list]:
-    """Relevance from the canonical text the recheck reads anyway: per phrase, a title hit
-    (weighted 3) plus a saturating term frequency normalised by length, BM25-style."""
+    """Relevance: one point per query term found in the title (the canonical text starts with
+    the title, ended by two spaces), newest first among equals."""
     if query.order == "date":
         return "0", []
     parts, params = [], []
     for phrase in query.phrases:
-        core = tokens.like_pattern(phrase).strip("%")
-        parts.append(
-            "(CASE WHEN strpos(split_part(canonical_text, '  ', 1), %s) > 0 THEN 3 ELSE 0 END"
-            " + tf / (tf + 1.2 * (0.25 + 0.75 * length(canonical_text) / 1500.0)))".replace(
-                "tf",
-                "((length(canonical_text) - length(replace(canonical_text, %s, ''))) "
-                "/ greatest(length(%s), 1))::float",
-            )
-        )
-        params += [core, core, core, core, core]
+        parts.append("(strpos(split_part(canonical_text, '  ', 1), %s) > 0)::int")
+        params.append(tokens.like_pattern(phrase).strip("%"))
     return " + ".join(parts), params
 
 
@@ -145,16 +137,18 @@ class PostgresBackend(SearchBackend):
                     sort_key(doc.published, doc.doc_id),
                     f" {tokens.canonical(doc.title)}  {tokens.canonical(doc.body)} ",
                     tsvector_literal(title_terms, body_terms, facet_terms(doc.facets)),
+                    tsvector_literal([], [], facet_terms(doc.facets)),
                 )
             )
         if not rows:
             return 0
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (doc_id, sort_key, canonical_text, tsv, indexed_at) "
-                "VALUES (%s, %s, %s, %s::tsvector, now()) ON CONFLICT (doc_id) DO UPDATE SET "
-                "sort_key = EXCLUDED.sort_key, canonical_text = EXCLUDED.canonical_text, "
-                "tsv = EXCLUDED.tsv, indexed_at = EXCLUDED.indexed_at",
+                f"INSERT INTO {TABLE} (doc_id, sort_key, canonical_text, tsv, facet_tsv, "
+                "indexed_at) VALUES (%s, %s, %s, %s::tsvector, %s::tsvector, now()) "
+                "ON CONFLICT (doc_id) DO UPDATE SET sort_key = EXCLUDED.sort_key, "
+                "canonical_text = EXCLUDED.canonical_text, tsv = EXCLUDED.tsv, "
+                "facet_tsv = EXCLUDED.facet_tsv, indexed_at = EXCLUDED.indexed_at",
                 rows,
             )
         return len(rows)
@@ -194,10 +188,10 @@ class PostgresBackend(SearchBackend):
 
     def _walk(self, query, window, like_sql, likes, score, score_params):
         facets = facet_tsquery(query)
-        facet_sql, facet_params = ("AND tsv @@ %s::tsquery", [facets]) if facets else ("", [])
+        facet_sql, facet_params = ("AND facet_tsv @@ %s::tsquery", [facets]) if facets else ("", [])
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT doc_id, {score} FROM (SELECT doc_id, sort_key, canonical_text, tsv "
+                f"SELECT doc_id, {score} FROM (SELECT doc_id, sort_key, canonical_text, facet_tsv "
                 f"FROM {TABLE} ORDER BY sort_key DESC LIMIT %s) AS newest "
                 f"WHERE {like_sql} {facet_sql} ORDER BY sort_key DESC LIMIT %s",
                 [*score_params, WALK_ROWS, *likes, *facet_params, window + 1],

@@ -9,6 +9,8 @@ def create_index(apps, schema_editor):
         schema_editor.execute(CREATE_SQL)
     elif vendor == "postgresql":
         schema_editor.execute("ALTER TABLE search_searchdocument ADD COLUMN tsv tsvector")
+        # The filter values alone, so the in-order walk checks filters without reading tsv.
+        schema_editor.execute("ALTER TABLE search_searchdocument ADD COLUMN facet_tsv tsvector")
         schema_editor.execute(
             "CREATE INDEX search_document_tsv_gin ON search_searchdocument USING gin (tsv)"
         )
