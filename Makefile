@@ -37,7 +37,7 @@ lint: $(STAMP)
 	$(BIN)/gongkai makemigrations --check --dry-run
 
 messages: $(STAMP)
-	cd gongkai && ../$(BIN)/gongkai makemessages -l en --no-obsolete --keyword=_l && ../$(BIN)/gongkai compilemessages -l en
+	cd gongkai && ../$(BIN)/gongkai makemessages -l en --no-obsolete && ../$(BIN)/gongkai compilemessages -l en
 
 clean-db:
 	rm -f var/gongkai.sqlite3 var/gongkai.sqlite3-wal var/gongkai.sqlite3-shm

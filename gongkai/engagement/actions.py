@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import forms as f
 from . import services as s
@@ -51,7 +52,7 @@ CONSULTATION_ACTIONS: dict[str, Action] = {
 
 COMMENT_ACTIONS: dict[str, Action] = {
     "publish": Action(
-        _("公开"),
+        pgettext_lazy("comment moderation", "公开"),
         f.NoInput,
         lambda a, c, d: s.comment_moderate(actor=a, comment=c, decision="publish"),
         "moderate",

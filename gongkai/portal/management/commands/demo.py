@@ -11,8 +11,8 @@ from gongkai.accounts.demo import (
 )
 from gongkai.agencies.demo import load_agencies
 from gongkai.agencies.models import Agency
-from gongkai.applications.demo import load_applications
 from gongkai.appeals.demo import load_demo as load_appeals
+from gongkai.applications.demo import load_applications
 from gongkai.catalog.demo import load_catalog
 from gongkai.engagement.demo import load_demo as load_engagement
 from gongkai.facts.demo import load_demo as load_facts
