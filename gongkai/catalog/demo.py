@@ -2175,6 +2175,7 @@ def load_catalog(quiet: bool = False) -> dict:
                 print(f"  {agencies[code].name}：{len(items)} 条")
         _register_fates(books.values())
         _save_sequences(books.values())
+        _guides()
     loaded = Item.objects.filter(agency__in=[agencies[code] for code in AGENCIES])
     counts.update(
         agencies=len(AGENCIES),
@@ -2190,6 +2191,27 @@ def load_catalog(quiet: bool = False) -> dict:
     if not quiet:
         print(f"  目录演示数据：{counts}，用时 {time.monotonic() - started:.1f} 秒")
     return counts
+
+
+def _guides() -> None:
+    """Version 1 of the 指南 for every demo agency whose office facts are complete."""
+    from gongkai.agencies.models import Agency
+
+    from .services.guide import (
+        DEFAULT_ARRANGEMENT,
+        DEFAULT_HOW_TO_OBTAIN,
+        guide_save,
+        missing_office_facts,
+    )
+
+    for agency in Agency.objects.order_by("path"):
+        if not missing_office_facts(agency):
+            guide_save(
+                actor=None,
+                agency=agency,
+                arrangement=DEFAULT_ARRANGEMENT,
+                how_to_obtain=DEFAULT_HOW_TO_OBTAIN,
+            )
 
 
 def _register_fates(books) -> None:

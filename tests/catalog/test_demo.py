@@ -145,3 +145,10 @@ def test_counts_are_returned_and_a_second_run_loads_nothing(demo_catalog, db):
     again = load_catalog(quiet=True)
     assert set(again.values()) == {0}
     assert (Item.objects.count(), ChannelRecord.objects.count()) == before
+
+
+def test_every_demo_agency_with_complete_office_facts_has_a_guide(demo_catalog, db):
+    from gongkai.catalog.models import GuideVersion
+
+    guide = GuideVersion.objects.get(agency__code="411400-gxw")
+    assert guide.version == 1 and "0370-3260000" in guide.rendered
