@@ -101,16 +101,15 @@ def lexeme_frequencies() -> dict[str, float]:
 
 
 def estimated_share(query: SearchQuery, freq: dict[str, float]) -> float:
-    """An estimate of the share of documents matching: for the text, the rarest term of any
-    phrase (an upper bound; a lexeme missing from the statistics is rarer than every listed
-    one), times the share of each filter (text and filters are taken as independent)."""
+    """An upper bound of the share of documents matching: the rarest term of any phrase (a
+    lexeme missing from the statistics is rarer than every listed one), or of any filter."""
     share = 1.0
     for phrase in query.phrases:
         exact = phrase.terms[:-1] if phrase.last_is_prefix else phrase.terms
         if exact:
             share = min(share, *(freq.get(term, 0.0) for term in exact))
     for group in _facet_lexemes(query):
-        share *= min(1.0, sum(freq.get(value, 0.0) for value in group))
+        share = min(share, sum(freq.get(value, 0.0) for value in group))
     return share
 
 

@@ -14,11 +14,6 @@ def create_index(apps, schema_editor):
         schema_editor.execute(
             "CREATE INDEX search_document_tsv_gin ON search_searchdocument USING gin (tsv)"
         )
-        # The plan choice reads the most common lexemes from pg_stats; the default target
-        # (100) lists only the commonest ~1,000 of tens of thousands of bigrams.
-        schema_editor.execute(
-            "ALTER TABLE search_searchdocument ALTER COLUMN tsv SET STATISTICS 1000"
-        )
 
 
 def drop_index(apps, schema_editor):
