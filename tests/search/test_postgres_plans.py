@@ -76,16 +76,3 @@ def test_the_estimate_is_the_rarest_term_or_filter():
     assert pg.estimated_share(SearchQuery("工作 量子"), freq) == 0.0  # 量子 is not common
     filtered = SearchQuery("工作", facets={"agency": ["1", "2"]})
     assert pg.estimated_share(filtered, freq) == pytest.approx(0.15)
-
-
-def test_the_index_is_asked_about_the_newest_documents_first(monkeypatch):
-    """A middling term: the newest span is searched first, widened until a window is found,
-    and the answer is the same as the unbounded one."""
-    monkeypatch.setattr(pg, "lexeme_frequencies", lambda: {})
-    monkeypatch.setattr(pg, "estimated_share", lambda query, freq: 0.01)
-    monkeypatch.setitem(pg._stats, "rows", 10_000_000)
-    backend = get_backend()
-    backend.index(_docs(["工作" if n % 3 else "其他" for n in range(60)]))
-    page = backend.search(SearchQuery("工作", order="date", limit=10))
-    want = [n + 1 for n in range(60) if n % 3][::-1][:10]
-    assert page.doc_ids == want and page.total == 40

@@ -78,7 +78,7 @@ def facet_tsquery(query: SearchQuery) -> str | None:
     return " & ".join("(" + " | ".join(_lexeme(v) for v in group) + ")" for group in groups)
 
 
-_stats: dict = {"at": 0.0, "freq": {}, "rows": 0}
+_stats: dict = {"at": 0.0, "freq": {}}
 
 
 def lexeme_frequencies() -> dict[str, float]:
@@ -93,10 +93,8 @@ def lexeme_frequencies() -> dict[str, float]:
             [TABLE],
         )
         row = cursor.fetchone()
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [TABLE])
-        rows = max(0, int(cursor.fetchone()[0]))
     freq = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-    _stats.update(at=time.monotonic(), freq=freq, rows=rows)
+    _stats.update(at=time.monotonic(), freq=freq)
     return freq
 
 
@@ -175,38 +173,18 @@ class PostgresBackend(SearchBackend):
         likes = [tokens.like_pattern(phrase) for phrase in query.phrases]
         like_sql = " AND ".join(["canonical_text LIKE %s"] * len(likes))
         score, score_params = _score_sql(query)
-        share = estimated_share(query, lexeme_frequencies())
         rows = None
-        if share >= WALK_THRESHOLD:
+        if estimated_share(query, lexeme_frequencies()) >= WALK_THRESHOLD:
             rows = self._walk(query, window, like_sql, likes, score, score_params)
-        # A middling term (人口监测: 2% of documents) still has 20,000 candidates in a million,
-        # each a heap read to recheck. Its newest window's worth is almost surely among the
-        # newest `span` documents, so ask the index only there, widening until it is found.
-        span = int(4 * (window + 1) / share) if share > 0 else 0
-        while rows is None and 0 < span < _stats["rows"]:
-            found = self._index(tsquery, like_sql, likes, score, score_params, window, span)
-            rows = found if len(found) > window else None
-            span *= 8
         if rows is None:
-            rows = self._index(tsquery, like_sql, likes, score, score_params, window, None)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT doc_id, {score} FROM {TABLE} WHERE tsv @@ %s::tsquery AND {like_sql} "
+                    "ORDER BY sort_key DESC LIMIT %s",
+                    [*score_params, tsquery, *likes, window + 1],
+                )
+                rows = cursor.fetchall()
         return page_of(rows, query, window)
-
-    def _index(self, tsquery, like_sql, likes, score, score_params, window, span):
-        """Candidates from the GIN index (among the newest `span` documents, if given)."""
-        newest, newest_params = "", []
-        if span is not None:
-            newest = (
-                f"AND sort_key >= COALESCE((SELECT sort_key FROM {TABLE} "
-                "ORDER BY sort_key DESC OFFSET %s LIMIT 1), 0)"
-            )
-            newest_params = [span]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT doc_id, {score} FROM {TABLE} WHERE tsv @@ %s::tsquery AND {like_sql} "
-                f"{newest} ORDER BY sort_key DESC LIMIT %s",
-                [*score_params, tsquery, *likes, *newest_params, window + 1],
-            )
-            return cursor.fetchall()
 
     def _walk(self, query, window, like_sql, likes, score, score_params):
         facets = facet_tsquery(query)
