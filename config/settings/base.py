@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "gongkai.powerlists",
     "gongkai.appeals",
     "gongkai.facts",
+    "gongkai.reports",
     "gongkai.portal",
 ]
 

@@ -223,3 +223,33 @@ def public_summaries(agency_ids, year: int) -> list[dict]:
             }
         )
     return rows
+
+
+def report_cell_cases(agency_ids, year: int, cell: str) -> list[AppealCase]:
+    """The cases counted in one cell of table 四 (rc_upheld …) or of the old form's 四–六
+    (s4, s4_other …): the report's click-through, by the same rule as the counts."""
+    by_prefix = {p: k for k, p in T4_GROUPS.items()}
+    legacy_kinds = {
+        "s4": [K.RECONSIDERATION],
+        "s5": [K.LITIGATION_DIRECT, K.LITIGATION_AFTER_RECONSIDERATION],
+        "s6": [K.COMPLAINT],
+    }
+    prefix, _, column = cell.partition("_")
+    kinds = [by_prefix[prefix]] if prefix in by_prefix else legacy_kinds[prefix]
+    wanted = {o for o, name in T4_COLUMNS.items() if name == column}
+    if prefix in legacy_kinds and column == "other":
+        wanted = {Outcome.OTHER, Outcome.PENDING}
+    cases = _filed_in(
+        AppealCase.objects.filter(agency_id__in=list(agency_ids), kind__in=kinds), year
+    ).select_related("agency")
+    return [
+        case
+        for case in cases.order_by("filed_on", "pk")
+        if (
+            column in {"", "total"}
+            or report_column(
+                filed_on=case.filed_on, outcome=case.outcome, closed_on=case.closed_on, year=year
+            )
+            in wanted
+        )
+    ]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.accounts.models import ApplicantProfile, ApplicantType
@@ -150,6 +151,15 @@ class Application(AgencyScopedModel):
         blank=True,
         related_name="+",
     )
+    # The day the case left the agency's hands: the reply served, or the case closed without
+    # one (withdrawn, lapsed). The annual report counts an application's outcome in this year
+    # and carries it over until then; stored so that the count is one indexed range.
+    concluded_on = models.GeneratedField(
+        expression=Coalesce("served_on", "closed_on"),
+        output_field=models.DateField(),
+        db_persist=True,
+        verbose_name=_("办结或答复日期"),
+    )
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -157,7 +167,12 @@ class Application(AgencyScopedModel):
         verbose_name = _("政府信息公开申请")
         verbose_name_plural = _("政府信息公开申请")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["agency", "status"]), models.Index(fields=["applicant"])]
+        indexes = [
+            models.Index(fields=["agency", "status"]),
+            models.Index(fields=["applicant"]),
+            models.Index(fields=["agency", "received_on"], name="application_agency_received"),
+            models.Index(fields=["agency", "concluded_on"], name="application_agency_concluded"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="application_received_has_date",

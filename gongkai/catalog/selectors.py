@@ -7,7 +7,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -305,14 +305,19 @@ def _in_year(queryset, field: str, year: int):
     return queryset.filter(**{f"{field}__gte": start, f"{field}__lt": start.replace(year=year + 1)})
 
 
-def published_count(agency_ids, year: int) -> int:
-    """主动公开 items first published in `year` (withdrawn later or not: they were published)."""
+def published_items_in_year(agency_ids, year: int) -> QuerySet[Item]:
+    """Items first published in `year` (withdrawn later or not: they were published)."""
     queryset = Item.objects.filter(
-        agency_id__in=agency_ids,
-        disclosure=Item.Disclosure.ACTIVE,
-        status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN],
+        agency_id__in=agency_ids, status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN]
     )
-    return _in_year(queryset, "published_at", year).count()
+    return _in_year(queryset, "published_at", year)
+
+
+def published_count(agency_ids, year: int) -> int:
+    """主动公开 items first published in `year`."""
+    return (
+        published_items_in_year(agency_ids, year).filter(disclosure=Item.Disclosure.ACTIVE).count()
+    )
 
 
 def channel_counts(agency_ids, year: int) -> dict[str, int]:

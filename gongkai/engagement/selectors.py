@@ -3,7 +3,7 @@ back to a consultation, and the counts the annual report needs."""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
@@ -244,3 +244,17 @@ def consultation_counts(agency_ids, year: int) -> dict[str, int]:
         "comments_partly_adopted": adoption.get(Comment.Adoption.PARTLY, 0),
         "comments_not_adopted": adoption.get(Comment.Adoption.NOT_ADOPTED, 0),
     }
+
+
+def legacy_response_records(agency_ids, year: int, row: str) -> QuerySet[ConcernResponse]:
+    """The responses counted in one s2_* row of the old form (the report's click-through).
+    s2_hotspots lists the responses only; its interpretations are the catalogue's."""
+    queryset = ConcernResponse.objects.filter(
+        agency_id__in=list(agency_ids), held_on__year=year
+    ).select_related("agency")
+    if row == "s2_hotspots":
+        return queryset
+    leader_kinds = [kind for kind, key in LEADER_ROW.items() if key == row]
+    if leader_kinds:
+        return queryset.filter(kind__in=leader_kinds, principal_leader_took_part=True)
+    return queryset.filter(kind__in=[kind for kind, key in LEGACY_ROW.items() if key == row])

@@ -240,3 +240,20 @@ def figures_of(agency: Agency, year: int) -> dict[str, OtherSystemFigure]:
         "entered_by"
     )
     return {f.key: f for f in queryset}
+
+
+def report_cell_records(agency_ids, year: int, cell: str) -> list:
+    """The records behind one s8_*/s9_* cell (the report's click-through)."""
+    staff = staff_at_year_end(agency_ids, year)
+    records = {
+        "s8_units": lambda: bodies_at_year_end(agency_ids, year),
+        "s8_reading_points": lambda: reading_points_at_year_end(agency_ids, year),
+        "s8_staff": lambda: staff,
+        "s8_staff_fulltime": lambda: staff.filter(full_time=True),
+        "s8_staff_parttime": lambda: staff.filter(full_time=False),
+        "s8_budget": lambda: budgets_in_year(agency_ids, year).filter(dedicated=True),
+        "s9_meetings": lambda: meetings_in_year(agency_ids, year),
+        "s9_trainings": lambda: trainings_in_year(agency_ids, year).filter(hosted=True),
+        "s9_trainees": lambda: trainings_in_year(agency_ids, year),
+    }
+    return list(records[cell]().select_related("agency"))

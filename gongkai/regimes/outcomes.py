@@ -197,3 +197,71 @@ OUTCOMES_2008: tuple[Outcome, ...] = (
         "s3_rep_other_channel", "告知通过其他途径办理", "8.告知通过其他途径办理数", "第二十一条"
     ),
 )
+
+
+# How each outcome is counted in each report format's table of replies ---------------------------
+# The 2019 codes are gb2021's rows; gb2019 prints （六）其他处理 as one row. The 2008 codes are the
+# old form's rows. Across regimes (a 2008 reply in a later format, or the other way round) the
+# nearest row is used; the choices are documented in docs/reports.md.
+WITHDRAWN = "withdrawn"  # not an outcome: the applicant withdrew; counted as 其他处理 (2019+)
+
+_2019_TO_GB2008 = {
+    "granted": "s3_rep_agree",
+    "partial": "s3_rep_partial",
+    "denied_state_secret": "s3_ref_state_secret",
+    "denied_law_forbidden": "s3_ref_other_legal",
+    "denied_three_security_one_stability": "s3_ref_security_stability",
+    "denied_third_party": "s3_ref_commercial_secret",
+    "denied_internal_affairs": "s3_ref_not_gov_info",
+    "denied_process_info": "s3_ref_not_gov_info",
+    "denied_enforcement_file": "s3_ref_other_legal",
+    "denied_admin_query": "s3_rep_other_channel",
+    "unable_not_held": "s3_rep_not_this_agency",
+    "unable_needs_creation": "s3_rep_not_exist",
+    "unable_unclear_after_correction": "s3_rep_amend",
+    "np_petition_complaint": "s3_rep_other_channel",
+    "np_repeat": "s3_rep_other_channel",
+    "np_publication": "s3_rep_other_channel",
+    "np_mass_repeat": "s3_ref_other_legal",
+    "np_confirm_or_reissue": "s3_rep_other_channel",
+    "other_other": "s3_rep_other_channel",
+}
+_2008_TO_GB2021 = {
+    "s3_rep_already_public": "granted",
+    "s3_rep_agree": "granted",
+    "s3_rep_partial": "partial",
+    "s3_ref_state_secret": "denied_state_secret",
+    "s3_ref_commercial_secret": "denied_third_party",
+    "s3_ref_privacy": "denied_third_party",
+    "s3_ref_security_stability": "denied_three_security_one_stability",
+    "s3_ref_not_gov_info": "other_other",
+    "s3_ref_other_legal": "denied_law_forbidden",
+    "s3_rep_not_this_agency": "unable_not_held",
+    "s3_rep_not_exist": "unable_not_held",
+    "s3_rep_amend": "unable_unclear_after_correction",
+    "s3_rep_other_channel": "other_other",
+}
+_GB2019_FOLD = {
+    "other_overdue_correction": "other_total",
+    "other_overdue_fee": "other_total",
+    "other_other": "other_total",
+}
+
+
+def report_row(regime: str, outcome: str, family: str) -> str | None:
+    """The row of `family`'s reply table (gb2008, gb2019, gb2021) that counts an application of
+    `regime` ("2008"/"2019") concluded with `outcome` (or WITHDRAWN); None: no reply row (a
+    withdrawal or a lapse in the old form, which counts it as 办结 only)."""
+    if not outcome:
+        return None
+    if family == "gb2008":
+        if outcome == WITHDRAWN:
+            return None
+        return outcome if str(regime) == "2008" else _2019_TO_GB2008.get(outcome)
+    if outcome == WITHDRAWN:
+        row = "other_other"
+    elif str(regime) == "2008":
+        row = _2008_TO_GB2021.get(outcome)
+    else:
+        row = outcome
+    return _GB2019_FOLD.get(row, row) if family == "gb2019" and row else row

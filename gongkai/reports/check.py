@@ -1,0 +1,189 @@
+"""Check a report's arithmetic: every identity of its format, and the cross-year ones against
+last year's report. The same checks run on built and on imported reports.
+
+A problem's `where` names the cell ("t3:results_total.total") or the identity; `expected` is
+what the identity computes from the other cells, `found` what the cell holds.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .document import Problem, ReportData
+from .formats.base import CrossYear, Identity, Table
+
+
+def _fmt(value) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def _cells(table: Table, identity: Identity):
+    """(label, [(row, column)…] per side) for each instance of the identity in the table."""
+    if identity.per_row:
+        for row in table.cell_rows:
+            yield row.key, [(row.key, c) for c in identity.terms], (row.key, identity.target)
+    elif identity.per_column:
+        for column in table.column_keys:
+            yield column, [(r, column) for r in identity.terms], (identity.target, column)
+    else:
+        column = table.column_keys[0]
+        yield "", [(r, column) for r in identity.terms], (identity.target, column)
+
+
+def _label(table: Table, row: str, column: str) -> str:
+    row_label = table.row(row).short_label or table.row(row).label
+    if len(table.column_keys) == 1:
+        return row_label
+    column_label = column
+    for c in table.columns:
+        if c.key == column:  # 申请人情况/法人或其他组织/商业企业 → 法人或其他组织/商业企业
+            column_label = "/".join(c.path[1:] or c.path)
+    return f"{row_label}（{column_label}）"
+
+
+def check_identities(report: ReportData) -> list[Problem]:
+    problems = []
+    for identity in report.format.identities:
+        table = report.format.table(identity.table)
+        number = lambda row, column: report.number(table.key, row, column)  # noqa: E731
+        if identity.kind == "constraint":
+            problems += _negatives(report, table, identity)
+        elif identity.kind in {"sum", "soft_eq"}:
+            for _, terms, (row, column) in _cells(table, identity):
+                expected = sum(number(r, c) for r, c in terms)
+                found = number(row, column)
+                if expected != found:
+                    parts = "+".join(_fmt(number(r, c)) for r, c in terms)
+                    problems.append(
+                        Problem(
+                            kind="identity",
+                            where=f"{table.key}:{row}.{column}",
+                            expected=expected,
+                            found=found,
+                            message=f"{_label(table, row, column)}应为{_fmt(expected)}"
+                            f"（{parts}），表中为{_fmt(found)}：{identity.description}",
+                            severity=identity.severity,
+                            identity=identity.id,
+                        )
+                    )
+        elif identity.kind in {"sum_eq", "le"}:
+            problems += _compare(report, table, identity)
+    return problems
+
+
+def _compare(report, table, identity) -> list[Problem]:
+    problems = []
+    columns = table.column_keys if identity.per_column else [table.column_keys[0]]
+    if identity.per_row:
+        pairs = [(r.key, None) for r in table.cell_rows]
+    else:
+        pairs = [(None, c) for c in columns]
+    for row, column in pairs:
+
+        def side(keys, row=row, column=column):
+            if row is not None:  # keys are columns
+                return sum(report.number(table.key, row, k) for k in keys)
+            return sum(report.number(table.key, k, column) for k in keys)
+
+        left, right = side(identity.left), side(identity.right)
+        broken = left != right if identity.kind == "sum_eq" else left > right
+        if not broken:
+            continue
+        anchor_row = row or identity.right[0]
+        anchor_col = column or identity.right[0]
+        where = f"{table.key}:{anchor_row}.{anchor_col}"
+        relation = "应等于" if identity.kind == "sum_eq" else "不应大于"
+        problems.append(
+            Problem(
+                kind="identity",
+                where=where,
+                expected=left if identity.kind == "sum_eq" else f"≥{_fmt(left)}",
+                found=right,
+                message=f"{_label(table, anchor_row, anchor_col)}：{_fmt(left)}{relation}"
+                f"{_fmt(right)}。{identity.description}",
+                severity=identity.severity,
+                identity=identity.id,
+            )
+        )
+    return problems
+
+
+def _negatives(report, table, identity) -> list[Problem]:
+    problems = []
+    for row in table.cell_rows:
+        for column in table.column_keys:
+            value = report.value(table.key, row.key, column)
+            if value is not None and value < 0 and column not in table.signed_columns:
+                problems.append(
+                    Problem(
+                        kind="identity",
+                        where=f"{table.key}:{row.key}.{column}",
+                        expected="≥0",
+                        found=value,
+                        message=f"{_label(table, row.key, column)}为负数（{_fmt(value)}）。",
+                        severity=identity.severity,
+                        identity=identity.id,
+                    )
+                )
+    return problems
+
+
+def check_cross_year(report: ReportData, last: ReportData | None) -> list[Problem]:
+    """This year's carry-over against last year's report (None: nothing to compare)."""
+    if last is None:
+        return []
+    problems = []
+    for rule in report.format.cross_year:
+        for this, before, column in _cross_cells(report, last, rule):
+            found, expected = report.number(*this), last.number(*before)
+            if rule.id == "t2_valid_carry":
+                made = report.number(this[0], this[1], "made")
+                repealed = report.number(this[0], this[1], "repealed")
+                expected = expected + made - repealed
+            if found != expected:
+                problems.append(
+                    Problem(
+                        kind="cross_year",
+                        where=f"{this[0]}:{this[1]}.{this[2]}",
+                        expected=expected,
+                        found=found,
+                        message=f"{rule.description}：上年为{_fmt(expected)}，本年为{_fmt(found)}"
+                        + (f"（{column}）" if column else ""),
+                        severity=rule.severity,
+                        identity=rule.id,
+                    )
+                )
+    return problems
+
+
+def _cross_cells(report, last, rule: CrossYear):
+    this_table, _, this_cell = rule.this.partition(":")
+    last_table, _, last_cell = rule.last.partition(":")
+    try:
+        table = report.format.table(this_table)
+        last.format.table(last_table)
+    except KeyError:
+        return
+    columns = table.column_keys if "{column}" in this_cell else [""]
+    for column in columns:
+        this_row, _, this_col = this_cell.format(column=column).partition(".")
+        # "a.b|a.c": last year's cell may sit in another column of an older format.
+        for candidate in last_cell.format(column=column).split("|"):
+            last_row, _, last_col = candidate.partition(".")
+            if last_col in last.values.get(last_table, {}).get(last_row, {}):
+                break
+        else:
+            continue
+        label = next((c.label for c in table.columns if c.key == column), "")
+        yield (this_table, this_row, this_col), (last_table, last_row, last_col), label
+
+
+def check(report: ReportData, last: ReportData | None = None) -> list[Problem]:
+    return check_identities(report) + check_cross_year(report, last)
+
+
+def problem_key(problem: Problem) -> str:
+    """Stable name of a problem, for overrides: the identity and the cell."""
+    return f"{problem.identity}@{problem.where}"

@@ -1,0 +1,68 @@
+"""What exporters need besides the tables: the title, the text, the charts' data."""
+
+from __future__ import annotations
+
+from gongkai.agencies.models import Agency
+from gongkai.catalog.models import ChannelRecord
+from gongkai.catalog.selectors import channel_counts
+
+from .document import ReportData
+from .sources import Scope
+from .sources.applications import ApplicationsSource
+
+HISTORY_YEARS = 5
+OUTCOME_GROUPS = {
+    "granted": ("granted",),
+    "partial": ("partial",),
+    "denied": ("denied_",),
+    "unable": ("unable_",),
+    "not_processed": ("np_",),
+    "other": ("other_",),
+}
+
+
+def report_title(data: ReportData) -> str:
+    suffix = "（汇总）" if data.subtree else ""
+    return f"{data.agency}{data.year}年政府信息公开工作年度报告{suffix}"
+
+
+def application_history(agency: Agency, year: int, *, subtree: bool = False) -> list:
+    """[(year, {"received", "granted", …})] for the chart of the last HISTORY_YEARS years,
+    counted the 2021 way whatever the format of each year."""
+    history = []
+    for y in range(year - HISTORY_YEARS + 1, year + 1):
+        values = ApplicationsSource.measures(
+            Scope(agency=agency, year=y, subtree=subtree, family="gb2021")
+        )
+        figures = {"received": values.get("new.total", 0)}
+        for group, prefixes in OUTCOME_GROUPS.items():
+            figures[group] = sum(
+                n
+                for key, n in values.items()
+                if key.startswith("result.")
+                and key.endswith(".total")
+                and key.split(".")[1].startswith(prefixes)
+            )
+        history.append((y, figures))
+    while history and not any(history[0][1].values()):
+        history.pop(0)  # years before the agency's first application
+    return history
+
+
+def channel_figures(agency: Agency, year: int, *, subtree: bool = False) -> dict[str, int]:
+    scope = Scope(agency=agency, year=year, subtree=subtree)
+    labels = dict(ChannelRecord.Channel.choices)
+    return {str(labels[c]): n for c, n in channel_counts(scope.agency_ids, year).items() if n}
+
+
+def export_input(data: ReportData, agency: Agency, narrative: dict, *, status_note: str = ""):
+    from .exporters import ExportInput
+
+    return ExportInput(
+        report=data,
+        title=report_title(data),
+        narrative=narrative,
+        history=application_history(agency, data.year, subtree=data.subtree),
+        channels=channel_figures(agency, data.year, subtree=data.subtree),
+        status_note=status_note,
+    )

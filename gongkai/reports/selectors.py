@@ -1,0 +1,167 @@
+"""Reads of annual reports and their settings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Case, IntegerField, Value, When
+
+from .models import ReportSettings
+from .sources.catalog import DEFAULT_CHANNEL_MAP
+
+
+def channel_map_of(agency_id: int) -> dict[str, str]:
+    settings = ReportSettings.objects.filter(agency_id=agency_id).first()
+    return DEFAULT_CHANNEL_MAP | (settings.channel_map if settings else {})
+
+
+def channel_maps(agency_ids) -> list[tuple[list[int], dict[str, str]]]:
+    """[(agency ids, mapping)] grouping the agencies that share a mapping (usually all)."""
+    custom = dict(
+        ReportSettings.objects.filter(agency_id__in=list(agency_ids))
+        .exclude(channel_map={})
+        .values_list("agency_id", "channel_map")
+    )
+    groups: dict = defaultdict(list)
+    for agency_id in agency_ids:
+        mapping = DEFAULT_CHANNEL_MAP | custom.get(agency_id, {})
+        groups[tuple(sorted(mapping.items()))].append(agency_id)
+    return [(ids, dict(mapping)) for mapping, ids in groups.items()]
+
+
+# Reports ---------------------------------------------------------------------------------------
+
+
+def report_data(report):
+    """The report's tables: the frozen snapshot once final, else computed from the records."""
+    from .compute import build
+    from .document import ReportData
+    from .formats import get_format
+
+    if report.snapshot:
+        data = ReportData.from_json(report.snapshot)
+        data.sources = _sources(get_format(report.format))
+        return data
+    return build(
+        get_format(report.format),
+        report.agency,
+        report.year,
+        subtree=report.subtree,
+        entered=report.entered,
+    )
+
+
+def _sources(fmt) -> dict[str, str]:
+    return {
+        f"{table.key}:{row}.{column}": binding.source
+        for table in fmt.tables
+        for (row, column), binding in table.bindings.items()
+    }
+
+
+def previous_report(report):
+    """Last year's report of the same agency and scope that counts: the published one, else the
+    latest final or imported one."""
+    from .models import AnnualReport
+
+    candidates = AnnualReport.objects.filter(
+        agency_id=report.agency_id,
+        year=report.year - 1,
+        subtree=report.subtree,
+        snapshot__isnull=False,
+    ).exclude(status="superseded")
+    published_first = Case(
+        When(status="published", then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return candidates.order_by(published_first, "-version").first()
+
+
+def report_problems(report, *, data=None):
+    from .check import check
+
+    data = data or report_data(report)
+    last = previous_report(report)
+    return check(data, report_data(last) if last else None) + missing_entries(report)
+
+
+def entered_cells(report) -> dict[str, str]:
+    """{entered key: cell label} for the cells of this report's format typed in by staff."""
+    from .formats import get_format
+
+    cells = {}
+    for table in get_format(report.format).tables:
+        for (row, column), binding in table.bindings.items():
+            name, _, measure = binding.source.partition(":")
+            if name == "entered":
+                label = next(c.label for c in table.columns if c.key == column)
+                cells[measure] = f"{table.title} {table.row(row).label}（{label}）"
+    return cells
+
+
+def missing_entries(report):
+    from .document import Problem
+
+    if report.snapshot:
+        return []
+    return [
+        Problem(
+            kind="missing",
+            where=key,
+            expected="数字",
+            found=None,
+            message=f"尚未填报：{label}（记录中没有这项数字，请在“填报数”中填写，没有则填0）",
+            severity="warning",
+            identity="entered",
+        )
+        for key, label in entered_cells(report).items()
+        if key not in (report.entered or {})
+    ]
+
+
+def record_counts(report) -> dict[str, int]:
+    """How many records of each kind the figures were computed from (kept in the snapshot)."""
+    from gongkai.appeals.models import AppealCase
+    from gongkai.catalog.models import ChannelRecord
+    from gongkai.catalog.selectors import published_items_in_year
+    from gongkai.engagement.models import ConcernResponse
+
+    from .sources import Scope
+    from .sources.applications import _in_scope
+
+    scope = Scope(agency=report.agency, year=report.year, subtree=report.subtree)
+    ids = scope.agency_ids
+    return {
+        "agencies": len(ids),
+        "applications": _in_scope(scope).count(),
+        "catalog_items": published_items_in_year(ids, report.year).count(),
+        "channel_records": ChannelRecord.objects.filter(
+            item__agency_id__in=ids, published_on__year=report.year
+        ).count(),
+        "appeal_cases": AppealCase.objects.filter(
+            agency_id__in=ids, filed_on__year=report.year
+        ).count(),
+        "responses": ConcernResponse.objects.filter(
+            agency_id__in=ids, held_on__year=report.year
+        ).count(),
+    }
+
+
+def latest_narrative(report):
+    return report.narratives.first()
+
+
+def reports_visible_to(user):
+    from gongkai.agencies.permissions import agency_ids_with
+    from gongkai.agencies.roles import Capability
+
+    from .models import AnnualReport
+
+    return AnnualReport.objects.filter(
+        agency_id__in=agency_ids_with(user, Capability.VIEW)
+    ).select_related("agency")
+
+
+def published_reports(agency):
+    from .models import AnnualReport
+
+    return AnnualReport.objects.filter(agency=agency, status="published").order_by("-year")

@@ -1,0 +1,251 @@
+"""Writes of annual reports: start, enter figures, edit the text, override a failed check with a
+reason, finalise (snapshot), publish, and revise as a new version. Each is one atomic function
+that locks the row, checks the transition table and writes an audit row."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency
+from gongkai.core.audit import audit_record
+from gongkai.core.errors import DomainError
+
+from . import selectors
+from .check import problem_key
+from .formats import format_for_year, get_format
+from .models import AnnualReport, CheckOverride, Narrative
+from .narrative import prefill
+from .permissions import require_action
+from .states import ReportStatus, target_of
+
+
+def _lock(report: AnnualReport) -> AnnualReport:
+    return AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
+
+
+def _move(report: AnnualReport, action: str, *, actor, note: str = "", **fields):
+    require_action(actor, report.agency_id, action)
+    old = report.status
+    report.status = target_of(action, report.status)
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.save()
+    audit_record(
+        actor=actor,
+        action=f"report.{action}",
+        obj=report,
+        changes={"status": [old, report.status]} if old != report.status else {},
+        note=note,
+    )
+    return report
+
+
+@transaction.atomic
+def report_start(
+    *, actor, agency: Agency, year: int, format_id: str = "", subtree: bool = False
+) -> AnnualReport:
+    """A draft for `year`, its text prefilled from the records. Refused while one is open."""
+    require_action(actor, agency.pk, "create")
+    fmt = get_format(format_id) if format_id else format_for_year(year)
+    if year > timezone.localdate().year:
+        raise DomainError(f"{year}年度尚未开始，不能编制年度报告。", code="future_year")
+    existing = AnnualReport.objects.filter(agency=agency, year=year, subtree=subtree)
+    if existing.exists():
+        raise DomainError(
+            f"{agency}{year}年度的年度报告已经存在，请打开它继续编辑或修订。",
+            code="report_exists",
+        )
+    report = AnnualReport.objects.create(
+        agency=agency,
+        year=year,
+        format=fmt.id,
+        subtree=subtree,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    data = selectors.report_data(report)
+    Narrative.objects.create(
+        report=report, number=1, sections=prefill(data, agency=agency), prefilled=True
+    )
+    audit_record(
+        actor=actor, action="report.create", obj=report, changes={"format": [None, fmt.id]}
+    )
+    return report
+
+
+@transaction.atomic
+def report_save_entered(*, actor, report: AnnualReport, entered: dict) -> AnnualReport:
+    """Figures typed in for cells no record holds; only those cells, as numbers."""
+    report = _lock(report)
+    allowed = selectors.entered_cells(report)
+    clean = {}
+    for key, raw in entered.items():
+        if key not in allowed:
+            raise DomainError(f"“{key}”不是本报告需要填报的数字。", code="not_an_entered_cell")
+        text = str(raw).strip().replace(",", "").replace("，", "")
+        if text == "":
+            continue
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise DomainError(f"{allowed[key]}：“{raw}”不是数字。", code="not_a_number") from None
+        if not number.is_finite():
+            raise DomainError(f"{allowed[key]}：“{raw}”不是数字。", code="not_a_number")
+        clean[key] = format(number.normalize(), "f")
+    old = report.entered
+    _move(report, "edit", actor=actor, entered=clean)
+    audit_record(
+        actor=actor, action="report.entered", obj=report, changes={"entered": [old, clean]}
+    )
+    return report
+
+
+@transaction.atomic
+def report_save_narrative(*, actor, report: AnnualReport, sections: dict) -> Narrative:
+    report = _lock(report)
+    require_action(actor, report.agency_id, "edit")
+    target_of("edit", report.status)
+    known = {s.key for s in get_format(report.format).sections}
+    unknown = set(sections) - known
+    if unknown:
+        raise DomainError(
+            f"报告没有这些部分：{'、'.join(sorted(unknown))}。", code="unknown_section"
+        )
+    latest = report.narratives.first()
+    narrative = Narrative.objects.create(
+        report=report,
+        number=(latest.number + 1) if latest else 1,
+        sections={key: str(sections.get(key, "")) for key in known},
+        saved_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    audit_record(
+        actor=actor, action="report.narrative", obj=report, note=f"正文第{narrative.number}稿"
+    )
+    return narrative
+
+
+@transaction.atomic
+def report_override(*, actor, report: AnnualReport, problem: str, reason: str) -> CheckOverride:
+    """Allow finalising despite one failed check; the written reason stays with the report."""
+    report = _lock(report)
+    require_action(actor, report.agency_id, "override")
+    target_of("override", report.status)
+    reason = (reason or "").strip()
+    if len(reason) < 4:
+        raise DomainError("请写明允许定稿的理由（至少4个字）。", code="override_reason")
+    current = {problem_key(p): p for p in selectors.report_problems(report)}
+    if problem not in current:
+        raise DomainError("该问题已不存在，无需说明理由。", code="no_such_problem")
+    try:
+        override = CheckOverride.objects.create(
+            report=report,
+            problem=problem,
+            message=current[problem].message,
+            reason=reason,
+            by=actor,
+        )
+    except IntegrityError:
+        raise DomainError("该问题已经说明过理由。", code="already_overridden") from None
+    audit_record(actor=actor, action="report.override", obj=report, note=f"{problem}：{reason}")
+    return override
+
+
+@transaction.atomic
+def report_finalise(*, actor, report: AnnualReport) -> AnnualReport:
+    """Lock the figures: a snapshot of every cell, the checks, the overrides and the record
+    counts behind them. Refused while an error-level problem has no override."""
+    report = _lock(report)
+    require_action(actor, report.agency_id, "finalise")
+    target_of("finalise", report.status)
+    data = selectors.report_data(report)
+    problems = selectors.report_problems(report, data=data)
+    overridden = set(report.overrides.values_list("problem", flat=True))
+    blocking = [p for p in problems if p.severity == "error" and problem_key(p) not in overridden]
+    if blocking:
+        listed = "；".join(p.message for p in blocking[:5])
+        more = f"等{len(blocking)}项" if len(blocking) > 5 else ""
+        raise DomainError(
+            f"报告有{len(blocking)}项数字关系不成立，不能定稿：{listed}{more}。"
+            "请核对记录，或由审核人逐项说明理由后定稿。",
+            code="checks_failed",
+        )
+    now = timezone.now()
+    data.problems = problems
+    snapshot = data.to_json()
+    snapshot["provenance"] = data.provenance | {
+        "finalised_at": now.isoformat(timespec="seconds"),
+        "records": selectors.record_counts(report),
+        "overrides": [
+            {"problem": o.problem, "reason": o.reason, "by": str(o.by), "at": o.at.isoformat()}
+            for o in report.overrides.select_related("by")
+        ],
+    }
+    return _move(
+        report,
+        "finalise",
+        actor=actor,
+        snapshot=snapshot,
+        finalised_by=actor if actor is not None and actor.is_authenticated else None,
+        finalised_at=now,
+    )
+
+
+@transaction.atomic
+def report_publish(*, actor, report: AnnualReport) -> AnnualReport:
+    """Publish to the portal's 年报 column; the version it replaces becomes superseded."""
+    report = _lock(report)
+    require_action(actor, report.agency_id, "publish")
+    target_of("publish", report.status)
+    for older in AnnualReport.objects.select_for_update().filter(
+        agency_id=report.agency_id,
+        year=report.year,
+        subtree=report.subtree,
+        status=ReportStatus.PUBLISHED,
+    ):
+        _move(older, "supersede", actor=actor, note=f"被第{report.version}版替代")
+    return _move(report, "publish", actor=actor, published_at=timezone.now())
+
+
+@transaction.atomic
+def report_new_version(*, actor, report: AnnualReport, reason: str) -> AnnualReport:
+    """Revise a final or published report: a new draft with the same entries and text."""
+    report = _lock(report)
+    require_action(actor, report.agency_id, "new_version")
+    target_of("new_version", report.status)
+    reason = (reason or "").strip()
+    if len(reason) < 4:
+        raise DomainError("请写明修订理由（至少4个字）。", code="revision_reason")
+    if AnnualReport.objects.filter(
+        agency_id=report.agency_id, year=report.year, subtree=report.subtree, status="draft"
+    ).exists():
+        raise DomainError("已有一个修订中的新版本。", code="draft_exists")
+    latest_version = (
+        AnnualReport.objects.filter(
+            agency_id=report.agency_id, year=report.year, subtree=report.subtree
+        )
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
+    revised = AnnualReport.objects.create(
+        agency=report.agency,
+        year=report.year,
+        format=report.format,
+        subtree=report.subtree,
+        version=latest_version + 1,
+        revision_reason=reason,
+        entered=report.entered,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    text = report.narratives.first()
+    Narrative.objects.create(report=revised, number=1, sections=text.sections if text else {})
+    audit_record(
+        actor=actor,
+        action="report.new_version",
+        obj=revised,
+        changes={"version": [report.version, revised.version]},
+        note=reason,
+    )
+    return revised

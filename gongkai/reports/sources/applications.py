@@ -1,0 +1,187 @@
+"""Disclosure applications in the report: received (by applicant type and channel), carried over
+and forward from their state at the year boundary, and concluded (by outcome row).
+
+The rules, for the report on year Y (docs/reports.md):
+* 本年新收: received_on in Y. 上年结转: received before Y and not concluded before Y.
+* concluded: concluded_on (the reply served, or closed without one) in Y; counted in the row the
+  regime maps its outcome to (a withdrawal is 其他处理 in the 2019/2021 formats).
+* 结转下年度: received by the end of Y and not concluded in or before Y.
+So 新收 + 上年结转 = 办结 + 结转 for every applicant column, by construction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from gongkai.accounts.models import ApplicantType
+from gongkai.applications.models import Application
+from gongkai.applications.states import Status
+from gongkai.regimes import REGIMES
+from gongkai.regimes.outcomes import WITHDRAWN, report_row
+from gongkai.regimes.rules import Channel
+
+from . import UnknownMeasure
+
+COLUMNS = (*ApplicantType.values, "total")
+# The old form's four channels (收到申请数 1–4); e-mail counts as 网络申请.
+LEGACY_CHANNELS = {
+    Channel.IN_PERSON: "in_person",
+    Channel.FAX: "fax",
+    Channel.ONLINE: "online",
+    Channel.EMAIL: "online",
+    Channel.REGISTERED_MAIL: "letter",
+    Channel.ORDINARY_MAIL: "letter",
+}
+PHASES = ("new", "carried_over", "concluded", "carried_forward")
+SCALARS = ("closed", "closed_on_time", "closed_extended", "replies", "refused", "fees_wan")
+
+
+def outcome_of(status: str, outcome: str) -> str:
+    return WITHDRAWN if status == Status.WITHDRAWN else outcome
+
+
+def _phase_filters(scope) -> dict[str, Q]:
+    start, end = scope.first_day, scope.last_day
+    open_at_start = Q(concluded_on__isnull=True) | Q(concluded_on__gte=start)
+    return {
+        "new": Q(received_on__gte=start, received_on__lte=end),
+        "carried_over": Q(received_on__lt=start) & open_at_start,
+        "concluded": Q(concluded_on__gte=start, concluded_on__lte=end),
+        "carried_forward": Q(concluded_on__isnull=True) | Q(concluded_on__gt=end),
+    }
+
+
+def _in_scope(scope):
+    """Applications that matter for Y: received by its end and not concluded before it."""
+    return Application.objects.filter(
+        agency_id__in=scope.agency_ids,
+        received_on__isnull=False,
+        received_on__lte=scope.last_day,
+    ).filter(Q(concluded_on__isnull=True) | Q(concluded_on__gte=scope.first_day))
+
+
+class ApplicationsSource:
+    @staticmethod
+    def accepts(measure: str) -> bool:
+        head, _, rest = measure.partition(".")
+        if head in PHASES:
+            return rest in COLUMNS
+        if head == "result":
+            row, _, column = rest.rpartition(".")
+            return bool(row) and column in COLUMNS
+        if head == "new_by_channel":
+            return rest in set(LEGACY_CHANNELS.values())
+        return measure in SCALARS
+
+    @staticmethod
+    def measures(scope) -> dict:
+        values: dict = defaultdict(int)
+        phases = _phase_filters(scope)
+        grouped = (
+            _in_scope(scope)
+            .order_by()
+            .values("regime", "applicant_type", "channel", "status", "outcome", "extended")
+            .annotate(
+                **{f"{name}_n": Count("pk", filter=q) for name, q in phases.items()},
+                concluded_on_time_n=Count("pk", filter=phases["concluded"] & ~Q(on_time=False)),
+            )
+        )
+        for row in grouped:
+            applicant = row["applicant_type"]
+            for phase in PHASES:
+                n = row[f"{phase}_n"]
+                if n:
+                    values[f"{phase}.{applicant}"] += n
+                    values[f"{phase}.total"] += n
+            values[f"new_by_channel.{LEGACY_CHANNELS.get(row['channel'], 'online')}"] += row[
+                "new_n"
+            ]
+            concluded = row["concluded_n"]
+            if not concluded:
+                continue
+            outcome = outcome_of(row["status"], row["outcome"])
+            result = report_row(row["regime"], outcome, scope.family)
+            if result:
+                values[f"result.{result}.{applicant}"] += concluded
+                values[f"result.{result}.total"] += concluded
+            values["closed"] += concluded
+            if row["extended"]:
+                values["closed_extended"] += concluded
+            else:
+                values["closed_on_time"] += row["concluded_on_time_n"]
+            if scope.family == "gb2008" and result:
+                values["replies"] += concluded
+                if result.startswith("s3_ref_"):
+                    values["refused"] += concluded
+        values["fees_wan"] = fees_collected(scope) / Decimal(10000)
+        return values
+
+    @staticmethod
+    def records(scope, measure: str):
+        if not ApplicationsSource.accepts(measure):
+            raise UnknownMeasure(measure)
+        head, _, rest = measure.partition(".")
+        phases = _phase_filters(scope)
+        queryset = _in_scope(scope).select_related("agency")
+        if head in PHASES:
+            queryset = queryset.filter(phases[head])
+            return _by_column(queryset, rest)
+        if head == "new_by_channel":
+            channels = [c for c, name in LEGACY_CHANNELS.items() if name == rest]
+            return queryset.filter(phases["new"], channel__in=channels)
+        if head == "fees_wan":
+            return Application.objects.filter(
+                agency_id__in=scope.agency_ids, fee_paid_on__year=scope.year
+            )
+        queryset = queryset.filter(phases["concluded"])
+        if head == "result":
+            row, _, column = rest.rpartition(".")
+            return _by_column(queryset.filter(_outcome_q(scope.family, {row})), column)
+        if head == "closed_extended":
+            return queryset.filter(extended=True)
+        if head == "closed_on_time":
+            return queryset.filter(extended=False).exclude(on_time=False)
+        if head in {"replies", "refused"}:
+            rows = _family_rows(scope.family)
+            if head == "refused":
+                rows = {r for r in rows if r.startswith("s3_ref_")}
+            return queryset.filter(_outcome_q(scope.family, rows))
+        return queryset  # closed
+
+
+def _by_column(queryset, column: str):
+    return queryset if column == "total" else queryset.filter(applicant_type=column)
+
+
+def _pairs():
+    for regime in REGIMES.values():
+        for outcome in regime.outcomes:
+            yield regime.code, outcome.code
+        yield regime.code, WITHDRAWN
+
+
+def _family_rows(family: str) -> set[str]:
+    return {r for regime, code in _pairs() if (r := report_row(regime, code, family))}
+
+
+def _outcome_q(family: str, rows: set[str]) -> Q:
+    """Applications whose (regime, outcome) the family counts in one of `rows`."""
+    q = Q(pk__in=[])
+    for regime, code in _pairs():
+        if report_row(regime, code, family) in rows:
+            if code == WITHDRAWN:
+                q |= Q(regime=regime, status=Status.WITHDRAWN)
+            else:
+                q |= Q(regime=regime, outcome=code) & ~Q(status=Status.WITHDRAWN)
+    return q
+
+
+def fees_collected(scope) -> Decimal:
+    """信息处理费 paid in the year, in 元."""
+    total = Application.objects.filter(
+        agency_id__in=scope.agency_ids, fee_paid_on__year=scope.year
+    ).aggregate(s=Sum("fee_amount"))["s"]
+    return Decimal(total or 0)
