@@ -8,6 +8,7 @@ what the identity computes from the other cells, `found` what the cell holds.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from .document import Problem, ReportData
 from .formats.base import CrossYear, Identity, Table
@@ -47,7 +48,7 @@ def check_identities(report: ReportData) -> list[Problem]:
     problems = []
     for identity in report.format.identities:
         table = report.format.table(identity.table)
-        number = lambda row, column: report.number(table.key, row, column)  # noqa: E731
+        number = partial(report.number, table.key)
         if identity.kind == "constraint":
             problems += _negatives(report, table, identity)
         elif identity.kind in {"sum", "soft_eq"}:
