@@ -18,6 +18,7 @@ from gongkai.facts import api as facts_api
 from gongkai.facts import urls as facts_urls
 from gongkai.powerlists import api as powerlists_api
 from gongkai.powerlists import urls as powerlists_urls
+from gongkai.reports import urls as reports_urls
 
 api_patterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
@@ -57,6 +58,8 @@ urlpatterns = [
     path("office/appeals/", include(appeals_urls.office_patterns)),
     path("facts/", include("gongkai.facts.urls")),
     path("office/facts/", include(facts_urls.office_patterns)),
+    path("reports/", include("gongkai.reports.urls")),
+    path("office/reports/", include(reports_urls.office_patterns)),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",

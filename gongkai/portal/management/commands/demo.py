@@ -17,6 +17,7 @@ from gongkai.catalog.demo import load_catalog
 from gongkai.engagement.demo import load_demo as load_engagement
 from gongkai.facts.demo import load_demo as load_facts
 from gongkai.powerlists.demo import load_demo as load_powerlists
+from gongkai.reports.demo import load_demo as load_reports
 
 
 class Command(BaseCommand):
@@ -61,13 +62,15 @@ class Command(BaseCommand):
                 engagement = {} if without_cases else load_engagement()
                 facts = load_facts()
                 powers = load_powerlists()
+                reports = {} if skip_catalog else load_reports()
             self.stdout.write(
                 self.style.SUCCESS(
                     f"演示数据已就绪：{len(agencies)} 个机关，{len(staff)} 个工作人员账户，"
                     f"{len(public)} 个公众账户，新载入 {cases} 件依申请公开申请、"
                     f"{catalog.get('items', 0)} 条主动公开目录条目、"
                     f"{engagement.get('consultations', 0)} 项征求意见、{appeals.get('cases', 0)} 件复议诉讼投诉、"
-                    f"{powers.get('items', 0)} 项权责清单事项、{facts.get('records', 0)} 条年度工作记录。"
+                    f"{powers.get('items', 0)} 项权责清单事项、{facts.get('records', 0)} 条年度工作记录、"
+                    f"{reports.get('reports', 0)} 份年度报告。"
                 )
             )
         if not quiet_logins:

@@ -1,0 +1,102 @@
+"""The supervisor's view of a city or province for one year: every agency's report status and
+lateness, the consolidated tables, and the agencies whose figures break an identity or jump
+from last year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency
+
+from . import selectors as sel
+from .check import check
+from .compute import build
+from .formats import format_for_year
+from .models import AnnualReport, ReportSettings
+
+# The figures compared with last year (table, row, column) per format.
+KEY_FIGURES = {
+    "gb2008": [("tongjibiao", "s1_pub", "value"), ("tongjibiao", "s3_received", "value")],
+    "gb2019": [("t3", "new_received", "total"), ("t3", "results_total", "total")],
+    "gb2021": [("t3", "new_received", "total"), ("t3", "results_total", "total")],
+}
+
+
+def statutory_date(agency: Agency, year: int) -> dt.date:
+    """Regulation 2019 Art. 49–50: departments publish by 31 January, governments by 31 March."""
+    if agency.kind == Agency.Kind.GOVERNMENT:
+        return dt.date(year + 1, 3, 31)
+    return dt.date(year + 1, 1, 31)
+
+
+@dataclass
+class AgencyLine:
+    agency: Agency
+    report: AnnualReport | None
+    status: str
+    due: dt.date
+    late: bool
+    problems: list = field(default_factory=list)
+    jumps: list = field(default_factory=list)
+
+
+def _own_data(agency: Agency, year: int, report: AnnualReport | None):
+    if report is not None:
+        return sel.report_data(report)
+    return build(format_for_year(year), agency, year)
+
+
+def _latest(agency: Agency, year: int) -> AnnualReport | None:
+    reports = AnnualReport.objects.filter(agency=agency, year=year, subtree=False).exclude(
+        status="superseded"
+    )
+    published = reports.filter(status="published").first()
+    return published or reports.order_by("-version").first()
+
+
+def agency_lines(root: Agency, year: int, *, today: dt.date | None = None) -> list[AgencyLine]:
+    today = today or timezone.localdate()
+    settings = ReportSettings.objects.filter(agency=root).first()
+    ratio = settings.jump_ratio if settings else Decimal(1)
+    lines = []
+    for agency in Agency.objects.subtree_of(root).filter(is_active=True):
+        report = _latest(agency, year)
+        due = statutory_date(agency, year)
+        published_on = report.published_at.date() if report and report.published_at else None
+        late = (published_on or today) > due
+        status = report.get_status_display() if report else "未开始"
+        data = _own_data(agency, year, report)
+        last_report = _latest(agency, year - 1)
+        last = _own_data(agency, year - 1, last_report) if year > 2008 else None
+        problems = [p for p in check(data, last) if p.severity == "error"]
+        lines.append(
+            AgencyLine(agency, report, status, due, late, problems, _jumps(data, last, ratio))
+        )
+    return lines
+
+
+def _jumps(data, last, ratio: Decimal) -> list[str]:
+    if last is None or last.format.id != data.format.id:
+        return []
+    jumps = []
+    for table, row, column in KEY_FIGURES.get(data.format.id, []):
+        now, before = data.number(table, row, column), last.number(table, row, column)
+        if before and abs(Decimal(now - before)) / Decimal(before) > ratio:
+            label = data.format.table(table).row(row)
+            jumps.append(f"{label.short_label or label.label}：上年{before}，本年{now}")
+    return jumps
+
+
+def cell_by_agency(root: Agency, year: int, cell: str) -> list[tuple[Agency, object]]:
+    """One consolidated cell split by agency (the drill-down)."""
+    table, _, rest = cell.partition(":")
+    row, _, column = rest.partition(".")
+    fmt = format_for_year(year)
+    return [
+        (agency, build(fmt, agency, year).value(table, row, column))
+        for agency in Agency.objects.subtree_of(root).filter(is_active=True)
+    ]

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from .views import office, public, rollup
+
+app_name = "reports"
+
+# Public pages (mounted under /reports/): the 年报 column of each agency.
+urlpatterns = [
+    path("<str:code>/", public.agency_reports, name="agency"),
+    path("<str:code>/<int:year>/", public.report, name="report"),
+    path("<str:code>/<int:year>/download/<str:kind>/", public.download, name="download"),
+]
+
+# Staff pages (mounted under /office/reports/), namespace "reports_office".
+office_patterns = (
+    [
+        path("", office.index, name="index"),
+        path("start/", office.start, name="start"),
+        path("rollup/<str:code>/<int:year>/", rollup.rollup, name="rollup"),
+        path("rollup/<str:code>/<int:year>/<str:cell>/", rollup.rollup_cell, name="rollup_cell"),
+        path("<int:pk>/", office.detail, name="detail"),
+        path("<int:pk>/cells/<str:cell>/", office.cell, name="cell"),
+        path("<int:pk>/entered/", office.entered, name="entered"),
+        path("<int:pk>/narrative/", office.narrative, name="narrative"),
+        path("<int:pk>/override/", office.override, name="override"),
+        path("<int:pk>/finalise/", office.finalise, name="finalise"),
+        path("<int:pk>/publish/", office.publish, name="publish"),
+        path("<int:pk>/new-version/", office.new_version, name="new_version"),
+        path("<int:pk>/download/<str:kind>/", office.download, name="download"),
+    ],
+    "reports_office",
+)
