@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -50,3 +52,32 @@ def entered_form(cells: dict, initial: dict):
         for key, label in cells.items()
     }
     return type("EnteredForm", (forms.Form,), fields)
+
+
+LEGACY_ROW_LABELS = {
+    "gazette": _("1.政府公报"),
+    "website": _("2.政府网站"),
+    "weibo": _("3.政务微博"),
+    "weixin": _("4.政务微信"),
+    "other": _("5.其他方式"),
+}
+
+
+def settings_form(channel_labels: dict, current: dict, jump_ratio):
+    fields = {
+        channel: forms.ChoiceField(
+            label=label,
+            choices=list(LEGACY_ROW_LABELS.items()),
+            initial=current[channel],
+            help_text=_("旧格式统计表中计入的行"),
+        )
+        for channel, label in channel_labels.items()
+    }
+    fields["jump_ratio"] = forms.DecimalField(
+        label=_("同比变动提示阈值"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal("100"),
+        initial=jump_ratio,
+        help_text=_("汇总页列出比上年变动超过这个比例的机关（1表示100%）。"),
+    )
+    return type("ReportSettingsForm", (forms.Form,), fields)

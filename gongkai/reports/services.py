@@ -249,3 +249,37 @@ def report_new_version(*, actor, report: AnnualReport, reason: str) -> AnnualRep
         note=reason,
     )
     return revised
+
+
+@transaction.atomic
+def report_settings_save(*, actor, agency: Agency, channel_map: dict, jump_ratio) -> None:
+    """The agency's report settings: which old-form row each channel is counted in, and the
+    roll-up's year-on-year threshold."""
+    from .models import ReportSettings
+    from .sources.catalog import DEFAULT_CHANNEL_MAP, LEGACY_CHANNEL_ROWS
+
+    require_action(actor, agency.pk, "settings")
+    unknown = [c for c, row in channel_map.items() if c not in DEFAULT_CHANNEL_MAP]
+    wrong = [row for row in channel_map.values() if row not in LEGACY_CHANNEL_ROWS]
+    if unknown or wrong:
+        raise DomainError("渠道或统计表行不存在。", code="bad_channel_map")
+    try:
+        ratio = Decimal(str(jump_ratio))
+    except InvalidOperation:
+        raise DomainError("同比变动提示阈值必须是数字。", code="bad_ratio") from None
+    if not Decimal("0.01") <= ratio <= Decimal("100"):
+        raise DomainError("同比变动提示阈值应在0.01到100之间。", code="bad_ratio")
+    settings, _ = ReportSettings.objects.select_for_update().get_or_create(agency=agency)
+    old = {"channel_map": settings.channel_map, "jump_ratio": str(settings.jump_ratio)}
+    settings.channel_map = {c: r for c, r in channel_map.items() if DEFAULT_CHANNEL_MAP[c] != r}
+    settings.jump_ratio = ratio
+    settings.save()
+    audit_record(
+        actor=actor,
+        action="report.settings",
+        obj=agency,
+        changes={
+            "channel_map": [old["channel_map"], settings.channel_map],
+            "jump_ratio": [old["jump_ratio"], str(ratio)],
+        },
+    )

@@ -16,6 +16,7 @@ office_patterns = (
     [
         path("", office.index, name="index"),
         path("start/", office.start, name="start"),
+        path("settings/<str:code>/", office.report_settings, name="settings"),
         path("rollup/<str:code>/<int:year>/", rollup.rollup, name="rollup"),
         path("rollup/<str:code>/<int:year>/<str:cell>/", rollup.rollup_cell, name="rollup_cell"),
         path("<int:pk>/", office.detail, name="detail"),

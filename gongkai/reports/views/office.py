@@ -47,6 +47,9 @@ def index(request):
             "reports": sel.reports_visible_to(request.user),
             "form": form if handle else None,
             "rollups": _rollup_links(request.user),
+            "settings_agencies": agencies_visible_to(user=request.user).filter(
+                pk__in=agency_ids_with(request.user, Capability.ADMINISTER)
+            ),
         },
     )
 
@@ -282,3 +285,40 @@ def export_response(report, kind: str) -> HttpResponse:
     disposition = "inline" if kind == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def report_settings(request, code: str):
+    from gongkai.catalog.models import ChannelRecord
+
+    from ..models import ReportSettings
+    from ..permissions import ACTION_CAPABILITY
+
+    agency = get_object_or_404(agencies_visible_to(user=request.user), code=code)
+    if agency.pk not in agency_ids_with(request.user, ACTION_CAPABILITY["settings"]):
+        raise PermissionDenied
+    stored = ReportSettings.objects.filter(agency=agency).first()
+    form_class = f.settings_form(
+        dict(ChannelRecord.Channel.choices),
+        sel.channel_map_of(agency.pk),
+        stored.jump_ratio if stored else 1,
+    )
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        ratio = data.pop("jump_ratio")
+        try:
+            s.report_settings_save(
+                actor=request.user, agency=agency, channel_map=data, jump_ratio=ratio
+            )
+            messages.success(request, "年报设置已保存。")
+            return redirect("reports_office:settings", agency.code)
+        except DomainError as error:
+            form.add_error(None, error.message)
+    return render(
+        request,
+        "reports/office/settings.html",
+        {"agency": agency, "form": form},
+        status=400 if form.errors else 200,
+    )
