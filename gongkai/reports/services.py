@@ -12,6 +12,8 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
+from gongkai.facts.selectors import is_locked
+from gongkai.facts.services.locks import year_lock, year_unlock
 
 from . import selectors
 from .check import problem_key
@@ -182,6 +184,13 @@ def report_finalise(*, actor, report: AnnualReport) -> AnnualReport:
             for o in report.overrides.select_related("by")
         ],
     }
+    if not report.subtree:  # the agency's own facts of the year freeze with its report
+        year_lock(
+            actor=None,
+            agency=report.agency,
+            year=report.year,
+            reason=f"{report.year}年度报告第{report.version}版定稿",
+        )
     return _move(
         report,
         "finalise",
@@ -239,6 +248,10 @@ def report_new_version(*, actor, report: AnnualReport, reason: str) -> AnnualRep
         entered=report.entered,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
+    if not report.subtree and is_locked(report.agency, report.year):
+        year_unlock(
+            actor=None, agency=report.agency, year=report.year, reason=f"修订年度报告：{reason}"
+        )
     text = report.narratives.first()
     Narrative.objects.create(report=revised, number=1, sections=text.sections if text else {})
     audit_record(
