@@ -29,4 +29,5 @@ pytest_plugins = [
     "tests.powerlists.fixtures",
     "tests.appeals.fixtures",
     "tests.facts.fixtures",
+    "tests.reports.fixtures",
 ]

@@ -207,11 +207,14 @@ def report_publish(*, actor, report: AnnualReport) -> AnnualReport:
     report = _lock(report)
     require_action(actor, report.agency_id, "publish")
     target_of("publish", report.status)
+    # Every older locked version is replaced: the published one, and a final one that was
+    # revised before it was ever published.
     for older in AnnualReport.objects.select_for_update().filter(
         agency_id=report.agency_id,
         year=report.year,
         subtree=report.subtree,
-        status=ReportStatus.PUBLISHED,
+        version__lt=report.version,
+        status__in=[ReportStatus.PUBLISHED, ReportStatus.FINAL],
     ):
         _move(older, "supersede", actor=actor, note=f"被第{report.version}版替代")
     return _move(report, "publish", actor=actor, published_at=timezone.now())

@@ -117,7 +117,9 @@ def test_downloads_are_real_files(client, clerk_a, report):
     assert xlsx.content[:2] == b"PK"
     data = client.get(reverse("reports_office:download", args=[report.pk, "json"])).json()
     assert data["format"] == "gb2021" and data["year"] == 2025
-    assert client.get(reverse("reports_office:download", args=[report.pk, "exe"])).status_code == 404
+    assert (
+        client.get(reverse("reports_office:download", args=[report.pk, "exe"])).status_code == 404
+    )
 
 
 def test_the_channel_mapping_is_an_administrators_setting(client, admin_a, clerk_a, dept_a):
