@@ -137,48 +137,68 @@ def check_cross_year(report: ReportData, last: ReportData | None) -> list[Proble
         return []
     problems = []
     for rule in report.format.cross_year:
-        for this, before, column in _cross_cells(report, last, rule):
-            found, expected = report.number(*this), last.number(*before)
-            if rule.id == "t2_valid_carry":
-                made = report.number(this[0], this[1], "made")
-                repealed = report.number(this[0], this[1], "repealed")
-                expected = expected + made - repealed
-            if found != expected:
-                problems.append(
-                    Problem(
-                        kind="cross_year",
-                        where=f"{this[0]}:{this[1]}.{this[2]}",
-                        expected=expected,
-                        found=found,
-                        message=f"{rule.description}：上年为{_fmt(expected)}，本年为{_fmt(found)}"
-                        + (f"（{column}）" if column else ""),
-                        severity=rule.severity,
-                        identity=rule.id,
-                    )
+        for this, before, plus, minus in _cross_cells(report, last, rule):
+            found = report.number(*this)
+            expected = (
+                last.number(*before)
+                + sum(report.number(*cell) for cell in plus)
+                - sum(report.number(*cell) for cell in minus)
+            )
+            if found == expected:
+                continue
+            table = report.format.table(this[0])
+            problems.append(
+                Problem(
+                    kind="cross_year",
+                    where=f"{this[0]}:{this[1]}.{this[2]}",
+                    expected=expected,
+                    found=found,
+                    message=f"{_label(table, this[1], this[2])}：{rule.description}："
+                    f"上年为{_fmt(last.number(*before))}"
+                    + "".join(f"，加本年{_fmt(report.number(*c))}" for c in plus)
+                    + "".join(f"，减本年{_fmt(report.number(*c))}" for c in minus)
+                    + (f"，应为{_fmt(expected)}" if plus or minus else "")
+                    + f"，本年为{_fmt(found)}",
+                    severity=rule.severity,
+                    identity=rule.id,
                 )
+            )
     return problems
 
 
+def _cell(text: str) -> tuple[str, str, str]:
+    table, _, rest = text.partition(":")
+    row, _, column = rest.partition(".")
+    return table, row, column
+
+
 def _cross_cells(report, last, rule: CrossYear):
-    this_table, _, this_cell = rule.this.partition(":")
-    last_table, _, last_cell = rule.last.partition(":")
+    """(this cell, last year's cell, plus cells, minus cells) for each instance of the rule."""
+    table_key = rule.this.partition(":")[0]
     try:
-        table = report.format.table(this_table)
-        last.format.table(last_table)
+        table = report.format.table(table_key)
     except KeyError:
         return
-    columns = table.column_keys if "{column}" in this_cell else [""]
-    for column in columns:
-        this_row, _, this_col = this_cell.format(column=column).partition(".")
-        # "a.b|a.c": last year's cell may sit in another column of an older format.
-        for candidate in last_cell.format(column=column).split("|"):
-            last_row, _, last_col = candidate.partition(".")
-            if last_col in last.values.get(last_table, {}).get(last_row, {}):
-                break
-        else:
-            continue
-        label = next((c.label for c in table.columns if c.key == column), "")
-        yield (this_table, this_row, this_col), (last_table, last_row, last_col), label
+    rows = [r.key for r in table.cell_rows] if "{row}" in rule.this else [""]
+    columns = table.column_keys if "{column}" in rule.this else [""]
+    for row in rows:
+        for column in columns:
+            fill = partial(str.format, row=row, column=column)
+            this = _cell(fill(rule.this))
+            if report.value(*this) is None:
+                continue
+            before = None
+            last_table = rule.last.partition(":")[0]
+            for candidate in fill(rule.last).partition(":")[2].split("|"):
+                cell = (last_table, *candidate.split(".", 1))
+                if last.value(*cell) is not None:
+                    before = cell
+                    break
+            if before is None:
+                continue
+            plus = [_cell(fill(c)) for c in rule.plus.split(",") if c]
+            minus = [_cell(fill(c)) for c in rule.minus.split(",") if c]
+            yield this, before, plus, minus
 
 
 def check(report: ReportData, last: ReportData | None = None) -> list[Problem]:

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .formats import FORMATS
+from .formats import OFFICIAL
 
 
 class StartForm(forms.Form):
@@ -17,7 +17,7 @@ class StartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
         self.fields["format"].choices = [("", _("按年度自动选择"))] + [
-            (f.id, f"{f.name}（{f.document}）") for f in FORMATS.values()
+            (f.id, f"{f.name}（{f.document}）") for f in OFFICIAL.values()
         ]
         self.fields["year"].max_value = timezone.localdate().year
         self.fields["year"].initial = timezone.localdate().year - 1

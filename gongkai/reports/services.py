@@ -52,6 +52,10 @@ def report_start(
     """A draft for `year`, its text prefilled from the records. Refused while one is open."""
     require_action(actor, agency.pk, "create")
     fmt = get_format(format_id) if format_id else format_for_year(year)
+    if not fmt.official:
+        raise DomainError(
+            f"“{fmt.name}”是地方样式，只用于导入和检查已发布的年报。", code="not_official"
+        )
     if year > timezone.localdate().year:
         raise DomainError(f"{year}年度尚未开始，不能编制年度报告。", code="future_year")
     existing = AnnualReport.objects.filter(agency=agency, year=year, subtree=subtree)

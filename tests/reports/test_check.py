@@ -219,7 +219,8 @@ def test_carried_over_must_equal_last_years_carried_forward():
         ("t3_carry", "t3:carried_over.total", 2, 0, "error"),
     ]
     assert {p.kind for p in problems} == {"cross_year"}
-    assert problems[0].message.endswith("上年为2，本年为0（自然人）")
+    assert problems[0].message.startswith("二、上年结转政府信息公开申请数量（自然人）")
+    assert problems[0].message.endswith("上年为2，本年为0")
 
 
 def test_carry_is_compared_across_formats_2020_to_2021():

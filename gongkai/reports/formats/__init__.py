@@ -2,10 +2,13 @@
 
 from gongkai.core.errors import DomainError
 
-from . import gb2008, gb2019, gb2021
+from . import fj2008, gb2008, gb2019, gb2021
 from .base import Format
 
-FORMATS: dict[str, Format] = {f.id: f for f in (gb2008.FORMAT, gb2019.FORMAT, gb2021.FORMAT)}
+FORMATS: dict[str, Format] = {
+    f.id: f for f in (gb2008.FORMAT, gb2019.FORMAT, gb2021.FORMAT, fj2008.FORMAT)
+}
+OFFICIAL = {key: f for key, f in FORMATS.items() if f.official}
 ALIASES = {alias: f.id for f in FORMATS.values() for alias in f.aliases}
 
 
@@ -23,7 +26,7 @@ def get_format(format_id: str) -> Format:
 
 def format_for_year(year: int) -> Format:
     """The format the official notices prescribe for the report on `year`."""
-    for fmt in FORMATS.values():
+    for fmt in OFFICIAL.values():
         if fmt.applies_to(year):
             return fmt
     raise UnknownFormat(f"{year}年度没有适用的年报格式。")

@@ -76,11 +76,16 @@ class Identity:
 
 @dataclass(frozen=True)
 class CrossYear:
-    """This year's cell equals (or, as a warning, roughly follows) last year's cell."""
+    """This year's cell = last year's cell (+ `plus` − `minus`, cells of this year's report).
+
+    Cells are "table:row.column"; "{column}" and "{row}" repeat the rule over every data column
+    or every row with cells. `last` may list alternatives "a.b|a.c" for an older format."""
 
     id: str
-    this: str  # "table:row.column"
-    last: str  # "table:row.column" of the previous year's report (same or older format)
+    this: str
+    last: str
+    plus: str = ""
+    minus: str = ""
     severity: str = "error"
     description: str = ""
 
@@ -150,6 +155,7 @@ class Format:
     # (regimes/outcomes.py REPORT_ROWS[family]); gb2019 folds some rows into one.
     outcome_family: str = ""
     aliases: tuple[str, ...] = ()
+    official: bool = True  # False: a regional variant, read and checked but never the default
 
     def table(self, key: str) -> Table:
         for table in self.tables:

@@ -75,6 +75,8 @@ CROSS_YEAR = (
         "t2_valid_carry",
         this="t2_art20_1:normative_documents.valid",
         last="t2_art20_1:normative_documents.valid|normative_documents.total_public",
+        plus="t2_art20_1:normative_documents.made",
+        minus="t2_art20_1:normative_documents.repealed",
         severity="warning",
         description="现行有效件数约等于上年现行有效件数加本年制发减本年废止（仅提示）",
     ),

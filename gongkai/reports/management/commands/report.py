@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from gongkai.agencies.models import Agency
 from gongkai.core.errors import DomainError
 from gongkai.reports.compute import build
-from gongkai.reports.formats import FORMATS, UnknownFormat, format_for_year, get_format
+from gongkai.reports.formats import OFFICIAL, UnknownFormat, format_for_year, get_format
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.narrative import prefill
 from gongkai.reports.presentation import export_input
@@ -46,7 +46,9 @@ class Command(BaseCommand):
         b = sub.add_parser("build", help="按记录生成年度报告")
         b.add_argument("--agency", required=True, help="机关代码或机关全称")
         b.add_argument("--year", required=True, type=int, help="报告年度，如 2017")
-        b.add_argument("--format", default="", help=f"年报格式：{'、'.join(FORMATS)}（默认按年度）")
+        b.add_argument(
+            "--format", default="", help=f"年报格式：{'、'.join(OFFICIAL)}（默认按年度）"
+        )
         b.add_argument("--subtree", action="store_true", help="汇总本机关及全部下级机关")
         b.add_argument("--out", required=True, help="输出文件，扩展名决定格式")
 
@@ -68,6 +70,8 @@ class Command(BaseCommand):
         if not 1990 <= year <= 2100:
             raise Usage(f"年度“{year}”无效。")
         fmt = get_format(format) if format else format_for_year(year)
+        if not fmt.official:
+            raise Usage(f"“{fmt.id}”是地方样式，只用于检查已发布的年报（gongkai report check）。")
         saved = (
             AnnualReport.objects.filter(agency=agency, year=year, subtree=subtree, format=fmt.id)
             .order_by("-version")

@@ -1,0 +1,131 @@
+"""Text out of a published report: .txt, .html, .docx or .pdf, no network access.
+
+Tables keep their cell boundaries where the file has them (HTML and DOCX tables become lines of
+tab-separated cells); a flattened text keeps whatever the publisher's tool left.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 30 * 1024 * 1024
+KINDS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+class Unreadable(Exception):
+    """The file cannot be read as a report; the message says why (exit status 2)."""
+
+
+@dataclass
+class Extracted:
+    text: str
+    kind: str
+    source_note: str = ""  # the corpus files' first line "source: …", kept apart from the text
+
+
+def extract(path: Path | str, data: bytes | None = None) -> Extracted:
+    path = Path(path)
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise Unreadable(
+            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可读取 .txt、.html、.docx、.pdf。"
+        )
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise Unreadable(f"无法读取文件：{error.strerror or error}。") from None
+    if not data.strip():
+        raise Unreadable("文件是空的。")
+    if len(data) > MAX_BYTES:
+        raise Unreadable(f"文件超过{MAX_BYTES // 1024 // 1024}MB。")
+    text = {"txt": _txt, "html": _html, "docx": _docx, "pdf": _pdf}[kind](data)
+    note = ""
+    first, _, rest = text.partition("\n")
+    if first.startswith("source:"):
+        note, text = first, rest
+    if not text.strip():
+        raise Unreadable("文件中没有文字。")
+    return Extracted(text=text, kind=kind, source_note=note)
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise Unreadable("文本编码无法识别（应为UTF-8或GB18030）。")
+
+
+def _txt(data: bytes) -> str:
+    return _decode(data)
+
+
+def _html(data: bytes) -> str:
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(data)
+    except (ValueError, TypeError) as error:
+        raise Unreadable(f"HTML无法解析：{error}。") from None
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    for row in root.xpath("//tr"):  # a table row: its cells separated by tabs, on its own line
+        cells = [" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")]
+        for child in list(row):
+            row.remove(child)
+        row.text = "\n" + "\t".join(cells) + "\n"
+    for block in root.xpath("//p|//div|//br|//h1|//h2|//h3|//h4|//li|//caption|//table"):
+        block.tail = "\n" + (block.tail or "")
+    return root.text_content()
+
+
+def _docx(data: bytes) -> str:
+    import docx
+    from docx.document import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document: Document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise Unreadable(f"Word文件已损坏或不是.docx格式：{error}。") from None
+    lines = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells, last = [], None
+                for cell in row.cells:  # a merged cell repeats: keep it once
+                    if cell._tc is last:
+                        continue
+                    last = cell._tc
+                    cells.append(" ".join(cell.text.split()))
+                lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def _pdf(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise Unreadable(f"PDF文件无法读取：{error}。") from None
+    if not any(p.strip() for p in pages):
+        raise Unreadable("PDF中没有文字层（可能是扫描件），请先进行文字识别（OCR）。")
+    return "\n".join(pages)
