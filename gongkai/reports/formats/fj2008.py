@@ -78,6 +78,18 @@ IDENTITIES = (
         per_column=True,
         description="答复总数等于各类答复数之和",
     ),
+    *(
+        Identity(
+            f"fj_{part}_within_total",
+            "le",
+            T,
+            left=(part,),
+            right=("pub",),
+            per_column=True,
+            description="其中项不大于主动公开总数",
+        )
+        for part in ("pub_web", "pub_gazette")
+    ),
     Identity(
         "fj_cumulative_not_below_year",
         "le",

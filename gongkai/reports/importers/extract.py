@@ -19,6 +19,7 @@ KINDS = {
     ".htm": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".xlsx": "xlsx",
 }
 
 
@@ -38,7 +39,7 @@ def extract(path: Path | str, data: bytes | None = None) -> Extracted:
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
         raise Unreadable(
-            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可读取 .txt、.html、.docx、.pdf。"
+            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可读取 .txt、.html、.docx、.pdf、.xlsx。"
         )
     if data is None:
         try:
@@ -49,7 +50,8 @@ def extract(path: Path | str, data: bytes | None = None) -> Extracted:
         raise Unreadable("文件是空的。")
     if len(data) > MAX_BYTES:
         raise Unreadable(f"文件超过{MAX_BYTES // 1024 // 1024}MB。")
-    text = {"txt": _txt, "html": _html, "docx": _docx, "pdf": _pdf}[kind](data)
+    readers = {"txt": _txt, "html": _html, "docx": _docx, "pdf": _pdf, "xlsx": _xlsx}
+    text = readers[kind](data)
     note = ""
     first, _, rest = text.partition("\n")
     if first.startswith("source:"):
@@ -129,3 +131,55 @@ def _pdf(data: bytes) -> str:
     if not any(p.strip() for p in pages):
         raise Unreadable("PDF中没有文字层（可能是扫描件），请先进行文字识别（OCR）。")
     return "\n".join(pages)
+
+
+def _xlsx(data: bytes) -> str:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise Unreadable(f"Excel文件已损坏或不是.xlsx格式：{error}。") from None
+    lines = []
+    for sheet in workbook.worksheets:
+        lines.append(sheet.title)
+        for row in sheet.iter_rows():
+            lines.append("\t".join(_xlsx_text(sheet, cell.value) for cell in row))
+    return "\n".join(lines)
+
+
+def _xlsx_text(sheet, value) -> str:
+    value = _xlsx_value(sheet, value, depth=0)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_value(sheet, value, depth: int):
+    """A cell's number; the totals Gongkai writes as formulas (=SUM(C5:C9), =C5+C6) are worked
+    out, since a file written by a program has no cached results. Other formulas: blank."""
+    import re
+
+    from openpyxl.utils import range_boundaries
+
+    if not (isinstance(value, str) and value.startswith("=")) or depth > 20:
+        return value if not isinstance(value, str) or not value.startswith("=") else None
+    body = value[1:].strip()
+    match = re.fullmatch(r"SUM\((.*)\)", body, re.IGNORECASE)
+    parts = match.group(1).split(",") if match else body.split("+")
+    total = 0
+    for part in parts:
+        part = part.strip()
+        if not re.fullmatch(r"[A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?", part):
+            return None
+        min_col, min_row, max_col, max_row = range_boundaries(part)
+        for row in sheet.iter_rows(
+            min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col
+        ):
+            for cell in row:
+                number = _xlsx_value(sheet, cell.value, depth + 1)
+                if isinstance(number, int | float):
+                    total += number
+    return total
