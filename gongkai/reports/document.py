@@ -23,9 +23,11 @@ class Problem:
     message: str
     severity: str = "error"  # error blocks finalising; warning is shown only
     identity: str = ""
+    at: int | None = None  # where in an imported document's text (for the link to the place)
 
     def as_json(self) -> dict:
         return {
+            **({"at": self.at} if self.at is not None else {}),
             "kind": self.kind,
             "where": self.where,
             "expected": json_number(self.expected),

@@ -303,3 +303,58 @@ def report_settings_save(*, actor, agency: Agency, channel_map: dict, jump_ratio
             "jump_ratio": [old["jump_ratio"], str(ratio)],
         },
     )
+
+
+@transaction.atomic
+def report_import(
+    *, actor, agency: Agency, parsed, filename: str, content: bytes, replace: bool = False
+) -> AnnualReport:
+    """Keep a published report (parsed by importers/) as the agency's report for its year:
+    published, marked imported, with its file. A year that has a report already is replaced only
+    when asked to (`replace`): the earlier version is then superseded."""
+    from django.core.files.base import ContentFile
+
+    require_action(actor, agency.pk, "import")
+    if parsed.report is None or not parsed.year:
+        raise DomainError(f"{filename}：没有可导入的统计表或年度。", code="nothing_to_import")
+    existing = AnnualReport.objects.select_for_update().filter(
+        agency=agency, year=parsed.year, subtree=False
+    )
+    kept = existing.exclude(status=ReportStatus.SUPERSEDED).exclude(status=ReportStatus.DRAFT)
+    if kept.exists() and not replace:
+        raise DomainError(
+            f"{agency}{parsed.year}年度已有年度报告（第{kept.order_by('-version').first().version}版）。",
+            code="report_exists",
+        )
+    for older in kept:
+        _move(older, "supersede", actor=actor, note=f"被导入的{filename}替代")
+    version = (existing.order_by("-version").values_list("version", flat=True).first() or 0) + 1
+    snapshot = parsed.to_json()
+    snapshot["provenance"] = {
+        "source": "imported",
+        "file": filename,
+        "imported_at": timezone.now().isoformat(timespec="seconds"),
+        "confidence": snapshot.pop("confidence", None),
+    }
+    report = AnnualReport(
+        agency=agency,
+        year=parsed.year,
+        format=parsed.format_id,
+        version=version,
+        revision_reason=f"导入已发布的年报：{filename}" if version > 1 else "",
+        status=ReportStatus.PUBLISHED,
+        imported=True,
+        snapshot=snapshot,
+        published_at=timezone.now(),
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    report.source_file.save(filename.rsplit("/", 1)[-1], ContentFile(content), save=False)
+    report.save()
+    audit_record(
+        actor=actor,
+        action="report.import",
+        obj=report,
+        changes={"status": [None, report.status]},
+        note=filename,
+    )
+    return report

@@ -133,6 +133,7 @@ def compare(found: list[Claim], report: ReportData) -> list[Problem]:
                 expected=claim.value,
                 found=table_value,
                 message=f"正文“{claim.quote}”与统计表不一致：表中{LABELS[kind]}为{table_value}",
+                at=claim.start,
             )
         )
     if report.format.id in {"gb2019", "gb2021"}:
@@ -155,6 +156,7 @@ def _received_2019(found, report) -> list[Problem]:
             expected=claim.value,
             found=new,
             message=f"正文“{claim.quote}”与统计表不一致：表中本年新收{new}件、上年结转{carried}件",
+            at=claim.start,
         )
     ]
 
@@ -165,6 +167,7 @@ TOTAL_WITH_PARTS = re.compile(r"总数" + N + r"条?,其中([^。;]*)")
 PART = re.compile(r"(\d+)条?")
 SHARE = re.compile(r"([^,。;:]*?)(\d+)(?:条|件|人次),?占(\d+(?:\.\d+)?)%")
 WHOLE = re.compile(r"在[^。]{0,40}?的" + N + r"条政府信息中")
+CATEGORIES = re.compile(r"主要类别有:([^。]*)")
 RATE = re.compile(r"受理[^。,]{0,12}?" + N + r"件,办结" + N + r"件,办结率(\d+(?:\.\d+)?)%")
 
 
@@ -177,12 +180,14 @@ def self_checks(text: str, published: int | None) -> list[Problem]:
         total = int(match.group(1))
         parts = [int(p) for p in re.findall(r"(\d+)条?(?=,|$)", match.group(2))]
         if len(parts) >= 2 and sum(parts) != total:
-            problems.append(_text_problem(match.group(0), total, sum(parts), parts))
-    for group, whole, quote in _share_groups(text, published):
+            problems.append(
+                _text_problem(match.group(0), total, sum(parts), parts, at=match.start())
+            )
+    for group, whole, quote, at in _share_groups(text, published):
         counts = [c for c, _ in group]
         shares = [s for _, s in group]
         if whole and abs(sum(shares) - 100) <= Decimal("1.5") and sum(counts) != whole:
-            problems.append(_text_problem(quote, whole, sum(counts), counts, shares=True))
+            problems.append(_text_problem(quote, whole, sum(counts), counts, shares=True, at=at))
             continue  # the shares of a whole they do not add up to say nothing more
         for count, share in group if whole else ():
             places = max(0, -share.as_tuple().exponent)
@@ -198,9 +203,19 @@ def self_checks(text: str, published: int | None) -> list[Problem]:
                         found=share,
                         message=f"正文中{count}条占{whole}条的比例应为{exact.quantize(step)}%，"
                         f"正文写{share}%",
+                        at=at,
                     )
                 )
-    if re.search(r"统计期限自\s*至", text):
+    for match in CATEGORIES.finditer(text):
+        items = re.findall(r"([^,;、]*?)(\d+)条", match.group(1))
+        # A list that ends with a catch-all (其他应主动公开的信息) claims to be complete.
+        if published and len(items) >= 2 and "其他" in items[-1][0]:
+            counts = [int(n) for _, n in items]
+            if sum(counts) != published:
+                problems.append(
+                    _text_problem(match.group(0), published, sum(counts), counts, at=match.start())
+                )
+    if blank := re.search(r"统计期限自\s*至", text):
         problems.append(
             Problem(
                 kind="narrative",
@@ -209,6 +224,7 @@ def self_checks(text: str, published: int | None) -> list[Problem]:
                 found="统计期限自至",
                 message="正文中的统计期限没有填写起止日期（“统计期限自至”）",
                 severity="warning",
+                at=blank.start(),
             )
         )
     for match in RATE.finditer(text):
@@ -222,20 +238,22 @@ def self_checks(text: str, published: int | None) -> list[Problem]:
                     found=match.group(0),
                     message=f"正文“{match.group(0)}”自相矛盾：办结数不应超过受理数，"
                     f"办结率也与两数不符",
+                    at=match.start(),
                 )
             )
     return problems
 
 
-def _text_problem(quote, total, parts_sum, parts, shares=False) -> Problem:
+def _text_problem(quote, total, parts_sum, parts, shares=False, at=None) -> Problem:
     listed = "+".join(str(p) for p in parts)
-    what = "各部分（按所占比例合计100%）" if shares else "其中各项"
+    what = "各部分（按所占比例合计100%）" if shares else "各项"
     return Problem(
         kind="narrative",
         where="text",
         expected=total,
         found=parts_sum,
         message=f"正文“{quote[:60]}”：{what}之和为{listed}={parts_sum}，与总数{total}不符",
+        at=at,
     )
 
 
@@ -254,4 +272,6 @@ def _share_groups(text: str, published: int | None):
         else:
             continue
         group = [(int(m.group(2)), Decimal(m.group(3))) for m in matches]
-        yield group, whole, paragraph[matches[0].start() : matches[-1].end()]
+        offset = text.find(paragraph)
+        quote = paragraph[matches[0].start() : matches[-1].end()]
+        yield group, whole, quote, (offset + matches[0].start()) if offset >= 0 else None

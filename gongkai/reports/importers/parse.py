@@ -84,8 +84,8 @@ def _t4_reading(text: str, n: int) -> list[tuple] | None:
     return row_candidates(chunks, n)
 
 
-def _read_rows(fmt: Format, text: str) -> tuple[dict, list[Problem]]:
-    readings, problems = {}, []
+def _read_rows(fmt: Format, text: str) -> tuple[dict, list[Problem], dict]:
+    readings, problems, positions = {}, [], {}
     for table in fmt.tables:
         n = len(table.column_keys)
         if table.key == "t4":
@@ -96,6 +96,7 @@ def _read_rows(fmt: Format, text: str) -> tuple[dict, list[Problem]]:
         start, stop = _region(text, fmt, table)
         found = find_rows(fmt, table, text, start, stop)
         for index, item in enumerate(found):
+            positions[(table.key, item.row)] = item.start
             end = found[index + 1].start if index + 1 < len(found) else stop
             chunks, structured = payload_chunks(text[item.end : end])
             if structured:
@@ -115,7 +116,7 @@ def _read_rows(fmt: Format, text: str) -> tuple[dict, list[Problem]]:
                     severity="warning",
                 )
             )
-    return readings, problems
+    return readings, problems, positions
 
 
 def parse_text(
@@ -135,7 +136,7 @@ def parse_text(
         parsed.problems = narrative.self_checks(text, first_published)
         parsed.confidence = 0.5 if claims else 0.0
         return parsed
-    readings, problems = _read_rows(fmt, text)
+    readings, problems, positions = _read_rows(fmt, text)
     stated = {c.value for c in claims}
     solution = solve(fmt, readings, last=last, stated=stated)
     values = {t.key: {r.key: dict.fromkeys(t.column_keys) for r in t.cell_rows} for t in fmt.tables}
@@ -174,7 +175,18 @@ def parse_text(
     problems += check_identities(report)
     problems += check_cross_year(report, last)
     problems += narrative.compare(claims, report)
+    published_cell = {
+        "fj2008": ("fj_tongjibiao", "pub", "year"),
+        "gb2008": ("tongjibiao", "s1_pub", "value"),
+    }
+    cell = published_cell.get(fmt.id)
+    if first_published is None and cell:
+        first_published = report.value(*cell)
     problems += narrative.self_checks(text, first_published)
+    for problem in problems:  # a table's problem points at its row in the document
+        if problem.at is None and ":" in problem.where:
+            table_key, _, rest = problem.where.partition(":")
+            problem.at = positions.get((table_key, rest.partition(".")[0]))
     report.problems = problems
     report.provenance = {"source": "imported", "file": file}
     parsed.report, parsed.problems, parsed.format_id = report, problems, fmt.id

@@ -51,13 +51,32 @@ class Command(BaseCommand):
         )
         b.add_argument("--subtree", action="store_true", help="汇总本机关及全部下级机关")
         b.add_argument("--out", required=True, help="输出文件，扩展名决定格式")
+        c = sub.add_parser("check", help="检查已发布的年度报告（.txt/.html/.docx/.pdf/.xlsx）")
+        c.add_argument("files", nargs="+", metavar="FILE")
+        c.add_argument("--json", action="store_true", help="以JSON输出（每个文件一个对象）")
+        i = sub.add_parser("import", help="把已发布的年度报告导入为本机关的历史年报")
+        i.add_argument("files", nargs="+", metavar="FILE")
+        i.add_argument("--agency", required=True, help="机关代码或机关全称")
+        i.add_argument("--yes", action="store_true", help="该年度已有年报时不再询问，直接替换")
 
     def handle(self, *args, action, **options):
         try:
-            return getattr(self, f"do_{action}")(**options)
+            status = getattr(self, f"do_{action}")(**options)
         except (Usage, UnknownFormat, DomainError) as error:
             self.stderr.write(f"错误：{error}")
             sys.exit(2)
+        if status:
+            sys.exit(status)
+
+    def do_check(self, *, files, json, **options):
+        from gongkai.reports.importers.report_cli import check_command
+
+        return check_command(self, files, as_json=json)
+
+    def do_import(self, *, files, agency, yes, **options):
+        from gongkai.reports.importers.report_cli import import_command
+
+        return import_command(self, files, find_agency(agency), assume_yes=yes)
 
     def do_build(self, *, agency, year, format, subtree, out, **options):
         from gongkai.reports.exporters import EXTENSIONS, export
