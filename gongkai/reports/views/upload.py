@@ -85,7 +85,7 @@ def marked_text(text: str, marks: list[tuple[int, str]]) -> str:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def check_batch(request):
-    form = CheckForm(request.POST or None, request.FILES or None)
+    form = CheckForm(request.POST, request.FILES) if request.method == "POST" else CheckForm()
     results = []
     if request.method == "POST" and form.is_valid():
         files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
