@@ -1,6 +1,7 @@
 """The batch check page: a supervisor uploads published reports and gets their problems, each
 linked to its place in the document."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_problems_are_listed_per_file_and_linked_into_the_text(client, superviso
     # 2012's 历年累计 is checked against the 2011 report uploaded with it.
     assert "历年累计应等于上年报告的历年累计加本年度数" in page
     assert "正文“年主动公开政府信息1913条”与统计表不一致" in page
-    anchors = set(__import__("re").findall(r'href="#(doc\d+-p\d+)"', page))
+    anchors = set(re.findall(r'href="#(doc\d+-p\d+)"', page))
     assert anchors
     for anchor in anchors:
         assert f'<mark id="{anchor}">' in page
