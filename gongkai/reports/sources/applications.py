@@ -108,10 +108,10 @@ class ApplicationsSource:
                 values[f"result.{result}.{applicant}"] += concluded
                 values[f"result.{result}.total"] += concluded
             values["closed"] += concluded
-            if row["extended"]:
-                values["closed_extended"] += concluded
-            else:
-                values["closed_on_time"] += row["concluded_on_time_n"]
+            # 延期办结: concluded after the standard period, with an extension or (late) without.
+            on_time = 0 if row["extended"] else row["concluded_on_time_n"]
+            values["closed_on_time"] += on_time
+            values["closed_extended"] += concluded - on_time
             if scope.family == "gb2008" and result:
                 values["replies"] += concluded
                 if result.startswith("s3_ref_"):
@@ -141,7 +141,7 @@ class ApplicationsSource:
             row, _, column = rest.rpartition(".")
             return _by_column(queryset.filter(_outcome_q(scope.family, {row})), column)
         if head == "closed_extended":
-            return queryset.filter(extended=True)
+            return queryset.filter(Q(extended=True) | Q(on_time=False))
         if head == "closed_on_time":
             return queryset.filter(extended=False).exclude(on_time=False)
         if head in {"replies", "refused"}:
