@@ -30,7 +30,11 @@ def application_history(agency: Agency, year: int, *, subtree: bool = False) -> 
     """[(year, {"received", "granted", …})] for the chart of the last HISTORY_YEARS years,
     counted the 2021 way whatever the format of each year."""
     history = []
+    imported = {} if subtree else imported_history(agency, year)
     for y in range(year - HISTORY_YEARS + 1, year + 1):
+        if y in imported:  # a year before the records: the figures of the report published then
+            history.append((y, imported[y]))
+            continue
         values = ApplicationsSource.measures(
             Scope(agency=agency, year=y, subtree=subtree, family="gb2021")
         )
@@ -46,6 +50,47 @@ def application_history(agency: Agency, year: int, *, subtree: bool = False) -> 
         history.append((y, figures))
     while history and not any(history[0][1].values()):
         history.pop(0)  # years before the agency's first application
+    return history
+
+
+# Where the imported reports of each format keep the number of applications received.
+RECEIVED_CELL = {
+    "gb2021": ("t3", "new_received", "total"),
+    "gb2019": ("t3", "new_received", "total"),
+    "gb2008": ("tongjibiao", "s3_received", "value"),
+    "fj2008": ("fj_tongjibiao", "req", "year"),
+}
+
+
+def imported_history(agency: Agency, year: int) -> dict[int, dict[str, int]]:
+    """{year: figures} from the reports imported for the agency (published before Gongkai), so
+    that the trend covers the years the records do not."""
+    from .models import AnnualReport
+    from .selectors import report_data
+
+    history = {}
+    reports = AnnualReport.objects.filter(
+        agency=agency,
+        imported=True,
+        status="published",
+        subtree=False,
+        year__gt=year - HISTORY_YEARS,
+        year__lte=year,
+    )
+    for report in reports:
+        data = report_data(report)
+        cell = RECEIVED_CELL.get(data.format.id)
+        if cell is None:
+            continue
+        figures = {"received": data.number(*cell)} | dict.fromkeys(OUTCOME_GROUPS, 0)
+        if "t3" in data.values:
+            for group, prefixes in OUTCOME_GROUPS.items():
+                figures[group] = sum(
+                    data.number("t3", row, "total")
+                    for row in data.values["t3"]
+                    if row.startswith(prefixes) and row not in {"results_total"}
+                )
+        history[report.year] = figures
     return history
 
 

@@ -70,3 +70,21 @@ def test_an_unreadable_file_is_reported_not_a_crash(client, supervisor):
 def test_the_public_cannot_use_it(client, public_user):
     client.force_login(public_user)
     assert client.get(URL).status_code in {302, 403}
+
+
+def test_imported_years_fill_the_trend_chart(dept_a):
+    """The applications chart covers the years before the records with the imported reports."""
+    from gongkai.reports.importers.parse import parse_file
+    from gongkai.reports.presentation import application_history
+    from gongkai.reports.services import report_import
+
+    source = CORPUS / "2021_2021_pingtan-zone.txt"
+    if not source.exists():
+        pytest.skip("the development corpus is missing")
+    parsed = parse_file(source)
+    report_import(
+        actor=None, agency=dept_a, parsed=parsed, filename=source.name, content=source.read_bytes()
+    )
+    history = dict(application_history(dept_a, 2022))
+    assert history[2021]["received"] == 70
+    assert history[2021]["granted"] == 30 and history[2021]["partial"] == 5
