@@ -171,7 +171,15 @@ class Application(AgencyScopedModel):
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["applicant"]),
             models.Index(fields=["agency", "received_on"], name="application_agency_received"),
-            models.Index(fields=["agency", "concluded_on"], name="application_agency_concluded"),
+            models.Index(
+                fields=["agency", "concluded_on", "received_on"],
+                name="application_agency_concluded",
+            ),
+            models.Index(
+                fields=["agency", "fee_paid_on"],
+                condition=Q(fee_paid_on__isnull=False),
+                name="application_fee_paid",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -349,14 +349,18 @@ def interpretation_counts(agency_ids, year: int) -> dict[str, int]:
 
 
 def normative_counts(agency_ids, year: int) -> dict[str, int]:
-    """规范性文件: issued in the year, abolished in the year, in force at the year's end."""
+    """规范性文件: issued in the year, abolished in the year, in force at the year's end (issued
+    by then, not abolished by then, not expired before it), in one query."""
     from .models import NormativeRecord
 
-    records = NormativeRecord.objects.filter(item__agency_id__in=agency_ids)
-    end = datetime.date(year, 12, 31)
-    in_force = [r for r in records.filter(issued_on__lte=end) if r.in_force_on(end)]
-    return {
-        "issued": records.filter(issued_on__year=year).count(),
-        "abolished": records.filter(abolished_on__year=year).count(),
-        "in_force": len(in_force),
-    }
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    in_force = (
+        Q(issued_on__lte=end)
+        & (Q(abolished_on__isnull=True) | Q(abolished_on__gt=end))
+        & (Q(expires_on__isnull=True) | Q(expires_on__gte=end))
+    )
+    return NormativeRecord.objects.filter(item__agency_id__in=agency_ids).aggregate(
+        issued=Count("pk", filter=Q(issued_on__gte=start, issued_on__lte=end)),
+        abolished=Count("pk", filter=Q(abolished_on__gte=start, abolished_on__lte=end)),
+        in_force=Count("pk", filter=in_force),
+    )

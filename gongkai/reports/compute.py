@@ -55,7 +55,7 @@ def build(
     values: dict = {t.key: {r.key: {} for r in t.cell_rows} for t in fmt.tables}
     sources: dict[str, str] = {}
     for name, cells in needed.items():
-        measured = get_source(name).measures(scope)
+        measured = get_source(name).measures(scope, {measure for *_, measure in cells})
         for table, row, column, measure in cells:
             value = measured.get(measure, None if name == "entered" else 0)
             values[table.key][row][column] = _round(value, column in table.amount_columns)

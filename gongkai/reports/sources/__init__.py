@@ -1,6 +1,7 @@
 """Data sources of the annual report. A binding "source:measure" in a format definition names one
 number; each source computes all of its measures for a scope in as few queries as it can
-(`measures`) and can list the records behind any one of them (`records`, the click-through).
+(`measures(scope, wanted)`, where `wanted` is the set of measures the format binds, or None
+for all) and can list the records behind any one of them (`records`, the click-through).
 
 A source never decides which row a number goes in: formats do. Sources only know records.
 """

@@ -54,13 +54,21 @@ def _phase_filters(scope) -> dict[str, Q]:
     }
 
 
-def _in_scope(scope):
-    """Applications that matter for Y: received by its end and not concluded before it."""
-    return Application.objects.filter(
-        agency_id__in=scope.agency_ids,
-        received_on__isnull=False,
-        received_on__lte=scope.last_day,
-    ).filter(Q(concluded_on__isnull=True) | Q(concluded_on__gte=scope.first_day))
+def _in_scope(scope, *, carried: bool = True):
+    """Applications that matter for Y: received in it, or received before it and not concluded
+    before it (three index ranges rather than one open-ended one). Without the carry-over
+    columns (the old form), only those received or concluded in Y."""
+    start, end = scope.first_day, scope.last_day
+    received_in_year = Q(received_on__gte=start, received_on__lte=end)
+    if carried:
+        before = Q(received_on__lt=start) & (
+            Q(concluded_on__gte=start) | Q(concluded_on__isnull=True)
+        )
+    else:
+        before = Q(received_on__lt=start, concluded_on__gte=start, concluded_on__lte=end)
+    return Application.objects.filter(agency_id__in=scope.agency_ids).filter(
+        received_in_year | before
+    )
 
 
 class ApplicationsSource:
@@ -77,11 +85,14 @@ class ApplicationsSource:
         return measure in SCALARS
 
     @staticmethod
-    def measures(scope) -> dict:
+    def measures(scope, wanted=None) -> dict:
         values: dict = defaultdict(int)
         phases = _phase_filters(scope)
+        carried = wanted is None or any(
+            m.startswith(("carried_over.", "carried_forward.")) for m in wanted
+        )
         grouped = (
-            _in_scope(scope)
+            _in_scope(scope, carried=carried)
             .order_by()
             .values("regime", "applicant_type", "channel", "status", "outcome", "extended")
             .annotate(
@@ -116,7 +127,8 @@ class ApplicationsSource:
                 values["replies"] += concluded
                 if result.startswith("s3_ref_"):
                     values["refused"] += concluded
-        values["fees_wan"] = fees_collected(scope) / Decimal(10000)
+        if wanted is None or "fees_wan" in wanted:
+            values["fees_wan"] = fees_collected(scope) / Decimal(10000)
         return values
 
     @staticmethod
@@ -134,7 +146,9 @@ class ApplicationsSource:
             return queryset.filter(phases["new"], channel__in=channels)
         if head == "fees_wan":
             return Application.objects.filter(
-                agency_id__in=scope.agency_ids, fee_paid_on__year=scope.year
+                agency_id__in=scope.agency_ids,
+                fee_paid_on__gte=scope.first_day,
+                fee_paid_on__lte=scope.last_day,
             )
         queryset = queryset.filter(phases["concluded"])
         if head == "result":
@@ -182,6 +196,8 @@ def _outcome_q(family: str, rows: set[str]) -> Q:
 def fees_collected(scope) -> Decimal:
     """信息处理费 paid in the year, in 元."""
     total = Application.objects.filter(
-        agency_id__in=scope.agency_ids, fee_paid_on__year=scope.year
+        agency_id__in=scope.agency_ids,
+        fee_paid_on__gte=scope.first_day,
+        fee_paid_on__lte=scope.last_day,
     ).aggregate(s=Sum("fee_amount"))["s"]
     return Decimal(total or 0)

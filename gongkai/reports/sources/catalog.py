@@ -31,16 +31,26 @@ class CatalogSource:
         return measure in CATALOG_MEASURES
 
     @staticmethod
-    def measures(scope) -> dict:
-        normative = catalog.normative_counts(scope.agency_ids, scope.year)
-        return {
-            "published": catalog.published_count(scope.agency_ids, scope.year),
-            "published_normative": _published_in(scope).filter(normative__isnull=False).count(),
-            "normative_issued": normative["issued"],
-            "normative_abolished": normative["abolished"],
-            "normative_in_force": normative["in_force"],
-            "interpretations": catalog.interpretation_counts(scope.agency_ids, scope.year)["total"],
-        }
+    def measures(scope, wanted=None) -> dict:
+        wanted = set(CATALOG_MEASURES) if wanted is None else wanted
+        ids, year = scope.agency_ids, scope.year
+        values = {}
+        if wanted & {"normative_issued", "normative_abolished", "normative_in_force"}:
+            normative = catalog.normative_counts(ids, year)
+            values |= {
+                "normative_issued": normative["issued"],
+                "normative_abolished": normative["abolished"],
+                "normative_in_force": normative["in_force"],
+            }
+        if "published" in wanted:
+            values["published"] = catalog.published_count(ids, year)
+        if "published_normative" in wanted:
+            values["published_normative"] = (
+                _published_in(scope).filter(normative__isnull=False).count()
+            )
+        if "interpretations" in wanted:
+            values["interpretations"] = catalog.interpretation_counts(ids, year)["total"]
+        return values
 
     @staticmethod
     def records(scope, measure: str):
@@ -107,7 +117,7 @@ class ChannelsSource:
         )
 
     @staticmethod
-    def measures(scope) -> dict:
+    def measures(scope, wanted=None) -> dict:
         counts = dict.fromkeys(LEGACY_CHANNEL_ROWS, 0)
         rows = (
             ChannelsSource._records_in_year(scope)

@@ -31,7 +31,7 @@ class ResponsesSource:
         return measure in RESPONSE_MEASURES
 
     @staticmethod
-    def measures(scope) -> dict:
+    def measures(scope, wanted=None) -> dict:
         return engagement.legacy_response_counts(scope.agency_ids, scope.year)
 
     @staticmethod
@@ -58,7 +58,7 @@ class AppealsSource:
         return measure in APPEAL_MEASURES
 
     @staticmethod
-    def measures(scope) -> dict:
+    def measures(scope, wanted=None) -> dict:
         by_kind = appeals.outcome_counts(scope.agency_ids, scope.year)
         return appeals.t4_from(by_kind) | appeals.legacy_from(by_kind)
 
@@ -88,7 +88,7 @@ class FactsSource:
         return measure in FACT_MEASURES
 
     @staticmethod
-    def measures(scope) -> dict:
+    def measures(scope, wanted=None) -> dict:
         return facts.yearly_facts(scope.agency_ids, scope.year)
 
     @staticmethod
@@ -109,7 +109,7 @@ class FiguresSource:
         return measure in FIGURE_MEASURES
 
     @staticmethod
-    def measures(scope) -> dict:
+    def measures(scope, wanted=None) -> dict:
         table = facts.t2_other_system_figures(scope.agency_ids, scope.year)
         return {f"{row}.{column}": v for row, cells in table.items() for column, v in cells.items()}
 
@@ -131,7 +131,7 @@ class EnteredSource:
         return measure.count(".") == 2
 
     @staticmethod
-    def measures(scope) -> dict:
+    def measures(scope, wanted=None) -> dict:
         return {key: _number(value) for key, value in scope.entered.items()}
 
     @staticmethod
