@@ -10,7 +10,7 @@ from .locate import label_pattern, row_labels
 
 MIN_LABELS = 5  # fewer rows found than this: the text has no statistics table
 TITLE = re.compile(
-    r"([\u3400-\u9fff()]{2,40}?)\s*((?:19|20)\d\d)\s*年\s*度?\s*政\s*府\s*信\s*息\s*公\s*开"
+    r"([\u3400-\u9fff()]{2,40}?)\s*((?:19|20)\d\d)\s*年\s*度?\s*(?:政\s*府\s*)?信\s*息\s*公\s*开"
     r"\s*(?:工\s*作\s*)?(?:年\s*度\s*)?报\s*告"
 )
 PERIOD = re.compile(r"统计期限自\s*((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日")

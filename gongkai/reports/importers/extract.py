@@ -77,8 +77,12 @@ def _txt(data: bytes) -> str:
 def _html(data: bytes) -> str:
     from lxml import html as lxml_html
 
+    # Without a declared charset lxml would guess Latin-1: decode as text files are.
+    head = data[:2048].lower()
+    declared = b"charset" in head or data.startswith(b"<?xml")
+    source = data if declared else _decode(data)
     try:
-        root = lxml_html.fromstring(data)
+        root = lxml_html.fromstring(source)
     except (ValueError, TypeError) as error:
         raise Unreadable(f"HTML无法解析：{error}。") from None
     for bad in root.xpath("//script|//style|//noscript"):

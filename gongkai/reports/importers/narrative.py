@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..document import Problem, ReportData
 from ..formats.base import Format
 
-N = r"(\d+)"
+N = r"\s*(\d+)"
 
 
 @dataclass
@@ -31,6 +31,7 @@ CLAIMS = {
         r"共收到依申请公开(?:政府信息)?(?:申请)?" + N + r"[件条]",
         r"共收到" + N + r"件(?:政府信息公开)?申请",
         r"新收(?:政府信息公开)?申请" + N + r"件",
+        r"(?:全区|全县|全市|全年|本年度?)收到(?:政府信息公开|依申请公开)申请" + N + r"件",
     ),
     # 主动公开: "2017年，我委主动公开政府信息395条", "其中主动公开政府信息2026条"
     "published": (r"(?:年|其中|全年|共)[^,。;:]{0,12}?主动公开(?:政府)?信息" + N + r"条",),
@@ -48,7 +49,7 @@ CLAIMS = {
 }
 NONE_CLAIMS = {
     "reconsideration": (r"(?:未收到|没有)[^。]{0,20}?行政复议",),
-    "received": (r"未收到有关政府信息公开的申请",),
+    "received": (r"未收到有关政府信息公开的?申请",),
 }
 
 # The table cell each claim is compared with, per format (table, row, column).

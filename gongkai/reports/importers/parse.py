@@ -71,7 +71,9 @@ def _t4_reading(text: str, n: int) -> list[tuple] | None:
         return None
     after = text[header:]
     for line in after.split("\n")[1:]:
-        if CJK.search(line) or len(NUMBERS.findall(line)) < 3:
+        # A PDF may run the next heading (or the table's caption) onto the numbers' line.
+        line = CJK.split(line, 1)[0]
+        if len(NUMBERS.findall(line)) < 3:
             continue
         if "\t" in line:
             fields = [f.strip() for f in line.split("\t")]
@@ -90,8 +92,10 @@ def _read_rows(fmt: Format, text: str) -> tuple[dict, list[Problem], dict]:
         n = len(table.column_keys)
         if table.key == "t4":
             reading = _t4_reading(text, n)
-            if reading:
+            if reading and any(c is not None for c in reading[0]):
                 readings[(table.key, "count")] = reading
+            else:
+                problems.append(_unread_table(table))
             continue
         start, stop = _region(text, fmt, table)
         found = find_rows(fmt, table, text, start, stop)
@@ -117,6 +121,17 @@ def _read_rows(fmt: Format, text: str) -> tuple[dict, list[Problem], dict]:
                 )
             )
     return readings, problems, positions
+
+
+def _unread_table(table: Table) -> Problem:
+    return Problem(
+        kind="unrecovered",
+        where=table.key,
+        expected=table.column_keys,
+        found=None,
+        message=f"{table.title}：找不到这张表的数字，各格未填入",
+        severity="warning",
+    )
 
 
 def parse_text(
