@@ -29,6 +29,7 @@ office_patterns = (
         path("<int:pk>/publish/", office.publish, name="publish"),
         path("<int:pk>/new-version/", office.new_version, name="new_version"),
         path("<int:pk>/download/<str:kind>/", office.download, name="download"),
+        path("<int:pk>/source/", office.source_file, name="source"),
     ],
     "reports_office",
 )

@@ -193,3 +193,29 @@ def test_a_superseded_import_is_not_used_by_check(db):
     AnnualReport.objects.filter(agency=agency, year=2016).update(status=ReportStatus.SUPERSEDED)
     status, out, _ = report("check", CORPUS / "2017_2008_pingtan-zone.txt")
     assert status == 0, out
+
+
+def test_an_imported_report_shows_its_original_file_and_no_click_through(client, dept_a, tmp_path):
+    """The office page of an imported report offers the original document for download, and its
+    numbers (the document's, not the records') are not linked to records."""
+    from django.urls import reverse
+
+    from gongkai.reports.importers.parse import parse_file
+    from gongkai.reports.services import report_import
+    from tests.agencies.factories import MembershipFactory
+
+    source = CORPUS / "2021_2021_pingtan-zone.txt"
+    if not source.exists():
+        pytest.skip("the development corpus is missing")
+    report = report_import(
+        actor=None,
+        agency=dept_a,
+        parsed=parse_file(source),
+        filename=source.name,
+        content=source.read_bytes(),
+    )
+    client.force_login(MembershipFactory(agency=dept_a, role="clerk").user)
+    page = client.get(reverse("reports_office:detail", args=[report.pk])).content.decode()
+    assert "/cells/" not in page
+    download = client.get(reverse("reports_office:source", args=[report.pk]))
+    assert b"".join(download.streaming_content) == source.read_bytes()

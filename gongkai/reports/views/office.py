@@ -105,7 +105,8 @@ def detail(request, pk: int):
         {
             "report": report,
             "fmt": data.format,
-            "tables": table_views(data, link_cells=True, report=report),
+            # An imported report's numbers are the document's, not our records': no click-through.
+            "tables": table_views(data, link_cells=not report.imported, report=report),
             "problems": [(p, problem_key(p), overridden.get(problem_key(p))) for p in problems],
             "blocking": [
                 p for p in problems if p.severity == "error" and problem_key(p) not in overridden
@@ -322,3 +323,15 @@ def report_settings(request, code: str):
         {"agency": agency, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@staff_required
+def source_file(request, pk: int):
+    """The original document of an imported report."""
+    from django.http import FileResponse
+
+    report = _report(request, pk)
+    if not report.source_file:
+        raise Http404
+    name = report.source_file.name.rsplit("/", 1)[-1]
+    return FileResponse(report.source_file.open("rb"), as_attachment=True, filename=name)

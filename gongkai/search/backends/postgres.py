@@ -7,9 +7,22 @@ bigram lose their positions and phrase queries miss them. The lexemes themselves
 lost, so "all the query's terms are present" (GIN) followed by the LIKE recheck is exact at any
 length. The vector is built in Python and cast, not parsed: PostgreSQL's parser drops CJK
 characters under the C locale.
+
+A search needs the newest window + 1 matches. GIN returns matches in no useful order, and
+every match it returns costs a read of its row (the LIKE, the sort key), so the plans below
+make sure few rows are read beyond the ones kept:
+
+* the walk: read the newest documents in sort-key order and recheck each; right when most
+  documents match (工作), bounded when the estimate was wrong;
+* time slices: ask GIN only for the matches published in a period (time_slices.py), newest
+  period first, sized from the estimate and then from the matches actually found, until the
+  window is full.
+
+A year filter bounds both to the period of that year, so 安全生产 in 2017 walks 2017's newest
+documents instead of reading all 40,000 matches of that year.
 """
 
-import time
+import math
 from collections.abc import Iterable
 
 from django.db import connection
@@ -21,94 +34,49 @@ from .base import (
     SearchBackend,
     SearchPage,
     SearchQuery,
-    facet_term,
     facet_terms,
     page_of,
     sort_key,
     window_size,
 )
+from .postgres_estimates import (
+    TermStatistics,
+    estimated_share,
+    forget_statistics,
+    term_statistics,
+)
+from .postgres_terms import (
+    any_of_tsquery,
+    candidates_tsquery,
+    facet_tsquery,
+    text_tsquery,
+    tsvector_literal,
+)
+from .time_slices import (
+    GRID,
+    YEAR_ELSEWHERE,
+    block_lexemes,
+    cover,
+    grid_ceil,
+    grid_floor,
+    key_at,
+    seconds_of,
+    year_is_consistent,
+    year_period,
+)
 
 TABLE = SearchDocument._meta.db_table
-# Plan choice (see search()): when the query's rarest term is in at least this share of the
-# documents, read the newest documents in order and recheck them, at most WALK_ROWS of them.
-WALK_THRESHOLD = 0.05
-WALK_ROWS = 20_000
-STATS_TTL = 300  # seconds between reads of the planner statistics
-
-
-def _lexeme(term: str) -> str:
-    # Terms hold only letters, digits and CJK (tokens.py), but quote defensively.
-    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
-
-
-def tsvector_literal(title_terms: list[str], body_terms: list[str], facets: list[str]) -> str:
-    """The distinct terms and filter values, without positions: the GIN index needs only the
-    lexemes, exactness comes from the recheck, and a vector without positions is a third of
-    the size."""
-    lexemes = dict.fromkeys([*title_terms, *body_terms])
-    parts = [_lexeme(term) for term in lexemes]
-    parts.extend(_lexeme("#" + term) for term in facets)
-    return " ".join(parts)
-
-
-def _facet_lexemes(query: SearchQuery) -> list[list[str]]:
-    return [
-        ["#" + facet_term(key, v) for v in values] for key, values in query.facets.items() if values
-    ]
-
-
-def tsquery_literal(query: SearchQuery) -> str | None:
-    phrases = query.phrases
-    if not phrases:
-        return None
-    parts = []
-    for phrase in phrases:
-        for position, term in enumerate(phrase.terms):
-            prefix = phrase.last_is_prefix and position == len(phrase.terms) - 1
-            parts.append(_lexeme(term) + (":*" if prefix else ""))
-    for alternatives in _facet_lexemes(query):
-        parts.append("(" + " | ".join(_lexeme(v) for v in alternatives) + ")")
-    return " & ".join(dict.fromkeys(parts))
-
-
-def facet_tsquery(query: SearchQuery) -> str | None:
-    groups = _facet_lexemes(query)
-    if not groups:
-        return None
-    return " & ".join("(" + " | ".join(_lexeme(v) for v in group) + ")" for group in groups)
-
-
-_stats: dict = {"at": 0.0, "freq": {}}
-
-
-def lexeme_frequencies() -> dict[str, float]:
-    """The share of documents holding each common lexeme, from PostgreSQL's own statistics
-    (pg_stats.most_common_elems, refreshed by ANALYZE); cached for a few minutes."""
-    if time.monotonic() - _stats["at"] < STATS_TTL:
-        return _stats["freq"]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE tablename = %s AND attname = 'tsv'",
-            [TABLE],
-        )
-        row = cursor.fetchone()
-    freq = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-    _stats.update(at=time.monotonic(), freq=freq)
-    return freq
-
-
-def estimated_share(query: SearchQuery, freq: dict[str, float]) -> float:
-    """An upper bound of the share of documents matching: the rarest term of any phrase (a
-    lexeme missing from the statistics is rarer than every listed one), or of any filter."""
-    share = 1.0
-    for phrase in query.phrases:
-        exact = phrase.terms[:-1] if phrase.last_is_prefix else phrase.terms
-        if exact:
-            share = min(share, *(freq.get(term, 0.0) for term in exact))
-    for group in _facet_lexemes(query):
-        share = min(share, sum(freq.get(value, 0.0) for value in group))
-    return share
+KEY_LIMIT = (1 << 63) - 1  # above every sort key (a PostgreSQL bigint)
+# Walk when at least this share of the documents is expected to match: the walk then reads
+# about window / share rows, a time slice reads about the window plus its GIN work.
+WALK_SHARE = 0.5
+WALK_ROWS = 10_000  # a walk reads at most this many documents, then slices take over
+# Periods are sized to hold this many times the matches still needed: the first from the
+# estimate (an upper bound for a single phrase), the next ones from the matches found so far.
+FIRST_SLICE_MARGIN = 1.1
+NEXT_SLICE_MARGIN = 1.25
+MAX_SLICES = 6  # the last slice takes the whole remaining period
+FEW_FOUND = 100  # matches found, below which the last slice reads without time blocks
 
 
 def _score_sql(query: SearchQuery) -> tuple[str, list]:
@@ -123,21 +91,150 @@ def _score_sql(query: SearchQuery) -> tuple[str, list]:
     return " + ".join(parts), params
 
 
+def time_lexemes(doc: IndexDoc, key: int) -> list[str]:
+    """The document's time blocks, and the mark of a year filter value that is not its
+    publication year (see time_slices.YEAR_ELSEWHERE)."""
+    lexemes = block_lexemes(seconds_of(key))
+    if not all(year_is_consistent(key, str(year)) for year in doc.facets.get("year", ())):
+        lexemes.append(YEAR_ELSEWHERE)
+    return lexemes
+
+
+class _Reader:
+    """The statements of one search: rows come back as (doc_id, score, sort_key)."""
+
+    def __init__(self, cursor, query: SearchQuery, stats: TermStatistics):
+        self.cursor = cursor
+        self.likes = [tokens.like_pattern(phrase) for phrase in query.phrases]
+        self.like_sql = " AND ".join(["canonical_text LIKE %s"] * len(self.likes))
+        self.score, self.score_params = _score_sql(query)
+        self.candidates = candidates_tsquery(query, stats.share)
+        self.facets = facet_tsquery(query)
+
+    def walk(self, below: int, lowest: int, rows: int, limit: int) -> list[tuple]:
+        """The matches among the newest `rows` documents with lowest <= sort key < below."""
+        facet_sql, facet_params = (
+            ("AND facet_tsv @@ %s::tsquery", [self.facets]) if self.facets else ("", [])
+        )
+        self.cursor.execute(
+            f"SELECT doc_id, {self.score}, sort_key FROM (SELECT doc_id, sort_key, "
+            f"canonical_text, facet_tsv FROM {TABLE} WHERE sort_key < %s AND sort_key >= %s "
+            f"ORDER BY sort_key DESC LIMIT %s) AS newest WHERE {self.like_sql} {facet_sql} "
+            "ORDER BY sort_key DESC LIMIT %s",
+            [*self.score_params, below, lowest, rows, *self.likes, *facet_params, limit],
+        )
+        return self.cursor.fetchall()
+
+    def slice(self, lexemes: list[str], below: int, limit: int, lowest: int = 0) -> list[tuple]:
+        """The newest `limit` matches with lowest <= sort key < below, holding any of the time
+        lexemes (none: the whole range). Terms and time are two conditions, so GIN skips
+        through each with the other."""
+        time_sql, time_params = (
+            ("AND tsv @@ %s::tsquery", [any_of_tsquery(lexemes)]) if lexemes else ("", [])
+        )
+        self.cursor.execute(
+            f"SELECT doc_id, {self.score}, sort_key FROM {TABLE} "
+            f"WHERE tsv @@ %s::tsquery {time_sql} AND sort_key < %s AND sort_key >= %s "
+            f"AND {self.like_sql} ORDER BY sort_key DESC LIMIT %s",
+            [
+                *self.score_params,
+                self.candidates,
+                *time_params,
+                below,
+                lowest,
+                *self.likes,
+                limit,
+            ],
+        )
+        return self.cursor.fetchall()
+
+
+def _slices(reader: _Reader, below: int, start: int, need: int, rate: float) -> list[tuple]:
+    """The newest `need` matches with sort key < below, published from `start` (on the grid)
+    on, read period by period, newest first. `rate`: expected matches per second."""
+    rows: list[tuple] = []
+    end = grid_ceil(seconds_of(below - 1) + 1)
+    span = need / rate * FIRST_SLICE_MARGIN if rate > 0 else end - start
+    slices = 0
+    while len(rows) < need and end > start:
+        slices += 1
+        first = start if slices >= MAX_SLICES else max(start, grid_floor(end - int(span)))
+        first = min(first, end - GRID)
+        if first == start and len(rows) < FEW_FOUND:
+            # The rest of the range, for a query found rare so far: GIN over the terms alone,
+            # rather than also stepping through some twenty time blocks for each candidate;
+            # the few matches above `below` are read again and dropped by the key bound.
+            got = reader.slice([], below, need - len(rows), key_at(start))
+        else:
+            got = reader.slice(cover(first, end), below, need - len(rows))
+        rows.extend(got)
+        still = need - len(rows)
+        read = end - first
+        # Nothing found where the estimate expected a window's worth: the query is rare, and
+        # one read of the rest costs less than more slices (each one is a GIN scan).
+        span = still * read / len(got) * NEXT_SLICE_MARGIN if got else end - start
+        end, below = first, key_at(first)
+    return rows
+
+
+def _newest_matches(
+    reader: _Reader, query: SearchQuery, stats: TermStatistics, need: int
+) -> list[tuple]:
+    """The newest `need` matches: walk or slices over the period the index (and a year
+    filter) spans."""
+    reader.cursor.execute(f"SELECT min(sort_key), max(sort_key) FROM {TABLE}")
+    lowest, highest = reader.cursor.fetchone()
+    if highest is None:
+        return []
+    start = grid_floor(seconds_of(lowest))
+    end = grid_ceil(seconds_of(highest) + 1)
+    density = stats.documents / (end - start)  # documents per second
+    period_facets = frozenset()
+    period = year_period(query.facets.get("year") or [])
+    if period is not None:
+        start, end = max(start, period[0]), min(end, period[1])
+        period_facets = frozenset({"year"})
+    rows: list[tuple] = []
+    if start < end:
+        share = estimated_share(query, stats, period_facets)
+        below = key_at(end)
+        if share >= WALK_SHARE:
+            walk_rows = min(WALK_ROWS, math.ceil(need / share * 2))
+            rows = reader.walk(below, key_at(start), walk_rows, need)
+            if rows:
+                below = rows[-1][2]
+        if len(rows) < need:
+            rows += _slices(reader, below, start, need - len(rows), share * density)
+    if period is not None:
+        # Documents whose year value lies outside their period (none, from the catalogue):
+        # one lookup of a lexeme that is normally absent.
+        elsewhere = reader.slice([YEAR_ELSEWHERE], KEY_LIMIT, need)
+        if elsewhere:
+            merged = {row[0]: row for row in rows + elsewhere}.values()
+            rows = sorted(merged, key=lambda row: -row[2])[:need]
+    return rows
+
+
 class PostgresBackend(SearchBackend):
     name = "postgresql-gin"
 
     def index(self, docs: Iterable[IndexDoc]) -> int:
         rows = []
         for doc in docs:
-            title_terms = tokens.index_terms(doc.title)
-            body_terms = tokens.index_terms(doc.body)
+            key = sort_key(doc.published, doc.doc_id)
+            facets = facet_terms(doc.facets)
             rows.append(
                 (
                     doc.doc_id,
-                    sort_key(doc.published, doc.doc_id),
+                    key,
                     f" {tokens.canonical(doc.title)}  {tokens.canonical(doc.body)} ",
-                    tsvector_literal(title_terms, body_terms, facet_terms(doc.facets)),
-                    tsvector_literal([], [], facet_terms(doc.facets)),
+                    tsvector_literal(
+                        tokens.index_terms(doc.title),
+                        tokens.index_terms(doc.body),
+                        facets,
+                        time_lexemes(doc, key),
+                    ),
+                    tsvector_literal([], [], facets),
                 )
             )
         if not rows:
@@ -161,43 +258,14 @@ class PostgresBackend(SearchBackend):
             cursor.execute(f"TRUNCATE {TABLE}")
 
     def search(self, query: SearchQuery) -> SearchPage:
-        """Two plans, chosen from PostgreSQL's own term statistics. A query whose every term is
-        common (工作, 发展) walks the newest documents in order and rechecks each, stopping as
-        soon as it has a window's worth. Otherwise the GIN index finds the candidates. The walk
-        gives up after WALK_ROWS documents and falls back to the index, so a rare phrase made
-        of common bigrams costs one bounded extra step, never a scan of the table."""
-        tsquery = tsquery_literal(query)
-        if tsquery is None:
+        if text_tsquery(query) is None:
             return SearchPage([], 0, False)
         window = window_size(query)
-        likes = [tokens.like_pattern(phrase) for phrase in query.phrases]
-        like_sql = " AND ".join(["canonical_text LIKE %s"] * len(likes))
-        score, score_params = _score_sql(query)
-        rows = None
-        if estimated_share(query, lexeme_frequencies()) >= WALK_THRESHOLD:
-            rows = self._walk(query, window, like_sql, likes, score, score_params)
-        if rows is None:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT doc_id, {score} FROM {TABLE} WHERE tsv @@ %s::tsquery AND {like_sql} "
-                    "ORDER BY sort_key DESC LIMIT %s",
-                    [*score_params, tsquery, *likes, window + 1],
-                )
-                rows = cursor.fetchall()
-        return page_of(rows, query, window)
-
-    def _walk(self, query, window, like_sql, likes, score, score_params):
-        facets = facet_tsquery(query)
-        facet_sql, facet_params = ("AND facet_tsv @@ %s::tsquery", [facets]) if facets else ("", [])
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT doc_id, {score} FROM (SELECT doc_id, sort_key, canonical_text, facet_tsv "
-                f"FROM {TABLE} ORDER BY sort_key DESC LIMIT %s) AS newest "
-                f"WHERE {like_sql} {facet_sql} ORDER BY sort_key DESC LIMIT %s",
-                [*score_params, WALK_ROWS, *likes, *facet_params, window + 1],
-            )
-            rows = cursor.fetchall()
-        return rows if len(rows) > window else None
+            stats = term_statistics()
+            reader = _Reader(cursor, query, stats)
+            rows = _newest_matches(reader, query, stats, window + 1)
+        return page_of([(doc_id, score) for doc_id, score, _key in rows], query, window)
 
     def size_bytes(self) -> int | None:
         with connection.cursor() as cursor:
@@ -207,4 +275,4 @@ class PostgresBackend(SearchBackend):
     def optimize(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {TABLE}")
-        _stats["at"] = 0.0
+        forget_statistics()
