@@ -55,20 +55,37 @@ def check_identities(report: ReportData) -> list[Problem]:
             for _, terms, (row, column) in _cells(table, identity):
                 expected = sum(number(r, c) for r, c in terms)
                 found = number(row, column)
-                if expected != found:
-                    parts = "+".join(_fmt(number(r, c)) for r, c in terms)
+                if expected == found:
+                    continue
+                parts = "+".join(_fmt(number(r, c)) for r, c in terms)
+                if report.value(table.key, row, column) is None:
+                    # A total left blank (published tables often do) is an omission, not a
+                    # contradiction: said, but not as an inconsistency.
                     problems.append(
                         Problem(
-                            kind="identity",
+                            kind="blank_total",
                             where=f"{table.key}:{row}.{column}",
                             expected=expected,
-                            found=found,
-                            message=f"{_label(table, row, column)}应为{_fmt(expected)}"
-                            f"（{parts}），表中为{_fmt(found)}：{identity.description}",
-                            severity=identity.severity,
+                            found=None,
+                            message=f"{_label(table, row, column)}未填写，按各项应为"
+                            f"{_fmt(expected)}（{parts}）",
+                            severity="warning",
                             identity=identity.id,
                         )
                     )
+                    continue
+                problems.append(
+                    Problem(
+                        kind="identity",
+                        where=f"{table.key}:{row}.{column}",
+                        expected=expected,
+                        found=found,
+                        message=f"{_label(table, row, column)}应为{_fmt(expected)}"
+                        f"（{parts}），表中为{_fmt(found)}：{identity.description}",
+                        severity=identity.severity,
+                        identity=identity.id,
+                    )
+                )
         elif identity.kind in {"sum_eq", "le"}:
             problems += _compare(report, table, identity)
     return problems
@@ -92,6 +109,9 @@ def _compare(report, table, identity) -> list[Problem]:
         broken = left != right if identity.kind == "sum_eq" else left > right
         if not broken:
             continue
+        keys = (*identity.left, *identity.right)
+        cells = [(row, k) for k in keys] if row is not None else [(k, column) for k in keys]
+        blank = any(report.value(table.key, r, c) is None for r, c in cells)
         anchor_row = row or identity.right[0]
         anchor_col = column or identity.right[0]
         where = f"{table.key}:{anchor_row}.{anchor_col}"
@@ -103,8 +123,9 @@ def _compare(report, table, identity) -> list[Problem]:
                 expected=left if identity.kind == "sum_eq" else f"≥{_fmt(left)}",
                 found=right,
                 message=f"{_label(table, anchor_row, anchor_col)}：{_fmt(left)}{relation}"
-                f"{_fmt(right)}。{identity.description}",
-                severity=identity.severity,
+                f"{_fmt(right)}。{identity.description}"
+                + ("（涉及未填写的单元格）" if blank else ""),
+                severity="warning" if blank else identity.severity,
                 identity=identity.id,
             )
         )

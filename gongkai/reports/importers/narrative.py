@@ -144,7 +144,7 @@ def compare(found: list[Claim], report: ReportData) -> list[Problem]:
 
 def _received_2019(found, report) -> list[Problem]:
     claim = _first(found, "received")
-    if claim is None:
+    if claim is None or report.value("t3", "new_received", "total") is None:
         return []
     new = report.number("t3", "new_received", "total")
     carried = report.number("t3", "carried_over", "total")

@@ -27,9 +27,8 @@ MARKS = str.maketrans(
         "\xa0": " ",
     }
 )
-FOOTER = re.compile(
-    r"(?:^|(?<=\s))[-—–]\s*\d{1,3}\s*[-—–](?=\s|$)|第\s*\d+\s*页\s*(?:[,，/]?\s*共\s*\d+\s*页)?"
-)
+# "- 3 -" (spaces inside: "-3" is a number) and "第3页 共5页".
+FOOTER = re.compile(r"[-—–]\s+\d{1,3}\s+[-—–](?!\d)|第\s*\d+\s*页\s*(?:[,，/]?\s*共\s*\d+\s*页)?")
 
 
 def normalize(text: str) -> str:
