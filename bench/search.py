@@ -181,11 +181,11 @@ def setup_django(backend, workdir, phase):
 class ProjectBackend:
     """SQLite or PostgreSQL through gongkai.search.backends.get_backend()."""
 
-    def __init__(self, kind, workdir, phase):
+    def __init__(self, kind, workdir, phase, reuse=False):
         from django.core.management import call_command
 
         self.kind, self.workdir, self.phase = kind, workdir, phase
-        if kind == "postgres":
+        if kind == "postgres" and not reuse:
             name = PG_SAMPLE_DB if phase == "sample" else PG_DB
             subprocess.run(
                 ["dropdb", "-h", PG["HOST"], "-U", PG["USER"], "--if-exists", name], check=True
@@ -275,7 +275,7 @@ class ProjectBackend:
                 out.append(
                     {
                         "sql": sql,
-                        "params": [str(p) for p in params],
+                        "params": [str(p) for p in params or ()],
                         "ms": seconds * 1000,
                         "plan": plan,
                     }
@@ -291,13 +291,14 @@ class ProjectBackend:
 class TantivyBackend:
     """tantivy with the same terms: tokens.index_terms joined by spaces, whitespace tokenizer."""
 
-    def __init__(self, kind, workdir, phase):
+    def __init__(self, kind, workdir, phase, reuse=False):
         import tantivy
 
         self.tantivy = tantivy
         self.path = Path(workdir) / f"tantivy-{phase}"
-        shutil.rmtree(self.path, ignore_errors=True)
-        self.path.mkdir(parents=True)
+        if not reuse:
+            shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir(parents=True, exist_ok=True)
         builder = tantivy.SchemaBuilder()
         # Publication time and doc id packed as in backends.base.sort_key: sorting and ids.
         builder.add_unsigned_field("sort_key", fast=True)
@@ -392,16 +393,17 @@ class TantivyBackend:
         pass
 
 
-def make_backend(kind, workdir, phase):
+def make_backend(kind, workdir, phase, reuse=False):
     setup_django(kind, workdir, phase)
     if kind == "tantivy":
-        return TantivyBackend(kind, workdir, phase)
-    return ProjectBackend(kind, workdir, phase)
+        return TantivyBackend(kind, workdir, phase, reuse)
+    return ProjectBackend(kind, workdir, phase, reuse)
 
 
-def build(backend, items, seed, label, optimize=True):
-    """Index items 1..items in batches; time only the indexing, not corpus generation."""
-    generator = corpus.generate(items, seed)
+def build(backend, items, seed, label, optimize=True, reuse=False):
+    """Index items 1..items in batches; time only the indexing, not corpus generation. With
+    `reuse` the index is already there (an earlier run's, after `migrate`): only finish."""
+    generator = corpus.generate(0 if reuse else items, seed)
     progress = Progress(label, items)
     indexing = done = 0.0
     done = 0
@@ -434,7 +436,10 @@ def worker(args):
 
     code = code_version()
     queries = json.loads(Path(args.queries_file).read_text())
-    backend = make_backend(args.worker, args.workdir, args.phase)
+    # With --reuse, the previous run's figures for this backend and phase (same file).
+    earlier = Path(args.out)
+    earlier = json.loads(earlier.read_text()) if args.reuse and earlier.exists() else {}
+    backend = make_backend(args.worker, args.workdir, args.phase, args.reuse)
     result = {
         "backend": args.worker,
         "phase": args.phase,
@@ -443,8 +448,18 @@ def worker(args):
     }
     items = args.sample if args.phase == "sample" else args.items
     indexing, finishing = build(
-        backend, items, args.seed, f"{args.worker} {args.phase} index", not args.no_optimize
+        backend,
+        items,
+        args.seed,
+        f"{args.worker} {args.phase} index",
+        not args.no_optimize,
+        args.reuse,
     )
+    if args.reuse:
+        # The build was an earlier run's: report its figures, and which code built it.
+        items = earlier.get("items", items)
+        indexing = earlier.get("index_seconds", float("nan"))
+        result["built_by"] = earlier.get("built_by", earlier.get("code", "?"))
     result.update(items=items, index_seconds=indexing, finish_seconds=finishing)
     result.update(backend.size())
     if args.phase == "sample":
@@ -526,6 +541,7 @@ def run_worker(kind, phase, args, workdir, queries_file):
         "--out",
         str(out),
         *(["--no-optimize"] if args.no_optimize else []),
+        *(["--reuse"] if args.reuse else []),
     ]
     subprocess.run(command, check=True)
     return json.loads(out.read_text())
@@ -612,6 +628,13 @@ def main():
         help="skip the backend's optimize() after the load (the state of steady publishing)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the databases and index files")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="query the databases and index files a --keep run left in --workdir (same "
+        "--pg-db, --items, --sample, --seed) instead of building them: migrate, finish, "
+        "recall check and timed queries only; implies --keep",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     parser.add_argument("--json", help="also write all results here")
     parser.add_argument("--workdir", help="where index files go (default: a new temp dir)")
@@ -629,6 +652,10 @@ def main():
     if args.worker:
         return worker(args)
     PG_DB, PG_SAMPLE_DB = args.pg_db, args.pg_db + "_sample"
+    if args.reuse:
+        if not args.workdir:
+            parser.error("--reuse needs the --workdir of the run that kept the index")
+        args.keep = True
     os.environ["GONGKAI_BENCH_PG_DB"] = PG_DB
 
     from gongkai.search.backends.base import COUNT_CAP, RELEVANCE_WINDOW
@@ -723,7 +750,11 @@ def report(results, recall_rows, queries, expected):
     out(
         f"\n# Search benchmark: {results['items']:,} items (seed {results['seed']}), recall sample {results['sample']:,}; run took {results['seconds'] / 60:.1f} min\n"
         "\nSearch code (sha1 of gongkai/search/**/*.py as each timed run loaded it): "
-        + ", ".join(f"{kind} {r.get('code', '?')}" for kind, r in backends.items())
+        + ", ".join(
+            f"{kind} {r.get('code', '?')}"
+            + (f" (querying an index built by {r['built_by']})" if "built_by" in r else "")
+            for kind, r in backends.items()
+        )
         + (
             "; backend optimize() run after the load"
             if results.get("optimize", True)

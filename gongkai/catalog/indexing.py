@@ -4,6 +4,8 @@ Only published 主动公开 items are in the index: a withdrawal removes the ite
 transaction, so it vanishes from search at once while its record stays.
 """
 
+from django.utils import timezone
+
 from gongkai.search.backends import IndexDoc, get_backend
 
 from .models import Item
@@ -28,7 +30,8 @@ def index_doc(item: Item) -> IndexDoc:
             "agency": [str(pk) for pk in item.agency.path.strip("/").split("/")],
             "owner": [str(item.agency_id)],
             "category": [str(c.pk) for c in item.categories.all()],
-            "year": [str(item.published_at.year)],
+            # The year in China time, as the portal and the annual report count it.
+            "year": [str(timezone.localtime(item.published_at).year)],
             "validity": [item.validity],
         },
     )

@@ -152,3 +152,26 @@ def test_relevance_puts_title_matches_first_then_newest(corpus):
     # Titles with 工业: 2 (5 Jan), 1 (3 Jan), 6 (2 Jan); then the body-only match 5 (28 Jan).
     assert backend.search(SearchQuery("工业")).doc_ids == [2, 1, 6, 5]
     assert backend.search(SearchQuery("12号")).doc_ids == [6, 1]  # title, then body
+
+
+def test_a_year_filter_finds_items_at_the_turn_of_the_year():
+    # The catalogue's year value is the publication year in one time zone; the PostgreSQL
+    # backend reads a year filter as a period, which must hold it whichever zone it was.
+    shanghai = datetime.timezone(datetime.timedelta(hours=8))
+    moments = [
+        datetime.datetime(2016, 12, 31, 23, 59, 59, tzinfo=shanghai),
+        datetime.datetime(2017, 1, 1, 0, 0, 0, tzinfo=shanghai),  # 2016 in UTC
+        datetime.datetime(2017, 12, 31, 23, 59, 59, tzinfo=UTC),  # 2018 in China
+        datetime.datetime(2018, 1, 1, 0, 0, 0, tzinfo=UTC),
+    ]
+    docs = [
+        IndexDoc(n * 2 + offset + 1, moment, "年报", "", {"year": [str(local.year)]})
+        for n, moment in enumerate(moments)
+        for offset, local in enumerate((moment.astimezone(shanghai), moment.astimezone(UTC)))
+    ]
+    get_backend().index(docs)
+    for year in ("2016", "2017", "2018"):
+        expected = {doc.doc_id for doc in docs if doc.facets["year"] == [year]}
+        assert found("年报", facets={"year": [year]}) == expected
+        page = get_backend().search(SearchQuery("年报", facets={"year": [year]}, order="date"))
+        assert page.doc_ids == sorted(expected, reverse=True)

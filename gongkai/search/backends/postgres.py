@@ -14,9 +14,10 @@ make sure few rows are read beyond the ones kept:
 
 * the walk: read the newest documents in sort-key order and recheck each; right when most
   documents match (工作), bounded when the estimate was wrong;
-* time slices: ask GIN only for the matches published in a period (time_slices.py), newest
-  period first, sized from the estimate and then from the matches actually found, until the
-  window is full.
+* one read of every match, when even an upper bound of the estimate says the query is rare;
+* time slices otherwise: ask GIN only for the matches published in a period
+  (time_slices.py), newest period first, sized from the estimate and then from the matches
+  actually found, until the window is full.
 
 A year filter bounds both to the period of that year, so 安全生产 in 2017 walks 2017's newest
 documents instead of reading all 40,000 matches of that year.
@@ -43,6 +44,7 @@ from .postgres_estimates import (
     TermStatistics,
     estimated_share,
     forget_statistics,
+    share_bound,
     term_statistics,
 )
 from .postgres_terms import (
@@ -55,7 +57,10 @@ from .postgres_terms import (
 from .time_slices import (
     GRID,
     YEAR_ELSEWHERE,
+    align_down,
+    align_up,
     block_lexemes,
+    coarse_level,
     cover,
     grid_ceil,
     grid_floor,
@@ -76,6 +81,8 @@ WALK_ROWS = 10_000  # a walk reads at most this many documents, then slices take
 FIRST_SLICE_MARGIN = 1.1
 NEXT_SLICE_MARGIN = 1.25
 MAX_SLICES = 6  # the last slice takes the whole remaining period
+# A query expected, at most, to match this many times the window is read in one step.
+RARE_MATCHES = 3
 FEW_FOUND = 100  # matches found, below which the last slice reads without time blocks
 
 
@@ -149,16 +156,23 @@ class _Reader:
         return self.cursor.fetchall()
 
 
-def _slices(reader: _Reader, below: int, start: int, need: int, rate: float) -> list[tuple]:
+def _slices(
+    reader: _Reader, below: int, start: int, need: int, rate: float, nothing_above: bool
+) -> list[tuple]:
     """The newest `need` matches with sort key < below, published from `start` (on the grid)
-    on, read period by period, newest first. `rate`: expected matches per second."""
+    on, read period by period, newest first. `rate`: expected matches per second;
+    `nothing_above`: no document newer than `below` can match (the top of the index or of a
+    year's period), so the first period may reach beyond it."""
     rows: list[tuple] = []
     end = grid_ceil(seconds_of(below - 1) + 1)
     span = need / rate * FIRST_SLICE_MARGIN if rate > 0 else end - start
     slices = 0
     while len(rows) < need and end > start:
         slices += 1
-        first = start if slices >= MAX_SLICES else max(start, grid_floor(end - int(span)))
+        # Periods end on a coarse boundary: GIN steps through every block of the OR for each
+        # candidate, so fewer blocks are worth a slightly longer period.
+        level = coarse_level(span)
+        first = start if slices >= MAX_SLICES else max(start, align_down(end - int(span), level))
         first = min(first, end - GRID)
         if first == start and len(rows) < FEW_FOUND:
             # The rest of the range, for a query found rare so far: GIN over the terms alone,
@@ -166,14 +180,19 @@ def _slices(reader: _Reader, below: int, start: int, need: int, rate: float) -> 
             # the few matches above `below` are read again and dropped by the key bound.
             got = reader.slice([], below, need - len(rows), key_at(start))
         else:
-            got = reader.slice(cover(first, end), below, need - len(rows))
+            # Nothing below `start` matches (the bottom of the index, or of a year's period,
+            # whose value each row must hold), nor above `below` at first: blocks may reach
+            # past them.
+            low = align_down(first, level) if first == start else first
+            high = align_up(end, level) if nothing_above else end
+            got = reader.slice(cover(low, high), below, need - len(rows))
         rows.extend(got)
         still = need - len(rows)
         read = end - first
         # Nothing found where the estimate expected a window's worth: the query is rare, and
         # one read of the rest costs less than more slices (each one is a GIN scan).
         span = still * read / len(got) * NEXT_SLICE_MARGIN if got else end - start
-        end, below = first, key_at(first)
+        end, below, nothing_above = first, key_at(first), False
     return rows
 
 
@@ -204,7 +223,13 @@ def _newest_matches(
             if rows:
                 below = rows[-1][2]
         if len(rows) < need:
-            rows += _slices(reader, below, start, need - len(rows), share * density)
+            at_most = share_bound(query, stats, period_facets) * density * (end - start)
+            if at_most <= RARE_MATCHES * need:
+                # Rare even by the upper bound: read every match at once, no slices.
+                rows += reader.slice([], below, need - len(rows), key_at(start))
+            else:
+                rate = share * density
+                rows += _slices(reader, below, start, need - len(rows), rate, not rows)
     if period is not None:
         # Documents whose year value lies outside their period (none, from the catalogue):
         # one lookup of a lexeme that is normally absent.

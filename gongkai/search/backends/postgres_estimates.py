@@ -7,6 +7,7 @@ and phrases and filters are taken as independent (a product; the minimum of v3 j
 监督管理 among agency 25 or 49 in category 2 as common as its rarest filter, 10%, against 2.7%).
 """
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -65,17 +66,29 @@ def forget_statistics() -> None:
     _cache["at"] = -float("inf")
 
 
+def _factors(query: SearchQuery, stats: TermStatistics, period_facets: frozenset) -> list[float]:
+    """Per phrase its rarest term's share, per filter the sum of its values' shares."""
+    factors = []
+    for phrase in query.phrases:
+        exact = phrase.terms[:-1] if phrase.last_is_prefix else phrase.terms
+        if exact:
+            factors.append(min(stats.share(term) for term in exact))
+    for key, group in facet_lexemes(query).items():
+        if key not in period_facets:
+            factors.append(min(1.0, sum(stats.share(value) for value in group)))
+    return factors
+
+
 def estimated_share(
     query: SearchQuery, stats: TermStatistics, period_facets: frozenset = frozenset()
 ) -> float:
     """The share of the documents (of those in the period read, for the facets in
     `period_facets`, which the period already implies) that match the query."""
-    share = 1.0
-    for phrase in query.phrases:
-        exact = phrase.terms[:-1] if phrase.last_is_prefix else phrase.terms
-        if exact:
-            share *= min(stats.share(term) for term in exact)
-    for key, group in facet_lexemes(query).items():
-        if key not in period_facets:
-            share *= min(1.0, sum(stats.share(value) for value in group))
-    return share
+    return math.prod(_factors(query, stats, period_facets))
+
+
+def share_bound(
+    query: SearchQuery, stats: TermStatistics, period_facets: frozenset = frozenset()
+) -> float:
+    """At most this share matches, whatever the correlations: the rarest phrase or filter."""
+    return min(_factors(query, stats, period_facets), default=1.0)

@@ -7,7 +7,8 @@ terms with an OR of the blocks that tile a period, so GIN's work and the rows re
 table are proportional to the matches in that period, not to all matches. PostgreSQL reads
 the newest period first and widens only while the relevance window is not yet filled (see
 postgres.py). Levels grow by a factor of 4 from 2**16 s (≈ 18 hours) to 2**26 s (≈ 2.1 years),
-so any period on the 2**16 s grid is a union of a few dozen blocks at most, usually about ten.
+so any period on the 2**16 s grid is a union of a few dozen blocks at most, and a period
+rounded out to a coarser boundary (coarse_level) of a handful.
 
 The lexemes start with "@", which never occurs in an index term (tokens.py: letters, digits
 and CJK only) nor in a filter lexeme ("#...").
@@ -53,6 +54,21 @@ def grid_floor(seconds: int) -> int:
 
 def grid_ceil(seconds: int) -> int:
     return -grid_floor(-seconds)
+
+
+def coarse_level(span: float) -> int:
+    """The largest level whose blocks are at most an eighth of `span` seconds: a period
+    rounded out to it grows by at most a quarter and is tiled by fewer, larger blocks."""
+    fitting = [level for level in LEVELS if (1 << level) * 8 <= span]
+    return fitting[-1] if fitting else LEVELS[0]
+
+
+def align_down(seconds: int, level: int) -> int:
+    return seconds - seconds % (1 << level)
+
+
+def align_up(seconds: int, level: int) -> int:
+    return -align_down(-seconds, level)
 
 
 def cover(start: int, end: int) -> list[str]:
