@@ -6,7 +6,20 @@ from collections import defaultdict
 
 from django.db.models import Case, IntegerField, Value, When
 
-from .models import ReportSettings
+from gongkai.agencies.permissions import agency_ids_with
+from gongkai.agencies.roles import Capability
+from gongkai.appeals.models import AppealCase
+from gongkai.catalog.models import ChannelRecord
+from gongkai.catalog.selectors import published_items_in_year
+from gongkai.engagement.models import ConcernResponse
+
+from .check import check
+from .compute import build
+from .document import Problem, ReportData
+from .formats import get_format
+from .models import AnnualReport, ReportSettings
+from .sources import Scope
+from .sources.applications import _in_scope
 from .sources.catalog import DEFAULT_CHANNEL_MAP
 
 
@@ -34,10 +47,6 @@ def channel_maps(agency_ids) -> list[tuple[list[int], dict[str, str]]]:
 
 def report_data(report):
     """The report's tables: the frozen snapshot once final, else computed from the records."""
-    from .compute import build
-    from .document import ReportData
-    from .formats import get_format
-
     if report.snapshot:
         data = ReportData.from_json(report.snapshot)
         data.sources = _sources(get_format(report.format))
@@ -62,8 +71,6 @@ def _sources(fmt) -> dict[str, str]:
 def previous_report(report):
     """Last year's report of the same agency and scope that counts: the published one, else the
     latest final or imported one."""
-    from .models import AnnualReport
-
     candidates = AnnualReport.objects.filter(
         agency_id=report.agency_id,
         year=report.year - 1,
@@ -77,8 +84,6 @@ def previous_report(report):
 
 
 def report_problems(report, *, data=None):
-    from .check import check
-
     data = data or report_data(report)
     last = previous_report(report)
     return check(data, report_data(last) if last else None) + missing_entries(report)
@@ -86,8 +91,6 @@ def report_problems(report, *, data=None):
 
 def entered_cells(report) -> dict[str, str]:
     """{entered key: cell label} for the cells of this report's format typed in by staff."""
-    from .formats import get_format
-
     cells = {}
     for table in get_format(report.format).tables:
         for (row, column), binding in table.bindings.items():
@@ -99,8 +102,6 @@ def entered_cells(report) -> dict[str, str]:
 
 
 def missing_entries(report):
-    from .document import Problem
-
     if report.snapshot:
         return []
     return [
@@ -120,14 +121,6 @@ def missing_entries(report):
 
 def record_counts(report) -> dict[str, int]:
     """How many records of each kind the figures were computed from (kept in the snapshot)."""
-    from gongkai.appeals.models import AppealCase
-    from gongkai.catalog.models import ChannelRecord
-    from gongkai.catalog.selectors import published_items_in_year
-    from gongkai.engagement.models import ConcernResponse
-
-    from .sources import Scope
-    from .sources.applications import _in_scope
-
     scope = Scope(agency=report.agency, year=report.year, subtree=report.subtree)
     ids = scope.agency_ids
     return {
@@ -151,17 +144,10 @@ def latest_narrative(report):
 
 
 def reports_visible_to(user):
-    from gongkai.agencies.permissions import agency_ids_with
-    from gongkai.agencies.roles import Capability
-
-    from .models import AnnualReport
-
     return AnnualReport.objects.filter(
         agency_id__in=agency_ids_with(user, Capability.VIEW)
     ).select_related("agency")
 
 
 def published_reports(agency):
-    from .models import AnnualReport
-
     return AnnualReport.objects.filter(agency=agency, status="published").order_by("-year")
