@@ -7,17 +7,10 @@ what the identity computes from the other cells, `found` what the cell holds.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import partial
 
-from .document import Problem, ReportData
+from .document import Problem, ReportData, format_number, parse_cell
 from .formats.base import CrossYear, Identity, Table
-
-
-def _fmt(value) -> str:
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
 
 
 def _cells(table: Table, identity: Identity):
@@ -57,7 +50,7 @@ def check_identities(report: ReportData) -> list[Problem]:
                 found = number(row, column)
                 if expected == found:
                     continue
-                parts = "+".join(_fmt(number(r, c)) for r, c in terms)
+                parts = "+".join(format_number(number(r, c)) for r, c in terms)
                 if report.value(table.key, row, column) is None:
                     # A total left blank (published tables often do) is an omission, not a
                     # contradiction: said, but not as an inconsistency.
@@ -68,7 +61,7 @@ def check_identities(report: ReportData) -> list[Problem]:
                             expected=expected,
                             found=None,
                             message=f"{_label(table, row, column)}未填写，按各项应为"
-                            f"{_fmt(expected)}（{parts}）",
+                            f"{format_number(expected)}（{parts}）",
                             severity="warning",
                             identity=identity.id,
                         )
@@ -80,8 +73,8 @@ def check_identities(report: ReportData) -> list[Problem]:
                         where=f"{table.key}:{row}.{column}",
                         expected=expected,
                         found=found,
-                        message=f"{_label(table, row, column)}应为{_fmt(expected)}"
-                        f"（{parts}），表中为{_fmt(found)}：{identity.description}",
+                        message=f"{_label(table, row, column)}应为{format_number(expected)}"
+                        f"（{parts}），表中为{format_number(found)}：{identity.description}",
                         severity=identity.severity,
                         identity=identity.id,
                     )
@@ -120,10 +113,10 @@ def _compare(report, table, identity) -> list[Problem]:
             Problem(
                 kind="identity",
                 where=where,
-                expected=left if identity.kind == "sum_eq" else f"≥{_fmt(left)}",
+                expected=left if identity.kind == "sum_eq" else f"≥{format_number(left)}",
                 found=right,
-                message=f"{_label(table, anchor_row, anchor_col)}：{_fmt(left)}{relation}"
-                f"{_fmt(right)}。{identity.description}"
+                message=f"{_label(table, anchor_row, anchor_col)}：{format_number(left)}{relation}"
+                f"{format_number(right)}。{identity.description}"
                 + ("（涉及未填写的单元格）" if blank else ""),
                 severity="warning" if blank else identity.severity,
                 identity=identity.id,
@@ -144,7 +137,7 @@ def _negatives(report, table, identity) -> list[Problem]:
                         where=f"{table.key}:{row.key}.{column}",
                         expected="≥0",
                         found=value,
-                        message=f"{_label(table, row.key, column)}为负数（{_fmt(value)}）。",
+                        message=f"{_label(table, row.key, column)}为负数（{format_number(value)}）。",
                         severity=identity.severity,
                         identity=identity.id,
                     )
@@ -175,22 +168,16 @@ def check_cross_year(report: ReportData, last: ReportData | None) -> list[Proble
                     expected=expected,
                     found=found,
                     message=f"{_label(table, this[1], this[2])}：{rule.description}："
-                    f"上年为{_fmt(last.number(*before))}"
-                    + "".join(f"，加本年{_fmt(report.number(*c))}" for c in plus)
-                    + "".join(f"，减本年{_fmt(report.number(*c))}" for c in minus)
-                    + (f"，应为{_fmt(expected)}" if plus or minus else "")
-                    + f"，本年为{_fmt(found)}",
+                    f"上年为{format_number(last.number(*before))}"
+                    + "".join(f"，加本年{format_number(report.number(*c))}" for c in plus)
+                    + "".join(f"，减本年{format_number(report.number(*c))}" for c in minus)
+                    + (f"，应为{format_number(expected)}" if plus or minus else "")
+                    + f"，本年为{format_number(found)}",
                     severity=rule.severity,
                     identity=rule.id,
                 )
             )
     return problems
-
-
-def _cell(text: str) -> tuple[str, str, str]:
-    table, _, rest = text.partition(":")
-    row, _, column = rest.partition(".")
-    return table, row, column
 
 
 def _cross_cells(report, last, rule: CrossYear):
@@ -205,7 +192,7 @@ def _cross_cells(report, last, rule: CrossYear):
     for row in rows:
         for column in columns:
             fill = partial(str.format, row=row, column=column)
-            this = _cell(fill(rule.this))
+            this = parse_cell(fill(rule.this))
             if report.value(*this) is None:
                 continue
             before = None
@@ -217,8 +204,8 @@ def _cross_cells(report, last, rule: CrossYear):
                     break
             if before is None:
                 continue
-            plus = [_cell(fill(c)) for c in rule.plus.split(",") if c]
-            minus = [_cell(fill(c)) for c in rule.minus.split(",") if c]
+            plus = [parse_cell(fill(c)) for c in rule.plus.split(",") if c]
+            minus = [parse_cell(fill(c)) for c in rule.minus.split(",") if c]
             yield this, before, plus, minus
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 
-from .document import ReportData
+from .document import ReportData, parse_cell
 from .formats.base import Format
 from .sources import Scope, UnknownMeasure, get_source, split_binding
 
@@ -20,6 +20,21 @@ def bindings_of(fmt: Format):
         for (row, column), binding in table.bindings.items():
             name, measure = split_binding(binding.source)
             yield table, row, column, name, measure
+
+
+def binding_sources(fmt: Format) -> dict[str, str]:
+    """{"table:row.column": "source:measure"} for every bound cell."""
+    return {
+        f"{table.key}:{row}.{column}": binding.source
+        for table in fmt.tables
+        for (row, column), binding in table.bindings.items()
+    }
+
+
+def _scope(fmt: Format, agency: Agency, year: int, subtree: bool, entered: dict | None) -> Scope:
+    return Scope(
+        agency=agency, year=year, subtree=subtree, family=fmt.outcome_family, entered=entered or {}
+    )
 
 
 def validate(fmt: Format) -> list[str]:
@@ -46,20 +61,16 @@ def build(
     subtree: bool = False,
     entered: dict | None = None,
 ) -> ReportData:
-    scope = Scope(
-        agency=agency, year=year, subtree=subtree, family=fmt.outcome_family, entered=entered or {}
-    )
+    scope = _scope(fmt, agency, year, subtree, entered)
     needed = defaultdict(list)
     for table, row, column, name, measure in bindings_of(fmt):
         needed[name].append((table, row, column, measure))
     values: dict = {t.key: {r.key: {} for r in t.cell_rows} for t in fmt.tables}
-    sources: dict[str, str] = {}
     for name, cells in needed.items():
         measured = get_source(name).measures(scope, {measure for *_, measure in cells})
         for table, row, column, measure in cells:
             value = measured.get(measure, None if name == "entered" else 0)
             values[table.key][row][column] = _round(value, column in table.amount_columns)
-            sources[f"{table.key}:{row}.{column}"] = f"{name}:{measure}"
     return ReportData(
         format=fmt,
         agency=agency.name,
@@ -67,7 +78,7 @@ def build(
         year=year,
         subtree=subtree,
         values=values,
-        sources=sources,
+        sources=binding_sources(fmt),
         provenance={
             "built_at": timezone.now().isoformat(timespec="seconds"),
             "agencies": len(scope.agency_ids),
@@ -88,13 +99,9 @@ def _round(value, amount: bool):
 
 def cell_records(fmt: Format, agency: Agency, year: int, cell: str, *, subtree=False, entered=None):
     """The records a cell counts ("table:row.column"), for the click-through."""
-    table_key, _, rest = cell.partition(":")
-    row, _, column = rest.partition(".")
+    table_key, row, column = parse_cell(cell)
     binding = fmt.table(table_key).bindings.get((row, column))
     if binding is None:
         raise UnknownMeasure(cell)
     name, measure = split_binding(binding.source)
-    scope = Scope(
-        agency=agency, year=year, subtree=subtree, family=fmt.outcome_family, entered=entered or {}
-    )
-    return get_source(name).records(scope, measure)
+    return get_source(name).records(_scope(fmt, agency, year, subtree, entered), measure)

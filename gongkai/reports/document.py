@@ -117,6 +117,22 @@ class ReportData:
         )
 
 
+def parse_cell(text: str) -> tuple[str, str, str]:
+    """ "table:row.column" → (table, row, column), the way cells are named everywhere."""
+    table, _, rest = text.partition(":")
+    row, _, column = rest.partition(".")
+    return table, row, column
+
+
+def format_number(value) -> str:
+    """A cell as printed: None is blank; amounts without trailing zeros (0.5000 万元 → 0.5)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
 def json_number(value):
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral() else float(value)

@@ -4,19 +4,14 @@ saved version is kept (models.Narrative)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from gongkai.agencies.models import Agency
 
-from .document import ReportData
+from .document import ReportData, format_number
 
 
 def _n(value) -> str:
-    if value is None:
-        return "0"
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
+    """A figure in a sentence: a blank cell reads as 0."""
+    return format_number(value) or "0"
 
 
 def prefill(data: ReportData, *, agency: Agency) -> dict[str, str]:

@@ -36,7 +36,8 @@ def application_history(agency: Agency, year: int, *, subtree: bool = False) -> 
             history.append((y, imported[y]))
             continue
         values = ApplicationsSource.measures(
-            Scope(agency=agency, year=y, subtree=subtree, family="gb2021")
+            Scope(agency=agency, year=y, subtree=subtree, family="gb2021"),
+            {"new.total", "concluded.total"},  # received and outcomes: no fees, no carry-over
         )
         figures = {"received": values.get("new.total", 0)}
         for group, prefixes in OUTCOME_GROUPS.items():

@@ -15,6 +15,7 @@ from gongkai.agencies.models import Agency
 from . import selectors as sel
 from .check import check
 from .compute import build
+from .document import parse_cell
 from .formats import format_for_year
 from .models import AnnualReport, ReportSettings
 
@@ -93,8 +94,7 @@ def _jumps(data, last, ratio: Decimal) -> list[str]:
 
 def cell_by_agency(root: Agency, year: int, cell: str) -> list[tuple[Agency, object]]:
     """One consolidated cell split by agency (the drill-down)."""
-    table, _, rest = cell.partition(":")
-    row, _, column = rest.partition(".")
+    table, row, column = parse_cell(cell)
     fmt = format_for_year(year)
     return [
         (agency, build(fmt, agency, year).value(table, row, column))

@@ -14,7 +14,7 @@ from gongkai.catalog.selectors import published_items_in_year
 from gongkai.engagement.models import ConcernResponse
 
 from .check import check
-from .compute import build
+from .compute import binding_sources, bindings_of, build
 from .document import Problem, ReportData
 from .formats import get_format
 from .models import AnnualReport, ReportSettings
@@ -49,7 +49,7 @@ def report_data(report):
     """The report's tables: the frozen snapshot once final, else computed from the records."""
     if report.snapshot:
         data = ReportData.from_json(report.snapshot)
-        data.sources = _sources(get_format(report.format))
+        data.sources = binding_sources(get_format(report.format))
         return data
     return build(
         get_format(report.format),
@@ -58,14 +58,6 @@ def report_data(report):
         subtree=report.subtree,
         entered=report.entered,
     )
-
-
-def _sources(fmt) -> dict[str, str]:
-    return {
-        f"{table.key}:{row}.{column}": binding.source
-        for table in fmt.tables
-        for (row, column), binding in table.bindings.items()
-    }
 
 
 def previous_report(report):
@@ -92,12 +84,10 @@ def report_problems(report, *, data=None):
 def entered_cells(report) -> dict[str, str]:
     """{entered key: cell label} for the cells of this report's format typed in by staff."""
     cells = {}
-    for table in get_format(report.format).tables:
-        for (row, column), binding in table.bindings.items():
-            name, _, measure = binding.source.partition(":")
-            if name == "entered":
-                label = next(c.label for c in table.columns if c.key == column)
-                cells[measure] = f"{table.title} {table.row(row).label}（{label}）"
+    for table, row, column, name, measure in bindings_of(get_format(report.format)):
+        if name == "entered":
+            label = next(c.label for c in table.columns if c.key == column)
+            cells[measure] = f"{table.title} {table.row(row).label}（{label}）"
     return cells
 
 

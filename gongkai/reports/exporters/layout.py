@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..document import format_number
 from ..formats.base import Header, Row, Section, Table
 from . import chart_text
 
@@ -30,15 +30,6 @@ WIDE_TABLE_COLUMNS = 10
 PART_NUMBER = re.compile(r"[(（][一二三四五六七八九十]+[)）]")
 PART_MAX_LENGTH = 30
 SENTENCE_MARKS = "。；;，,：:！？"
-
-
-def format_number(value) -> str:
-    """None is a blank cell; amounts print without trailing zeros (0.5000 万元 → 0.5)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
 
 
 @dataclass(frozen=True)
@@ -158,7 +149,7 @@ class ReportLayout:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def _header_cells(headers: tuple[Header, ...], depth: int, offset: int) -> list[HeaderCell]:
+def header_cells(headers: tuple[Header, ...], depth: int, offset: int) -> list[HeaderCell]:
     """Leaves always sit on the bottom header row; a shallower branch stretches its top cell
     down (t4: 行政复议 spans two rows beside 行政诉讼 > 未经复议直接起诉)."""
     cells: list[HeaderCell] = []
@@ -184,7 +175,7 @@ def table_layout(inp: ExportInput, table: Table, *, attachment: bool) -> TableLa
     label_column = bool(table.row_header) or any(r.label for r in table.rows)
     depth = max(h.depth for h in table.headers)
     offset = int(label_column) + int(table.unit_column)
-    header = _header_cells(table.headers, depth, offset)
+    header = header_cells(table.headers, depth, offset)
     if label_column:
         header.insert(0, HeaderCell(table.row_header, 0, 0, depth, 1, "col"))
     if table.unit_column:

@@ -1,6 +1,6 @@
-from decimal import Decimal
-
 from django import template
+
+from ..document import format_number
 
 register = template.Library()
 
@@ -8,11 +8,7 @@ register = template.Library()
 @register.filter
 def num(value):
     """A cell as printed: blank for None, amounts without trailing zeros."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return value
+    return format_number(value)
 
 
 @register.filter

@@ -18,6 +18,7 @@ from .. import selectors as sel
 from .. import services as s
 from ..check import problem_key
 from ..compute import cell_records
+from ..document import parse_cell
 from ..formats import get_format
 from ..permissions import may, require_view
 from ..presentation import export_input
@@ -134,9 +135,8 @@ def cell(request, pk: int, cell: str):
         records = cell_records(
             fmt, report.agency, report.year, cell, subtree=report.subtree, entered=report.entered
         )
-        table_key, _, rest = cell.partition(":")
+        table_key, row, column = parse_cell(cell)
         table = fmt.table(table_key)
-        row, _, column = rest.partition(".")
         row_label = table.row(row).label
         column_label = "/".join(next(c.path for c in table.columns if c.key == column))
     except (UnknownMeasure, KeyError, StopIteration):
@@ -152,7 +152,7 @@ def cell(request, pk: int, cell: str):
             "column_label": column_label,
             "value": data.value(table_key, row, column),
             "records": list(records[:500]) if hasattr(records, "__getitem__") else records,
-            "source": sel._sources(fmt).get(cell, ""),
+            "source": table.bindings[(row, column)].source,
             "frozen": bool(report.snapshot),
         },
     )

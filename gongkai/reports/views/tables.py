@@ -3,38 +3,18 @@ labels, and (for staff) each number linked to the records it counts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.urls import reverse
 
-from ..formats.base import Header, Table
-
-
-@dataclass
-class HeaderCell:
-    label: str
-    colspan: int
-    rowspan: int
-
-
-def _width(header: Header) -> int:
-    return max(1, sum(_width(c) for c in header.children))
+from ..exporters.layout import HeaderCell, header_cells
+from ..formats.base import Table
 
 
 def header_rows(table: Table) -> list[list[HeaderCell]]:
+    """The data columns' header cells by header row (merged cells as in the exports)."""
     depth = max(h.depth for h in table.headers)
     rows: list[list[HeaderCell]] = [[] for _ in range(depth)]
-
-    def place(header: Header, level: int):
-        if header.children:
-            rows[level].append(HeaderCell(header.label, _width(header), 1))
-            for child in header.children:
-                place(child, level + 1)
-        else:
-            rows[level].append(HeaderCell(header.label, 1, depth - level))
-
-    for header in table.headers:
-        place(header, 0)
+    for cell in header_cells(table.headers, depth, 0):
+        rows[cell.row].append(cell)
     return rows
 
 
