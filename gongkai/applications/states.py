@@ -4,12 +4,11 @@ Each action names the statuses it may start from and the status it leads to (Non
 stays, e.g. an extension granted while the case is in progress).
 """
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.errors import InvalidTransition
+from gongkai.core.states import Transition
 
 
 class Status(models.TextChoices):
@@ -39,13 +38,6 @@ BEFORE_DECISION = frozenset(
         S.DECISION_DRAFTED,
     }
 )
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None
-    label: str
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -86,12 +78,9 @@ def target_of(action: str, status: str) -> str:
         transition = TRANSITIONS[action]
     except KeyError:
         raise InvalidTransition(f"未知的操作“{action}”。") from None
-    if status not in transition.sources:
-        raise InvalidTransition(
-            f"申请当前状态为“{Status(status).label}”，不能“{transition.label}”。",
-            code="invalid_transition",
-        )
-    return transition.target or status
+    return transition.target_from(
+        status, refusal=f"申请当前状态为“{Status(status).label}”，不能“{transition.label}”。"
+    )
 
 
 def allowed_actions(status: str) -> list[str]:

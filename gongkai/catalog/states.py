@@ -5,12 +5,10 @@ submission to draft with an opinion, and an approved item may be published at on
 scheduled time.
 """
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.errors import InvalidTransition
+from gongkai.core.states import Transition
 
 
 class ItemStatus(models.TextChoices):
@@ -22,13 +20,6 @@ class ItemStatus(models.TextChoices):
 
 
 S = ItemStatus
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None
-    label: str
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -50,12 +41,9 @@ PUBLIC = frozenset({S.PUBLISHED})
 
 def target_of(action: str, status: str) -> str:
     transition = TRANSITIONS[action]
-    if status not in transition.sources:
-        raise InvalidTransition(
-            f"当前状态为“{ItemStatus(status).label}”，不能执行“{transition.label}”。",
-            code="invalid_transition",
-        )
-    return transition.target or status
+    return transition.target_from(
+        status, refusal=f"当前状态为“{ItemStatus(status).label}”，不能执行“{transition.label}”。"
+    )
 
 
 def actions_from(status: str) -> list[str]:

@@ -11,12 +11,11 @@ kept (and may be published again), never deleted.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.errors import InvalidTransition
+from gongkai.core.states import Transition
 
 
 class ConsultationStatus(models.TextChoices):
@@ -48,13 +47,7 @@ def phase_of(status: str, opens_on: datetime.date, closes_on: datetime.date, tod
 P = Phase
 
 
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None  # a stored ConsultationStatus, or None when the status stays
-    label: str
-
-
+# A target is a stored ConsultationStatus, or None when the status stays.
 TRANSITIONS: dict[str, Transition] = {
     "edit": Transition(frozenset({P.DRAFT}), None, "修改"),
     "publish": Transition(frozenset({P.DRAFT}), ConsultationStatus.PUBLISHED, "发布"),
@@ -76,11 +69,11 @@ PUBLIC_PHASES = frozenset({P.SCHEDULED, P.OPEN, P.CLOSED, P.FEEDBACK})
 
 def check(action: str, phase: str) -> None:
     transition = TRANSITIONS[action]
-    if phase not in transition.sources:
-        raise InvalidTransition(
-            f"征求意见当前为“{Phase(phase).label}”，不能{transition.label}。",
-            code=f"{action}_not_allowed",
-        )
+    transition.target_from(
+        phase,
+        refusal=f"征求意见当前为“{Phase(phase).label}”，不能{transition.label}。",
+        code=f"{action}_not_allowed",
+    )
 
 
 def actions_from(phase: str) -> list[str]:
@@ -103,9 +96,8 @@ COMMENT_TRANSITIONS: dict[str, Transition] = {
 
 def comment_target(decision: str, status: str) -> str:
     transition = COMMENT_TRANSITIONS[decision]
-    if status not in transition.sources:
-        raise InvalidTransition(
-            f"这条意见当前为“{CommentStatus(status).label}”，不能{transition.label}。",
-            code="comment_invalid_transition",
-        )
-    return transition.target
+    return transition.target_from(
+        status,
+        refusal=f"这条意见当前为“{CommentStatus(status).label}”，不能{transition.label}。",
+        code="comment_invalid_transition",
+    )

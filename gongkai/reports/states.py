@@ -5,12 +5,10 @@ A final or published report never changes: a new version (with a reason) starts 
 when it is published the version it replaces becomes superseded.
 """
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.errors import InvalidTransition
+from gongkai.core.states import Transition
 
 
 class ReportStatus(models.TextChoices):
@@ -21,13 +19,6 @@ class ReportStatus(models.TextChoices):
 
 
 S = ReportStatus
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None
-    label: str
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -44,9 +35,6 @@ LOCKED = frozenset({S.FINAL, S.PUBLISHED, S.SUPERSEDED})
 
 def target_of(action: str, status: str) -> str:
     transition = TRANSITIONS[action]
-    if status not in transition.sources:
-        raise InvalidTransition(
-            f"当前状态为“{ReportStatus(status).label}”，不能执行“{transition.label}”。",
-            code="invalid_transition",
-        )
-    return transition.target or status
+    return transition.target_from(
+        status, refusal=f"当前状态为“{ReportStatus(status).label}”，不能执行“{transition.label}”。"
+    )
