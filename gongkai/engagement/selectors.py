@@ -26,6 +26,17 @@ LEGACY_ROW = {
     K.OTHER: "s2_other",
 }
 LEADER_ROW = {K.PRESS_CONFERENCE: "s2_pressconf_head", K.ONLINE_INTERVIEW: "s2_interview_head"}
+# The rows of the old form's 二、回应解读情况, in printed order.
+LEGACY_RESPONSE_ROWS = (
+    "s2_hotspots",
+    "s2_pressconf",
+    "s2_pressconf_head",
+    "s2_interview",
+    "s2_interview_head",
+    "s2_interpretations",
+    "s2_weibo_weixin",
+    "s2_other",
+)
 
 
 # Consultations ---------------------------------------------------------------------------------
@@ -187,19 +198,7 @@ def legacy_response_counts(agency_ids, year: int) -> dict[str, int]:
     the seed agency's 4 = 0 + 0 + 2 + 0 + 2.
     """
     agency_ids = list(agency_ids)
-    counts = dict.fromkeys(
-        [
-            "s2_hotspots",
-            "s2_pressconf",
-            "s2_pressconf_head",
-            "s2_interview",
-            "s2_interview_head",
-            "s2_interpretations",
-            "s2_weibo_weixin",
-            "s2_other",
-        ],
-        0,
-    )
+    counts = dict.fromkeys(LEGACY_RESPONSE_ROWS, 0)
     rows = (
         ConcernResponse.objects.filter(agency_id__in=agency_ids, held_on__year=year)
         .order_by()

@@ -14,6 +14,12 @@ def _n(value) -> str:
     return format_number(value) or "0"
 
 
+def _overview(data: ReportData, texts) -> str:
+    """总体情况: each of the format's five part headings followed by its text."""
+    parts = data.format.sections[0].parts
+    return "\n".join(f"{heading}\n{text}" for heading, text in zip(parts, texts, strict=True))
+
+
 def prefill(data: ReportData, *, agency: Agency) -> dict[str, str]:
     if data.format.id == "gb2008":
         return _prefill_2008(data, agency)
@@ -69,13 +75,7 @@ def _prefill_2008(data: ReportData, agency: Agency) -> dict[str, str]:
         f"{y}年召开政府信息公开工作会议或专题会议{_n(v['s9_meetings'])}次，"
         f"举办培训班{_n(v['s9_trainings'])}次，接受培训{_n(v['s9_trainees'])}人次。"
     )
-    parts = data.format.sections[0].parts
-    overview = "\n".join(
-        f"{heading}\n{text}"
-        for heading, text in zip(
-            parts, (published, responses, requests, appeals, institution), strict=True
-        )
-    )
+    overview = _overview(data, (published, responses, requests, appeals, institution))
     return {
         "overview": overview,
         "problems": "",
@@ -119,15 +119,7 @@ def _prefill_2019(data: ReportData, agency: Agency) -> dict[str, str]:
         f"{y}年，因政府信息公开引起行政复议{_n(t4.get('rc_total'))}件、行政诉讼"
         f"{_n((t4.get('ld_total') or 0) + (t4.get('la_total') or 0))}件。"
     )
-    parts = data.format.sections[0].parts
-    overview = "\n".join(
-        f"{heading}\n{text}"
-        for heading, text in zip(
-            parts,
-            (active, requests, "", "", supervision),
-            strict=True,
-        )
-    )
+    overview = _overview(data, (active, requests, "", "", supervision))
     fee_text = (
         f"{y}年，依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费"
         f"{_n(fees)}元。"

@@ -45,6 +45,13 @@ def _move(report: AnnualReport, action: str, *, actor, note: str = "", **fields)
     return report
 
 
+def _written_reason(text: str | None, what: str, *, code: str) -> str:
+    reason = (text or "").strip()
+    if len(reason) < 4:
+        raise DomainError(f"请写明{what}（至少4个字）。", code=code)
+    return reason
+
+
 @transaction.atomic
 def report_start(
     *, actor, agency: Agency, year: int, format_id: str = "", subtree: bool = False
@@ -138,9 +145,7 @@ def report_override(*, actor, report: AnnualReport, problem: str, reason: str) -
     report = _lock(report)
     require_action(actor, report.agency_id, "override")
     target_of("override", report.status)
-    reason = (reason or "").strip()
-    if len(reason) < 4:
-        raise DomainError("请写明允许定稿的理由（至少4个字）。", code="override_reason")
+    reason = _written_reason(reason, "允许定稿的理由", code="override_reason")
     current = {problem_key(p): p for p in selectors.report_problems(report)}
     if problem not in current:
         raise DomainError("该问题已不存在，无需说明理由。", code="no_such_problem")
@@ -230,9 +235,7 @@ def report_new_version(*, actor, report: AnnualReport, reason: str) -> AnnualRep
     report = _lock(report)
     require_action(actor, report.agency_id, "new_version")
     target_of("new_version", report.status)
-    reason = (reason or "").strip()
-    if len(reason) < 4:
-        raise DomainError("请写明修订理由（至少4个字）。", code="revision_reason")
+    reason = _written_reason(reason, "修订理由", code="revision_reason")
     if AnnualReport.objects.filter(
         agency_id=report.agency_id, year=report.year, subtree=report.subtree, status="draft"
     ).exists():

@@ -13,16 +13,7 @@ from gongkai.facts.models import FIGURE_CELLS, OtherSystemFigure
 
 from . import UnknownMeasure
 
-RESPONSE_MEASURES = (
-    "s2_hotspots",
-    "s2_pressconf",
-    "s2_pressconf_head",
-    "s2_interview",
-    "s2_interview_head",
-    "s2_interpretations",
-    "s2_weibo_weixin",
-    "s2_other",
-)
+RESPONSE_MEASURES = engagement.LEGACY_RESPONSE_ROWS
 
 
 class ResponsesSource:
