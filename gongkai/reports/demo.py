@@ -4,8 +4,11 @@ its figures filled in from the records, finalised and published; later years' re
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 
@@ -66,6 +69,10 @@ def _publish(report, clerk, reviewer):
             )
     s.report_finalise(actor=reviewer, report=report)
     s.report_publish(actor=reviewer, report=report)
+    # Published in good time, as a real department would: before 31 January of the next year.
+    AnnualReport.objects.filter(pk=report.pk).update(
+        published_at=timezone.make_aware(dt.datetime(report.year + 1, 1, 20, 10))
+    )
 
 
 def load_demo() -> dict:
