@@ -215,7 +215,9 @@ SPECTACULAR_SETTINGS = {
 
 GONGKAI_SITE_NAME = _("政府信息公开平台")
 GONGKAI_SITE_URL = os.environ.get("GONGKAI_SITE_URL", "")  # e.g. https://gk.example.gov.cn
-# Catalogue attachments and imports.
+# Files of applications (identity proofs, scans, letters, released files) …
+GONGKAI_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# … and attachments of catalogue items, consultations and appeal cases, and imports.
 GONGKAI_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 GONGKAI_IMPORT_MAX_ROWS = 100_000
 

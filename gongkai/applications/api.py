@@ -15,12 +15,13 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
-from gongkai.core.api import form_error_response
+from gongkai.core.action_views import action_api
 from gongkai.core.errors import DomainError
 
 from . import services as s
+from .actions import TABLE
 from .models import Application, DeliveryMethod, ProvisionForm
-from .permissions import can_view
+from .permissions import POLICY
 from .selectors import (
     applications_of,
     applications_visible_to,
@@ -28,7 +29,6 @@ from .selectors import (
     reply_deadline_explained,
     work_queue,
 )
-from .views.staff import ACTIONS, action_form
 
 
 class ApplicationSerializer(serializers.ModelSerializer):
@@ -162,7 +162,7 @@ class ApplicationListAPI(APIView):
 
 def _visible(request, number: str) -> Application:
     application = Application.objects.select_related("agency").filter(number=number).first()
-    if application is None or not can_view(request.user, application):
+    if application is None or not POLICY.can_view(request.user, application):
         raise NotFound("没有找到这件申请。")
     return application
 
@@ -222,23 +222,17 @@ class ActionAPI(APIView):
     @extend_schema(
         operation_id="office_act",
         summary="执行办理操作",
-        description="action 取值：" + "、".join(ACTIONS) + "。请求体字段与办理页面的表单相同。",
+        description="action 取值："
+        + "、".join(TABLE.names())
+        + "。请求体字段与办理页面的表单相同。",
         request=OpenApiTypes.OBJECT,
         responses={200: ApplicationSerializer, 400: OpenApiTypes.OBJECT},
     )
     def post(self, request, number: str, action: str):
         application = get_object_or_404(applications_visible_to(user=request.user), number=number)
-        if action not in ACTIONS:
-            return Response(
-                {"code": "unknown_action", "message": f"未知的操作“{action}”。"}, status=400
-            )
-        spec = ACTIONS[action]
-        form = action_form(action, application, request.data, request.FILES, prefix=None)
-        if not form.is_valid():
-            return form_error_response(form)
-        try:
-            spec.run(request.user, application, form.cleaned_data)
-        except (DomainError, ValidationError) as error:
-            return _domain_response(error)
-        application.refresh_from_db()
-        return Response(ApplicationSerializer(application, context={"request": request}).data)
+
+        def respond(target):
+            target.refresh_from_db()
+            return Response(ApplicationSerializer(target, context={"request": request}).data)
+
+        return action_api(request, table=TABLE, target=application, name=action, respond=respond)

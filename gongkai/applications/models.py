@@ -1,6 +1,7 @@
 """Disclosure applications (依申请公开) and what happens to them."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -8,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.accounts.models import ApplicantProfile, ApplicantType
 from gongkai.agencies.models import Agency, AgencyScopedModel
+from gongkai.core.models import StatusChange, StoredFile
 from gongkai.regimes import REGIMES
 from gongkai.regimes.fees import BY_PIECE, BY_VOLUME
 from gongkai.regimes.rules import Channel, ReceiptBasis
 
-from .states import Status
+from .states import DECISION_APPROVED, DECISION_KNOWN, MAY_LACK_RECEIPT, Status
 
 
 class ProvisionForm(models.TextChoices):
@@ -163,6 +165,9 @@ class Application(AgencyScopedModel):
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
+    # The case's timeline: every transition with actor, time and note (core.workflow).
+    status_changes = GenericRelation(StatusChange, related_query_name="application")
+
     class Meta:
         verbose_name = _("政府信息公开申请")
         verbose_name_plural = _("政府信息公开申请")
@@ -184,12 +189,12 @@ class Application(AgencyScopedModel):
         constraints = [
             models.CheckConstraint(
                 name="application_received_has_date",
-                condition=Q(status__in=[Status.SUBMITTED, Status.WITHDRAWN])
+                condition=Q(status__in=sorted(MAY_LACK_RECEIPT))
                 | (Q(received_on__isnull=False) & ~Q(regime="")),
             ),
             models.CheckConstraint(
                 name="application_decided_has_outcome",
-                condition=~Q(status__in=[Status.DECISION_APPROVED, Status.SERVED])
+                condition=~Q(status__in=sorted(DECISION_APPROVED))
                 | (~Q(outcome="") & ~Q(legal_basis="")),
             ),
             models.CheckConstraint(
@@ -218,7 +223,7 @@ class Application(AgencyScopedModel):
     @property
     def decision_is_final(self) -> bool:
         """The applicant sees the outcome once the reply is served (or the case lapsed)."""
-        return bool(self.outcome) and self.status in {Status.SERVED, Status.CLOSED}
+        return bool(self.outcome) and self.status in DECISION_KNOWN
 
 
 class ApplicationSequence(models.Model):
@@ -235,44 +240,6 @@ class ApplicationSequence(models.Model):
 
     def __str__(self):
         return f"{self.agency_id}/{self.year}: {self.last}"
-
-
-class StatusChange(models.Model):
-    """The case's timeline: every transition with actor, time and note."""
-
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="status_changes"
-    )
-    action = models.CharField(_("操作"), max_length=40)
-    old_status = models.CharField(_("原状态"), max_length=24, blank=True, choices=Status.choices)
-    new_status = models.CharField(_("新状态"), max_length=24, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("操作人"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    note = models.TextField(_("说明"), blank=True)
-
-    class Meta:
-        verbose_name = _("办理记录")
-        verbose_name_plural = _("办理记录")
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.application.number} {self.action} {self.old_status}→{self.new_status}"
-
-    @property
-    def action_label(self) -> str:
-        from .states import TRANSITIONS
-
-        transition = TRANSITIONS.get(self.action)
-        return (
-            transition.label if transition else {"submit": "提交申请"}.get(self.action, self.action)
-        )
 
 
 class Consultation(models.Model):
@@ -358,13 +325,12 @@ class ExtensionRequest(models.Model):
         return f"{self.application.number} 延期申请"
 
 
-def _document_path(instance, filename):
-    return f"applications/{instance.application.agency_id}/{instance.application_id}/{filename}"
-
-
-class ApplicationDocument(models.Model):
+class ApplicationDocument(StoredFile):
     """A file of the case: identity proof, scan of a paper application, correction, letter,
     released information."""
+
+    owner_field = "application"
+    audit_key = "document"
 
     class Kind(models.TextChoices):
         IDENTITY_PROOF = "identity_proof", _("身份证明")
@@ -377,24 +343,12 @@ class ApplicationDocument(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("名称"), max_length=200)
-    file = models.FileField(_("文件"), upload_to=_document_path, max_length=300)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    # Hidden content found in a file to be released (hidden sheets, comments, tracked changes,
-    # metadata …): [{"kind", "where", "message"}]. The reviewer sees it before approving.
-    findings = models.JSONField(_("隐藏内容检查"), default=list, blank=True)
     # Released documents and letters are visible to the applicant once the decision is served.
     visible_to_applicant = models.BooleanField(_("申请人可见"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("申请材料")
         verbose_name_plural = _("申请材料")
-        ordering = ["uploaded_at", "id"]
 
     def __str__(self):
         return f"{self.application.number} {self.get_kind_display()} {self.title}"

@@ -1,66 +1,52 @@
-"""Who may do what to an application. Services ask here; nothing else decides."""
+"""Who may do what to an application: one policy, built from the shared predicates. Services
+ask it (through the workflow executor or `POLICY.require`); nothing else decides."""
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.permissions import agency_ids_with, can, require
+from gongkai.agencies.permissions import agency_ids_with
+from gongkai.agencies.policy import Policy, anyone, applicant_owns, has_capability
 from gongkai.agencies.roles import Capability
 
-# The capability each action needs from staff of the application's agency.
-ACTION_CAPABILITY = {
-    "confirm_receipt": Capability.HANDLE,
-    "start": Capability.HANDLE,
-    "request_correction": Capability.HANDLE,
-    "submit_correction": Capability.HANDLE,
-    "lapse_correction": Capability.HANDLE,
-    "start_consultation": Capability.HANDLE,
-    "finish_consultation": Capability.HANDLE,
-    "request_extension": Capability.HANDLE,
-    "decide_extension": Capability.APPROVE_EXTENSION,
-    "send_fee_notice": Capability.HANDLE,
-    "record_payment": Capability.HANDLE,
-    "lapse_fee": Capability.HANDLE,
-    "draft_decision": Capability.HANDLE,
-    "return_draft": Capability.REVIEW,
-    "approve_decision": Capability.REVIEW,
-    "serve": Capability.HANDLE,
-    "close": Capability.HANDLE,
-    "withdraw": Capability.HANDLE,
-    "assign": Capability.HANDLE,
-    "split": Capability.HANDLE,
-    "strip_metadata": Capability.HANDLE,
-}
-# What the applicant may do on their own case.
-APPLICANT_ACTIONS = frozenset({"submit_correction", "withdraw"})
+from .states import WORKFLOW
 
+HANDLE = has_capability(Capability.HANDLE)
+# What the applicant may do on their own case (and staff for them, from a letter or a call).
+HANDLE_OR_APPLICANT = HANDLE | applicant_owns(refusal=_("申请人不能执行此操作。"))
 
-def is_applicant(user, application) -> bool:
-    return (
-        user is not None
-        and user.is_authenticated
-        and application.applicant_id is not None
-        and application.applicant_id == user.pk
-    )
-
-
-def can_view(user, application) -> bool:
-    return is_applicant(user, application) or can(user, Capability.VIEW, application.agency_id)
-
-
-def require_view(user, application) -> None:
-    if not can_view(user, application):
-        raise Http404
-
-
-def require_action(actor, application, action: str) -> None:
-    """actor None is the system itself (scheduled lapses, demo loader)."""
-    if actor is None:
-        return
-    if action in APPLICANT_ACTIONS and is_applicant(actor, application):
-        return
-    if is_applicant(actor, application) and not can(actor, Capability.VIEW, application.agency_id):
-        raise PermissionDenied("申请人不能执行此操作。")
-    require(actor, ACTION_CAPABILITY[action], application.agency_id)
+POLICY = Policy(
+    name="applications",
+    workflows=[WORKFLOW],
+    view=has_capability(Capability.VIEW) | applicant_owns(),
+    rules={
+        # Online submission is open to any signed-in applicant (login is required by the view
+        # and the API); staff registering a paper application need HANDLE (`register`).
+        "submit": anyone("在线申请对已登录的公众开放（条例第二十九条）"),
+        "register": HANDLE,
+        "confirm_receipt": HANDLE,
+        "start": HANDLE,
+        "request_correction": HANDLE,
+        "submit_correction": HANDLE_OR_APPLICANT,
+        "lapse_correction": HANDLE,
+        "start_consultation": HANDLE,
+        "finish_consultation": HANDLE,
+        "request_extension": HANDLE,
+        "decide_extension": has_capability(Capability.APPROVE_EXTENSION),
+        "send_fee_notice": HANDLE,
+        "record_payment": HANDLE,
+        "lapse_fee": HANDLE,
+        "draft_decision": HANDLE,
+        "return_draft": has_capability(Capability.REVIEW),
+        "approve_decision": has_capability(Capability.REVIEW),
+        "serve": HANDLE,
+        "close": HANDLE,
+        "withdraw": HANDLE_OR_APPLICANT,
+        "assign": HANDLE,
+        "split": HANDLE,
+        "attach": HANDLE,
+        "attach_correction": HANDLE_OR_APPLICANT,
+        "strip_metadata": HANDLE,
+    },
+)
 
 
 def handles_case_of(viewer, profile) -> bool:

@@ -101,10 +101,9 @@ def timeline(application: Application):
 
 
 def documents_for(*, user, application: Application):
-    from .permissions import is_applicant
-
     documents = application.documents.order_by("uploaded_at", "id")
-    if is_applicant(user, application) and not _is_staff_of(user, application):
+    is_applicant = user.is_authenticated and application.applicant_id == user.pk
+    if is_applicant and not _is_staff_of(user, application):
         documents = documents.filter(visible_to_applicant=True) | documents.filter(uploaded_by=user)
     return documents
 

@@ -1,14 +1,15 @@
-"""The one state machine of a disclosure application. Nobody else lists statuses.
+"""The one state machine of a disclosure application. Nobody else lists statuses: every set of
+statuses other modules need is named here.
 
 Each action names the statuses it may start from and the status it leads to (None: the status
-stays, e.g. an extension granted while the case is in progress).
+stays, e.g. an extension granted while the case is in progress). Creating an application is
+the transition from INITIAL (no application yet) to submitted.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.errors import InvalidTransition
-from gongkai.core.states import Transition
+from gongkai.core.workflow import INITIAL, Transition, Workflow
 
 
 class Status(models.TextChoices):
@@ -26,7 +27,13 @@ class Status(models.TextChoices):
 
 
 S = Status
+
+# Named sets of statuses -----------------------------------------------------------------------
+TERMINAL = frozenset({S.CLOSED, S.WITHDRAWN})
+# Received and not yet being worked on in a way that stops the work (补正 may be asked, a case
+# may be split).
 OPEN_WORK = frozenset({S.RECEIVED, S.IN_PROGRESS})
+# Before a decision is approved: the applicant may still withdraw.
 BEFORE_DECISION = frozenset(
     {
         S.SUBMITTED,
@@ -38,50 +45,58 @@ BEFORE_DECISION = frozenset(
         S.DECISION_DRAFTED,
     }
 )
-
-
-TRANSITIONS: dict[str, Transition] = {
-    "confirm_receipt": Transition(frozenset({S.SUBMITTED}), S.RECEIVED, "确认收到申请"),
-    "start": Transition(frozenset({S.RECEIVED}), S.IN_PROGRESS, "开始办理"),
-    "request_correction": Transition(OPEN_WORK, S.AWAITING_CORRECTION, "告知补正"),
-    "submit_correction": Transition(frozenset({S.AWAITING_CORRECTION}), S.IN_PROGRESS, "收到补正"),
-    "lapse_correction": Transition(frozenset({S.AWAITING_CORRECTION}), S.CLOSED, "逾期未补正"),
-    "start_consultation": Transition(frozenset({S.IN_PROGRESS}), S.CONSULTING, "征求意见"),
-    "finish_consultation": Transition(frozenset({S.CONSULTING}), S.IN_PROGRESS, "收到意见"),
-    "request_extension": Transition(
-        frozenset({S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE}), None, "申请延期"
-    ),
-    "decide_extension": Transition(
-        frozenset({S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE}), None, "审批延期"
-    ),
-    "send_fee_notice": Transition(frozenset({S.IN_PROGRESS}), S.AWAITING_FEE, "发出收费通知"),
-    "record_payment": Transition(frozenset({S.AWAITING_FEE}), S.IN_PROGRESS, "登记缴费"),
-    "lapse_fee": Transition(frozenset({S.AWAITING_FEE}), S.CLOSED, "逾期未缴费"),
-    "draft_decision": Transition(frozenset({S.IN_PROGRESS}), S.DECISION_DRAFTED, "拟定答复"),
-    "return_draft": Transition(frozenset({S.DECISION_DRAFTED}), S.IN_PROGRESS, "退回答复稿"),
-    "approve_decision": Transition(
-        frozenset({S.DECISION_DRAFTED}), S.DECISION_APPROVED, "审核通过答复"
-    ),
-    "serve": Transition(frozenset({S.DECISION_APPROVED}), S.SERVED, "送达答复"),
-    "close": Transition(frozenset({S.SERVED}), S.CLOSED, "办结"),
-    "withdraw": Transition(BEFORE_DECISION, S.WITHDRAWN, "申请人撤回"),
-}
-
-TERMINAL = frozenset({S.CLOSED, S.WITHDRAWN})
-# Statuses in which the reply clock runs (or is paused) and the case counts as pending.
+# The reply clock runs (or is paused): the case counts as pending.
 PENDING = frozenset(set(Status) - TERMINAL - {S.SUBMITTED})
+# A decision the reviewer approved: it has an outcome and a legal basis.
+DECISION_APPROVED = frozenset({S.DECISION_APPROVED, S.SERVED})
+# The applicant sees the decision (served, or closed after service or a lapse).
+DECISION_KNOWN = frozenset({S.SERVED, S.CLOSED})
+# A decision exists that a letter can state.
+DECIDED = frozenset({S.DECISION_APPROVED, S.SERVED, S.CLOSED})
+# Statuses that may have no receipt date yet (never confirmed, or withdrawn before).
+MAY_LACK_RECEIPT = frozenset({S.SUBMITTED, S.WITHDRAWN})
+# Staff may add files, strip their properties and split the case.
+FILES_OPEN = frozenset(set(Status) - TERMINAL - {S.SUBMITTED})
 
 
-def target_of(action: str, status: str) -> str:
-    """The status `action` leads to from `status`, or InvalidTransition."""
-    try:
-        transition = TRANSITIONS[action]
-    except KeyError:
-        raise InvalidTransition(f"未知的操作“{action}”。") from None
-    return transition.target_from(
-        status, refusal=f"申请当前状态为“{Status(status).label}”，不能“{transition.label}”。"
-    )
-
-
-def allowed_actions(status: str) -> list[str]:
-    return [name for name, t in TRANSITIONS.items() if status in t.sources]
+# Labels are lazily translated: shown in the reader's language, not the importer's.
+WORKFLOW = Workflow(
+    name="applications.Application",
+    statuses=Status,
+    audit_prefix="application",
+    refusal=_("申请当前状态为“%(state)s”，不能“%(action)s”。"),
+    transitions={
+        "submit": Transition(frozenset({INITIAL}), S.SUBMITTED, _("提交申请")),
+        "confirm_receipt": Transition(frozenset({S.SUBMITTED}), S.RECEIVED, _("确认收到申请")),
+        "start": Transition(frozenset({S.RECEIVED}), S.IN_PROGRESS, _("开始办理")),
+        "request_correction": Transition(OPEN_WORK, S.AWAITING_CORRECTION, _("告知补正")),
+        "submit_correction": Transition(
+            frozenset({S.AWAITING_CORRECTION}), S.IN_PROGRESS, _("收到补正")
+        ),
+        "lapse_correction": Transition(
+            frozenset({S.AWAITING_CORRECTION}), S.CLOSED, _("逾期未补正")
+        ),
+        "start_consultation": Transition(frozenset({S.IN_PROGRESS}), S.CONSULTING, _("征求意见")),
+        "finish_consultation": Transition(frozenset({S.CONSULTING}), S.IN_PROGRESS, _("收到意见")),
+        "request_extension": Transition(
+            frozenset({S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE}), None, _("申请延期")
+        ),
+        "decide_extension": Transition(
+            frozenset({S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE}), None, _("审批延期")
+        ),
+        "send_fee_notice": Transition(
+            frozenset({S.IN_PROGRESS}), S.AWAITING_FEE, _("发出收费通知")
+        ),
+        "record_payment": Transition(frozenset({S.AWAITING_FEE}), S.IN_PROGRESS, _("登记缴费")),
+        "lapse_fee": Transition(frozenset({S.AWAITING_FEE}), S.CLOSED, _("逾期未缴费")),
+        "draft_decision": Transition(frozenset({S.IN_PROGRESS}), S.DECISION_DRAFTED, _("拟定答复")),
+        "return_draft": Transition(frozenset({S.DECISION_DRAFTED}), S.IN_PROGRESS, _("退回答复稿")),
+        "approve_decision": Transition(
+            frozenset({S.DECISION_DRAFTED}), S.DECISION_APPROVED, _("审核通过答复")
+        ),
+        "serve": Transition(frozenset({S.DECISION_APPROVED}), S.SERVED, _("送达答复")),
+        "close": Transition(frozenset({S.SERVED}), S.CLOSED, _("办结")),
+        "withdraw": Transition(BEFORE_DECISION, S.WITHDRAWN, _("申请人撤回")),
+    },
+)
+TRANSITIONS = WORKFLOW.transitions

@@ -1,4 +1,5 @@
-"""The audit trail: one append-only table written by every state-changing service."""
+"""What every app shares in the database: the append-only audit trail, the history of workflow
+objects, and the abstract stored file."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -87,3 +88,121 @@ def tables_exist(*models_, using: str = "default") -> bool:
 
     existing = set(connections[using].introspection.table_names())
     return all(model._meta.db_table in existing for model in models_)
+
+
+class StatusChange(models.Model):
+    """One step of a workflow object's own history, shown on its page (the audit trail has the
+    field-level changes): written by `Workflow.execute` for every workflow of the platform."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.BigIntegerField()
+    action = models.CharField(_("操作"), max_length=40)
+    old_status = models.CharField(_("原状态"), max_length=24, blank=True)
+    new_status = models.CharField(_("新状态"), max_length=24, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    note = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.action} {self.old_status}→{self.new_status}"
+
+    @property
+    def _workflow(self):
+        from .workflow import workflow_of
+
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        return workflow_of(model) if model is not None else None
+
+    @property
+    def action_label(self):
+        workflow = self._workflow
+        return workflow.label(self.action) if workflow else self.action
+
+    @property
+    def new_status_label(self):
+        workflow = self._workflow
+        return workflow.state_label(self.new_status) if workflow else self.new_status
+
+    @property
+    def old_status_label(self):
+        workflow = self._workflow
+        return workflow.state_label(self.old_status) if workflow else self.old_status
+
+
+def stored_file_path(instance, filename: str) -> str:
+    """<app>/<agency>/<owner>/<random>/<name>: an unguessable folder per file, the agency first
+    so that an agency's files can be found (and backed up or removed) together; the name made
+    safe for every file system (path separators and control characters removed)."""
+    import uuid
+
+    from django.utils.text import get_valid_filename
+
+    owner = instance.owner
+    name = get_valid_filename(filename.replace("\\", "/").rsplit("/", 1)[-1]) or "file"
+    return (
+        f"{instance._meta.app_label}/{instance.owner_agency_id}/{owner.pk}/"
+        f"{uuid.uuid4().hex}/{name[-150:]}"
+    )
+
+
+class StoredFile(models.Model):
+    """What every stored file of the platform is: a case document, a catalogue attachment, a
+    consultation's or comment's attachment, an appeal document. Stored and removed only by
+    `core.files` (real type sniffed, size limited, hidden content checked, safe path), and
+    downloaded only through `core.files.file_response` after the owner's permission check.
+
+    A concrete model adds the foreign key named by `owner_field` and its own fields."""
+
+    owner_field: str = ""  # the ForeignKey to the object the file belongs to
+    audit_key: str = "file"  # the name of the change in the owner's audit rows
+
+    title = models.CharField(_("名称"), max_length=200)
+    file = models.FileField(_("文件"), upload_to=stored_file_path, max_length=300)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    # Hidden content found when the file was stored: [{"kind", "where", "message"}], shown to
+    # the reviewer before anything is released.
+    findings = models.JSONField(_("隐藏内容检查"), default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def owner(self):
+        return getattr(self, self.owner_field)
+
+    @property
+    def owner_agency_id(self) -> int:
+        owner = self.owner
+        agency_id = getattr(owner, "agency_id", None)
+        return agency_id if agency_id is not None else owner.audit_agency.pk
+
+    @property
+    def audit_agency(self):
+        owner = self.owner
+        return getattr(owner, "audit_agency", None) or owner.agency
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]

@@ -55,7 +55,7 @@ def sniff(head: bytes, file) -> FileKind | None:
 
 def check_upload(file, *, allowed=ALL_KINDS, max_bytes: int | None = None) -> FileKind:
     """The file's real kind, or UploadRejected saying exactly why. Reads only the header."""
-    max_bytes = max_bytes or getattr(settings, "GONGKAI_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+    max_bytes = max_bytes or settings.GONGKAI_MAX_UPLOAD_BYTES
     name = getattr(file, "name", "") or "文件"
     if file.size == 0:
         raise UploadRejected(f"“{name}”是空文件。", code="upload_empty")

@@ -6,15 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from gongkai.agencies.permissions import require
-from gongkai.agencies.roles import Capability
 from gongkai.applications.models import Application, ApplicationDocument
-from gongkai.applications.permissions import require_action
+from gongkai.applications.states import WORKFLOW as APPLICATION_WORKFLOW
 from gongkai.core.audit import audit_record
+from gongkai.core.files import FileRules, file_store
 from gongkai.core.uploads import DOCX, PDF
 
 from .models import LetterKind, LetterTemplate
+from .permissions import POLICY
 from .render import render_letter
+
+# Letters are made here, never uploaded: their type is still checked like any stored file.
+LETTER_RULES = FileRules(allowed=(DOCX, PDF), check_hidden=False)
 
 # Notices the applicant is sent at once. The decision is theirs once it is served (the serve
 # service then shows every letter); the consultation letter goes to the third party.
@@ -29,29 +32,26 @@ def letter_issue(
 ) -> ApplicationDocument:
     """Render the letter and attach it to the case as DOCX (to edit or print) and PDF (the copy
     sent). Returns the PDF document."""
-    application = (
-        Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
-    )
-    require_action(actor, application, "start")
+    application = APPLICATION_WORKFLOW.lock(application)
+    POLICY.require(actor, "issue_letter", application)
     letter = render_letter(application, kind, today=today)
     visible = kind in VISIBLE_AT_ONCE or (
         kind == LetterKind.DECISION and application.decision_is_final
     )
-    uploader = actor if actor is not None and actor.is_authenticated else None
     documents = [
-        ApplicationDocument.objects.create(
-            application=application,
+        file_store(
+            model=ApplicationDocument,
+            owner=application,
+            upload=ContentFile(content, name=f"{application.number}-{kind}.{file_kind.extension}"),
+            actor=actor,
+            rules=LETTER_RULES,
+            title=f"{letter.title}（{file_kind.extension.upper()}）",
             # A consultation letter is addressed to (and names) the third party: it is kept as
             # a kind of its own, never released to the applicant with the decision.
             kind=ApplicationDocument.Kind.THIRD_PARTY_LETTER
             if kind == LetterKind.CONSULTATION
             else ApplicationDocument.Kind.LETTER,
-            title=f"{letter.title}（{file_kind.extension.upper()}）",
-            file=ContentFile(content, name=f"{application.number}-{kind}.{file_kind.extension}"),
-            content_type=file_kind.content_type,
-            size=len(content),
             visible_to_applicant=visible,
-            uploaded_by=uploader,
         )
         for file_kind, content in ((DOCX, letter.docx), (PDF, letter.pdf))
     ]
@@ -72,7 +72,7 @@ def letter_template_save(*, actor, template: LetterTemplate) -> LetterTemplate:
     if actor is not None and not actor.is_superuser:
         if template.agency_id is None:
             raise PermissionDenied("只有平台管理员可以修改默认文书模板。")
-        require(actor, Capability.ADMINISTER, template.agency_id)
+        POLICY.require(actor, "edit_template", template.agency_id)
     template.full_clean()
     created = template.pk is None
     template.updated_by = actor if actor is not None and actor.is_authenticated else None

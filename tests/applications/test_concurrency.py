@@ -7,8 +7,9 @@ import pytest
 from django.db import connection, connections
 
 from gongkai.applications import services as s
-from gongkai.applications.models import Application, StatusChange
+from gongkai.applications.models import Application
 from gongkai.core.errors import InvalidTransition
+from gongkai.core.models import StatusChange
 from tests.agencies.factories import MembershipFactory
 from tests.applications.fixtures import register
 

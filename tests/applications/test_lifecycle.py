@@ -5,10 +5,9 @@ import datetime as dt
 import pytest
 
 from gongkai.applications import services as s
-from gongkai.applications.models import StatusChange
 from gongkai.applications.states import Status
 from gongkai.core.errors import DomainError, InvalidTransition
-from gongkai.core.models import AuditEvent
+from gongkai.core.models import AuditEvent, StatusChange
 from gongkai.deadlines.models import Deadline
 from gongkai.regimes import get_regime
 from tests.applications.fixtures import register

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from gongkai.accounts.permissions import identifier_for
 from gongkai.applications import services as s
-from gongkai.applications.permissions import can_view, require_view
+from gongkai.applications.permissions import POLICY
 from gongkai.applications.selectors import application_by_query_code, applications_visible_to
 from tests.accounts.factories import UserFactory
 from tests.applications.fixtures import png, register
@@ -27,25 +27,25 @@ def online(applicant_user, dept_a):
 
 
 def test_applicant_sees_own_case_only(online, applicant_user):
-    assert can_view(applicant_user, online)
+    assert POLICY.can_view(applicant_user, online)
     stranger = UserFactory()
-    assert not can_view(stranger, online)
+    assert not POLICY.can_view(stranger, online)
     with pytest.raises(Http404):
-        require_view(stranger, online)
+        POLICY.require_view(stranger, online)
 
 
 def test_clerk_of_another_agency_never_sees_the_case(online, dept_b):
     from tests.agencies.factories import MembershipFactory
 
     other = MembershipFactory(agency=dept_b, role="clerk").user
-    assert not can_view(other, online)
+    assert not POLICY.can_view(other, online)
     assert online not in applications_visible_to(user=other)
     with pytest.raises(Http404):
         s.application_start(actor=other, application=online)
 
 
 def test_supervisor_reads_but_cannot_act(online, supervisor):
-    assert can_view(supervisor, online)
+    assert POLICY.can_view(supervisor, online)
     with pytest.raises(PermissionDenied):
         s.application_confirm_receipt(
             actor=supervisor, application=online, confirmed_on=online.submitted_on

@@ -1,4 +1,4 @@
-"""Shared pieces of the application services: numbering, query codes, the transition step."""
+"""Shared pieces of the application services: numbering, query codes, lapses, deadlines."""
 
 import hashlib
 import hmac
@@ -7,14 +7,12 @@ import secrets
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import deadlines_of
 from gongkai.deadlines.services import deadline_close
 
-from ..models import Application, ApplicationSequence, StatusChange
-from ..permissions import require_action
-from ..states import target_of
+from ..models import Application, ApplicationSequence
+from ..states import WORKFLOW
 
 # No 0/O, 1/I/L: the code is read aloud and typed from paper receipts.
 _QUERY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -54,47 +52,13 @@ def today_or(value):
     return value or timezone.localdate()
 
 
-def lock(application: Application) -> Application:
-    return Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
-
-
-def transition(application: Application, action: str, *, actor, note: str = "", **fields):
-    """Move a locked application through `action`, saving `fields` with it. Must run inside
-    the caller's transaction, on a row from lock()."""
-    require_action(actor, application, action)
-    new_status = target_of(action, application.status)
-    names = ["status", *fields]
-    before = snapshot(application, names)
-    old_status = application.status
-    for name, value in fields.items():
-        setattr(application, name, value)
-    application.status = new_status
-    application.save(update_fields=[*names, "updated_at"])
-    StatusChange.objects.create(
-        application=application,
-        action=action,
-        old_status=old_status,
-        new_status=new_status,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        note=note,
-    )
-    audit_record(
-        actor=actor,
-        action=f"application.{action}",
-        obj=application,
-        changes=diff(before, snapshot(application, names)),
-        note=note,
-    )
-    return application
-
-
 def record_lapse(
     application, action: str, *, actor, outcome_code: str, closed_on, note: str, reasons: str
 ):
     """A period the applicant let pass: the application is deemed abandoned (视为放弃申请) and
     closed with the regime's automatic outcome for it."""
     outcome = application.regime_obj.outcome(outcome_code)
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         action,
         actor=actor,

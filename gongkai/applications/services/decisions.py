@@ -12,17 +12,9 @@ from gongkai.deadlines.services import deadline_open
 
 from ..models import Application, ServiceMethod
 from ..notifications import notify_applicant
-from ..permissions import require_action
-from ..states import Status
-from .base import (
-    close_deadlines,
-    hash_query_code,
-    lock,
-    new_query_code,
-    next_number,
-    open_deadline,
-    transition,
-)
+from ..permissions import POLICY
+from ..states import OPEN_WORK, WORKFLOW
+from .base import close_deadlines, hash_query_code, new_query_code, next_number, open_deadline
 
 
 @transaction.atomic
@@ -37,7 +29,7 @@ def application_draft_decision(
 ) -> Application:
     """A clerk drafts the reply: an outcome from the regime's catalogue, with its legal basis;
     a reply that withholds anything says what and why (Arts. 36, 37)."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     chosen = application.regime_obj.outcome(outcome)
     if chosen.automatic:
         raise DomainError(
@@ -53,7 +45,7 @@ def application_draft_decision(
             code="withheld_missing",
             field="withheld",
         )
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "draft_decision",
         actor=actor,
@@ -74,21 +66,21 @@ def application_draft_decision(
 
 @transaction.atomic
 def application_return_draft(*, actor, application: Application, note: str) -> Application:
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     if not note.strip():
         raise DomainError("请写明退回理由。", code="return_reason", field="note")
-    return transition(application, "return_draft", actor=actor, note=note)
+    return WORKFLOW.execute(application, "return_draft", actor=actor, note=note)
 
 
 @transaction.atomic
 def application_approve_decision(*, actor, application: Application, note: str = "") -> Application:
     """A reviewer other than the drafter approves. The row lock makes two reviewers approving
     at once end with exactly one approval; the other sees an invalid transition."""
-    application = lock(application)
-    require_action(actor, application, "approve_decision")
+    application = WORKFLOW.lock(application)
+    POLICY.require(actor, "approve_decision", application)
     if actor is not None and application.decided_by_id == actor.pk:
         raise DomainError("不能审核自己拟定的答复，请由其他审核人审核。", code="self_approval")
-    return transition(
+    return WORKFLOW.execute(
         application,
         "approve_decision",
         actor=actor,
@@ -104,14 +96,14 @@ def application_serve(
 ) -> Application:
     """Record service: the applicant's signature date for direct service, the day handed to
     the post for postal service (国办公开办函〔2016〕235号)."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     if method not in ServiceMethod.values:
         raise DomainError("请选择送达方式。", code="service_method", field="method")
     if served_on < application.received_on:
         raise DomainError("送达日期不能早于收到申请之日。", code="served_before_receipt")
     reply = open_deadline(application, Deadline.Kind.REPLY)
     on_time = reply is None or reply.due is None or served_on <= reply.due
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "serve",
         actor=actor,
@@ -130,19 +122,19 @@ def application_serve(
 def application_close(
     *, actor, application: Application, closed_on: dt.date | None = None
 ) -> Application:
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     closed_on = closed_on or timezone.localdate()
     if application.served_on and closed_on < application.served_on:
         raise DomainError("办结日期不能早于送达日期。", code="closed_before_served")
-    return transition(application, "close", actor=actor, closed_on=closed_on)
+    return WORKFLOW.execute(application, "close", actor=actor, closed_on=closed_on)
 
 
 @transaction.atomic
 def application_withdraw(
     *, actor, application: Application, note: str = "", withdrawn_on: dt.date | None = None
 ) -> Application:
-    application = lock(application)
-    application = transition(
+    application = WORKFLOW.lock(application)
+    application = WORKFLOW.execute(
         application,
         "withdraw",
         actor=actor,
@@ -157,9 +149,9 @@ def application_withdraw(
 def application_split(*, actor, application: Application, parts: list[dict]) -> list[Application]:
     """一事一申请: items that are unrelated become separate linked applications with the same
     applicant and receipt date, each with its own number and deadlines. Returns the new ones."""
-    application = lock(application)
-    require_action(actor, application, "split")
-    if application.status not in {Status.RECEIVED, Status.IN_PROGRESS}:
+    application = WORKFLOW.lock(application)
+    POLICY.require(actor, "split", application)
+    if application.status not in OPEN_WORK:
         raise DomainError("只有已收到或办理中的申请可以拆分。", code="split_status")
     if not parts or any(not (p.get("info_title") or "").strip() for p in parts):
         raise DomainError("每一项拆分出的申请都要写明所需信息名称。", code="split_empty")

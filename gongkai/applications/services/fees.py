@@ -12,7 +12,8 @@ from gongkai.regimes.fees import BY_PIECE, BY_VOLUME, quote_by_piece, quote_by_v
 
 from ..models import Application
 from ..notifications import notify_applicant
-from .base import close_deadlines, lock, open_deadline, record_lapse, today_or, transition
+from ..states import WORKFLOW
+from .base import close_deadlines, open_deadline, record_lapse, today_or
 
 
 def pieces_filed_earlier_in_month(application: Application) -> int:
@@ -42,7 +43,7 @@ def application_send_fee_notice(
 ) -> Application:
     """Charge 信息处理费 (by piece or by volume, never both). The applicant has the regime's
     period, from the day after receiving the notice, to pay."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     regime = application.regime_obj
     if (
         regime.fee_payment is None
@@ -65,7 +66,7 @@ def application_send_fee_notice(
         raise DomainError(
             f"按此计算应收0元（{quote.describe()}），无需发出收费通知。", code="fee_zero"
         )
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "send_fee_notice",
         actor=actor,
@@ -97,7 +98,7 @@ def application_send_fee_notice(
 
 @transaction.atomic
 def application_record_payment(*, actor, application: Application, paid_on: dt.date) -> Application:
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     if paid_on < application.fee_notice_received_on:
         raise DomainError("缴费日期不能早于收到收费通知之日。", code="fee_paid_date")
     payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
@@ -105,7 +106,7 @@ def application_record_payment(*, actor, application: Application, paid_on: dt.d
         raise DomainError(
             f"缴费期限已于{payment.due.isoformat()}届满，应按逾期未缴费处理。", code="fee_paid_late"
         )
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "record_payment",
         actor=actor,
@@ -130,7 +131,7 @@ def application_lapse_fee(
     *, actor, application: Application, today: dt.date | None = None
 ) -> Application:
     """Unpaid after the payment period: deemed abandoned, counted as 其他处理 2."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     today = today_or(today)
     payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
     if payment is None or payment.due is None or today <= payment.due:

@@ -3,29 +3,28 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import ApplicantProfile, ApplicantType
-from gongkai.agencies.permissions import require
-from gongkai.agencies.roles import Capability
 from gongkai.core import identifiers
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
-from gongkai.core.hidden_content import check_file, strip_metadata
-from gongkai.core.uploads import ALL_KINDS, JPEG, PDF, PNG, check_upload
+from gongkai.core.files import FileRules, file_store, file_strip_metadata
+from gongkai.core.uploads import ALL_KINDS, JPEG, PDF, PNG
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.services import deadline_open
 from gongkai.regimes import regime_for
 from gongkai.regimes.rules import Channel, receipt_date
 
-from ..models import Application, ApplicationDocument, DeliveryMethod, ProvisionForm, StatusChange
+from ..models import Application, ApplicationDocument, DeliveryMethod, ProvisionForm
 from ..notifications import notify_applicant
-from ..permissions import require_action
-from .base import hash_query_code, lock, new_query_code, next_number, transition
+from ..permissions import POLICY
+from ..states import WORKFLOW
+from .base import hash_query_code, new_query_code, next_number
 
 IDENTITY_PROOF_KINDS = (PDF, JPEG, PNG)
+UPLOAD_LIMIT = "GONGKAI_MAX_UPLOAD_BYTES"
 REQUEST_FIELDS = ("info_title", "doc_number", "description", "provision_form", "delivery_method")
 
 
@@ -65,33 +64,29 @@ def _validate_applicant(*, applicant_type, id_type, identifier, name, contact_ph
     return identifier
 
 
+# Identity proofs are photos or scans; case files may also be office documents. A released
+# file is checked for hidden content before anyone approves its release.
+IDENTITY_RULES = FileRules(
+    allowed=IDENTITY_PROOF_KINDS, limit_setting=UPLOAD_LIMIT, check_hidden=False
+)
+CASE_FILE_RULES = FileRules(allowed=ALL_KINDS, limit_setting=UPLOAD_LIMIT, check_hidden=False)
+RELEASED_RULES = FileRules(allowed=ALL_KINDS, limit_setting=UPLOAD_LIMIT, check_hidden=True)
+
+
 def _store(
-    application,
-    *,
-    kind: str,
-    upload,
-    actor,
-    title: str = "",
-    allowed=ALL_KINDS,
-    visible: bool = False,
+    application, *, kind: str, upload, actor, title: str = "", visible: bool = False, rules=None
 ) -> ApplicationDocument:
-    file_kind = check_upload(upload, allowed=allowed)
-    findings = []
-    if kind == ApplicationDocument.Kind.RELEASED:
-        # Checked before anyone approves its release (hidden sheets, comments, metadata …).
-        data = upload.read()
-        upload.seek(0)
-        findings = [vars(f) for f in check_file(data, upload.name)]
-    return ApplicationDocument.objects.create(
-        application=application,
+    if rules is None:
+        rules = RELEASED_RULES if kind == ApplicationDocument.Kind.RELEASED else CASE_FILE_RULES
+    return file_store(
+        model=ApplicationDocument,
+        owner=application,
+        upload=upload,
+        actor=actor,
+        rules=rules,
+        title=title,
         kind=kind,
-        title=title or upload.name,
-        file=upload,
-        content_type=file_kind.content_type,
-        size=upload.size,
-        findings=findings,
         visible_to_applicant=visible,
-        uploaded_by=actor if actor is not None and actor.is_authenticated else None,
     )
 
 
@@ -108,7 +103,7 @@ def _receipt_fields(application: Application) -> dict:
 
 def _receive(application: Application, *, actor, note: str) -> Application:
     """Move a locked, submitted application to received and open its statutory deadlines."""
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "confirm_receipt",
         actor=actor,
@@ -142,22 +137,14 @@ def _receive(application: Application, *, actor, note: str) -> Application:
 def _create(*, agency, actor, status_note: str, **fields) -> tuple[Application, str]:
     code = new_query_code()
     number = next_number(agency, fields["submitted_on"].year)
-    application = Application.objects.create(
-        agency=agency, number=number, query_code_hash=hash_query_code(number, code), **fields
-    )
-    StatusChange.objects.create(
-        application=application,
-        action="submit",
-        new_status=application.status,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        note=status_note,
-    )
-    audit_record(
+    application = WORKFLOW.execute(
+        Application(agency=agency, number=number, query_code_hash=hash_query_code(number, code)),
+        "submit",
         actor=actor,
-        action="application.submit",
-        obj=application,
         note=status_note,
-        changes={"status": [None, application.status], "channel": [None, fields["channel"]]},
+        # The audit row names the channel; the applicant's identity stays in the record only.
+        audited=("status", "channel"),
+        **fields,
     )
     return application, code
 
@@ -198,7 +185,7 @@ def application_submit_online(
         upload=identity_proof,
         actor=applicant,
         title="身份证明",
-        allowed=IDENTITY_PROOF_KINDS,
+        rules=IDENTITY_RULES,
     )
     return application, code
 
@@ -226,8 +213,7 @@ def application_register(
     """Staff register an application received in person, by letter, fax or e-mail. If the
     receipt date is already known (Art. 31) it is received at once; otherwise it awaits
     confirmation."""
-    if actor is not None:
-        require(actor, Capability.HANDLE, agency)
+    POLICY.require(actor, "register", agency)
     if channel not in Channel.values:
         raise ValidationError({"channel": "请选择申请渠道。"})
     _validate_request(request)
@@ -272,7 +258,7 @@ def application_register(
         if error.code != "receipt_date_missing":
             raise
         return application, code  # awaits signature or confirmation
-    return _receive(lock(application), actor=actor, note="登记时已确定收到申请之日"), code
+    return _receive(WORKFLOW.lock(application), actor=actor, note="登记时已确定收到申请之日"), code
 
 
 @transaction.atomic
@@ -284,7 +270,7 @@ def application_confirm_receipt(
     signed_on: dt.date | None = None,
 ) -> Application:
     """The office confirms receipt with the applicant (or records the signature date)."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     if confirmed_on is not None:
         application.confirmed_on = confirmed_on
     if signed_on is not None:
@@ -302,8 +288,8 @@ def application_attach(
     title: str = "",
     visible_to_applicant: bool = False,
 ) -> ApplicationDocument:
-    application = lock(application)
-    require_action(actor, application, "submit_correction" if kind == "correction" else "start")
+    application = WORKFLOW.lock(application)
+    POLICY.require(actor, "attach_correction" if kind == "correction" else "attach", application)
     document = _store(
         application,
         kind=kind,
@@ -325,23 +311,9 @@ def application_attach(
 def application_strip_metadata(*, actor, document: ApplicationDocument) -> ApplicationDocument:
     """Clear a released file's document properties (author, company …) and check it again.
     Comments and tracked changes stay: they are content the reviewer must decide on."""
-    application = lock(document.application)
-    require_action(actor, application, "start")
+    application = WORKFLOW.lock(document.application)
+    POLICY.require(actor, "strip_metadata", application)
     document = ApplicationDocument.objects.select_for_update().get(pk=document.pk)
-    with document.file.open("rb") as handle:
-        data = handle.read()
-    cleaned = strip_metadata(data, document.file.name)
-    name = document.file.name.rsplit("/", 1)[-1]
-    before = len(document.findings)
-    document.file.save(name, ContentFile(cleaned), save=False)
-    document.size = len(cleaned)
-    document.findings = [vars(f) for f in check_file(cleaned, name)]
-    document.save(update_fields=["file", "size", "findings"])
-    audit_record(
-        actor=actor,
-        action="application.strip_metadata",
-        obj=application,
-        changes={"findings": [before, len(document.findings)]},
-        note=document.title,
+    return file_strip_metadata(
+        stored=document, actor=actor, audit_action="application.strip_metadata"
     )
-    return document

@@ -13,15 +13,16 @@ from gongkai.deadlines.services import deadline_open, deadline_update
 
 from ..models import Application, Consultation, ExtensionRequest
 from ..notifications import notify_applicant
-from ..permissions import require_action
-from .base import close_deadlines, lock, open_deadline, record_lapse, today_or, transition
+from ..permissions import POLICY
+from ..states import WORKFLOW
+from .base import close_deadlines, open_deadline, record_lapse, today_or
 
 
 @transaction.atomic
 def application_start(*, actor, application: Application) -> Application:
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     assignee = application.assigned_to or (actor if actor is not None else None)
-    return transition(application, "start", actor=actor, assigned_to=assignee)
+    return WORKFLOW.execute(application, "start", actor=actor, assigned_to=assignee)
 
 
 @transaction.atomic
@@ -29,8 +30,8 @@ def application_assign(*, actor, application: Application, assignee) -> Applicat
     from gongkai.agencies.permissions import can
     from gongkai.agencies.roles import Capability
 
-    application = lock(application)
-    require_action(actor, application, "assign")
+    application = WORKFLOW.lock(application)
+    POLICY.require(actor, "assign", application)
     if not can(assignee, Capability.HANDLE, application.agency_id):
         raise DomainError(f"{assignee}不是本机关的信息公开工作人员。", code="assignee_not_clerk")
     old = application.assigned_to
@@ -56,7 +57,7 @@ def application_request_correction(
 ) -> Application:
     """Tell the applicant, once, what to correct (Art. 30). Must happen within the regime's
     limit after receipt; the reply period then starts afresh from the corrected application."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     requested_on = today_or(requested_on)
     if application.correction_requested_on is not None:
         raise DomainError("补正只能一次性告知，本申请已告知过补正。", code="correction_once")
@@ -73,7 +74,7 @@ def application_request_correction(
             "不能再要求补正，请按现有内容答复。",
             code="correction_too_late",
         )
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "request_correction",
         actor=actor,
@@ -100,11 +101,11 @@ def application_submit_correction(
     text: str,
     corrected_on: dt.date | None = None,
 ) -> Application:
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     corrected_on = today_or(corrected_on)
     if corrected_on < application.correction_requested_on:
         raise DomainError("收到补正之日不能早于告知补正之日。", code="correction_date")
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "submit_correction",
         actor=actor,
@@ -130,7 +131,7 @@ def application_lapse_correction(
 ) -> Application:
     """The correction period passed without a correction: the application is deemed
     abandoned (视为放弃申请) and counted as 其他处理 1."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     today = today_or(today)
     if application.correction_due_on is None or today <= application.correction_due_on:
         raise DomainError("补正期限尚未届满。", code="correction_not_lapsed")
@@ -158,7 +159,7 @@ def application_start_consultation(
 ) -> Consultation:
     """Consult a third party or another agency; the reply clock stops until the answer (or
     the end of the party's period)."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     regime = application.regime_obj
     if party_kind not in regime.paused_for:
         raise DomainError(
@@ -167,7 +168,7 @@ def application_start_consultation(
         )
     if letter_received_on < started_on:
         raise DomainError("对方收到征求意见书之日不能早于发出之日。", code="consultation_dates")
-    application = transition(
+    application = WORKFLOW.execute(
         application, "start_consultation", actor=actor, note=f"征求{party_name}意见"
     )
     consultation = Consultation.objects.create(
@@ -212,7 +213,7 @@ def application_finish_consultation(
     opinion: str,
     opinion_text: str = "",
 ) -> Consultation:
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     consultation = application.consultations.select_for_update().get(answered_on__isnull=True)
     if answered_on < consultation.started_on:
         raise DomainError("收到意见之日不能早于发出征求意见书之日。", code="consultation_dates")
@@ -224,7 +225,7 @@ def application_finish_consultation(
         opinion_text,
     )
     consultation.save(update_fields=["answered_on", "opinion", "opinion_text"])
-    transition(
+    WORKFLOW.execute(
         application,
         "finish_consultation",
         actor=actor,
@@ -245,14 +246,14 @@ def application_finish_consultation(
 def application_request_extension(
     *, actor, application: Application, reason: str
 ) -> ExtensionRequest:
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     if application.extended:
         raise DomainError("本申请已延期一次，不能再延期。", code="extension_once")
     if application.extension_requests.filter(approved__isnull=True).exists():
         raise DomainError("已有待审批的延期申请。", code="extension_pending")
     if not reason.strip():
         raise DomainError("请写明延期理由。", code="extension_reason", field="reason")
-    transition(application, "request_extension", actor=actor, note=reason)
+    WORKFLOW.execute(application, "request_extension", actor=actor, note=reason)
     return ExtensionRequest.objects.create(
         application=application, reason=reason, requested_by=actor
     )
@@ -264,7 +265,7 @@ def application_decide_extension(
 ) -> Application:
     """The head of the disclosure office approves or refuses (Art. 33(2)); approval must come
     before the original period ends, and the applicant must then be told."""
-    application = lock(application)
+    application = WORKFLOW.lock(application)
     request = (
         application.extension_requests.select_for_update().filter(approved__isnull=True).first()
     )
@@ -284,7 +285,7 @@ def application_decide_extension(
         note,
     )
     request.save(update_fields=["approved", "decided_by", "decided_at", "decision_note"])
-    application = transition(
+    application = WORKFLOW.execute(
         application,
         "decide_extension",
         actor=actor,

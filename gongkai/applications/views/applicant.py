@@ -4,18 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import DomainError
+from gongkai.core.files import file_response
 from gongkai.core.middleware import client_ip_from_request
 
 from .. import services as s
 from ..forms import CorrectionSubmitForm, OnlineApplicationForm, QueryForm
 from ..models import ApplicationDocument
-from ..permissions import require_view
+from ..permissions import POLICY
 from ..selectors import (
     application_by_query_code,
     applications_of,
@@ -23,7 +24,7 @@ from ..selectors import (
     reply_deadline_explained,
     timeline,
 )
-from ..states import Status
+from ..states import BEFORE_DECISION, Status
 
 QUERY_ATTEMPTS = 10  # per client IP per window
 QUERY_WINDOW = 15 * 60
@@ -81,16 +82,7 @@ def _detail_context(request, application):
         "correction_form": CorrectionSubmitForm(prefix="submit_correction")
         if application.status == Status.AWAITING_CORRECTION
         else None,
-        "can_withdraw": application.status
-        in {
-            Status.SUBMITTED,
-            Status.RECEIVED,
-            Status.IN_PROGRESS,
-            Status.AWAITING_CORRECTION,
-            Status.CONSULTING,
-            Status.AWAITING_FEE,
-            Status.DECISION_DRAFTED,
-        },
+        "can_withdraw": application.status in BEFORE_DECISION,
     }
 
 
@@ -142,15 +134,10 @@ def download(request, pk: int):
     """A case document, for staff of the agency or the applicant once it is visible to them."""
     document = get_object_or_404(ApplicationDocument.objects.select_related("application"), pk=pk)
     application = document.application
-    require_view(request.user, application)
+    POLICY.require_view(request.user, application)
     if not documents_for(user=request.user, application=application).filter(pk=pk).exists():
         raise Http404
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.file.name.rsplit("/", 1)[-1],
-        content_type=document.content_type,
-    )
+    return file_response(document)
 
 
 @require_http_methods(["GET", "POST"])

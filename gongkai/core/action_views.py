@@ -1,0 +1,86 @@
+"""The one way a page or the API runs an action from a table (core.actions): parse the form,
+call the service, say what happened. Views only find the object and render their page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from .actions import ActionTable
+from .errors import DomainError
+
+
+def add_service_error(form, error: DomainError | ValidationError) -> None:
+    """Show a service's refusal on the form: on its field when the form has that field."""
+    if isinstance(error, ValidationError):
+        if hasattr(error, "error_dict"):
+            for field, messages_ in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages_)
+        else:
+            form.add_error(None, "；".join(error.messages))
+    else:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def action_forms(table: ActionTable, user, target, *, bound=None) -> list[tuple]:
+    """[(name, label, form, action)] of the actions the user may take now, for the page;
+    `bound` = (name, form) keeps a refused form with its errors."""
+    return [
+        (
+            action.name,
+            action.label,
+            bound[1] if bound and bound[0] == action.name else table.form(action.name, target),
+            action,
+        )
+        for action in table.available(user, target)
+    ]
+
+
+def action_post(
+    request,
+    *,
+    table: ActionTable,
+    target,
+    name: str,
+    success_url: str,
+    render_page: Callable[[tuple], HttpResponse],
+) -> HttpResponse:
+    """The POST of one action's form on an object's page. Success: a message and a redirect
+    to `success_url`. Refusal (invalid input, a service's DomainError or ValidationError):
+    `render_page((name, bound form))`, which renders the page again with status 400."""
+    if name not in table:
+        raise Http404
+    form = table.form(name, target, request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            table.perform(request.user, name, target, form.cleaned_data)
+        except (DomainError, ValidationError) as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("已完成：%(action)s") % {"action": table[name].label})
+            return redirect(success_url)
+    return render_page((name, form))
+
+
+def action_api(request, *, table: ActionTable, target, name: str, respond: Callable):
+    """POST …/actions/<name>/ in the API: the same form as the page, unprefixed; a refusal
+    is the API's JSON error (400 bad input, 403/404 permission, 409 not in this state)."""
+    from rest_framework.response import Response
+
+    from .api import form_error_response
+
+    if name not in table:
+        return Response(
+            {"code": "unknown_action", "message": _("未知的操作“%(action)s”。") % {"action": name}},
+            status=400,
+        )
+    form = table.form(name, target, request.data, request.FILES, prefix=None)
+    if not form.is_valid():
+        return form_error_response(form)
+    table.perform(request.user, name, target, form.cleaned_data)
+    return respond(target)

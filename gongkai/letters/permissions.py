@@ -1,0 +1,21 @@
+"""Who may issue letters and edit templates: one policy from the shared predicates."""
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.agencies.policy import Policy, has_capability
+from gongkai.agencies.roles import Capability
+
+# A letter is issued onto a case by the staff handling it.
+ISSUE_LETTER = has_capability(Capability.HANDLE)
+
+POLICY = Policy(
+    name="letters",
+    rules={
+        "issue_letter": ISSUE_LETTER,
+        # An agency's own templates are kept by its administrator; the defaults by the
+        # platform's (the service checks that first).
+        "edit_template": has_capability(
+            Capability.ADMINISTER, refusal=_("只有本机关的管理员可以修改本机关的文书模板。")
+        ),
+    },
+)
