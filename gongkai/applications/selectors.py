@@ -11,7 +11,7 @@ from django.utils import timezone
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
 from gongkai.deadlines.models import Deadline
-from gongkai.workdays.calendar import YearNotLoaded
+from gongkai.deadlines.selectors import reminder_horizon
 from gongkai.workdays.selectors import work_calendar
 
 from .models import Application
@@ -52,16 +52,13 @@ def with_reply_due(queryset: QuerySet[Application]) -> QuerySet[Application]:
 
 def work_queue(*, user, agency=None, today: dt.date | None = None) -> list[Application]:
     """Open cases of the user's agencies, earliest reply date first, each marked overdue or
-    due within 3 working days."""
+    due within the reminder window (GONGKAI_REMINDER_WORKDAYS)."""
     today = today or timezone.localdate()
     cases = applications_visible_to(user=user).exclude(status__in=TERMINAL)
     if agency is not None:
         cases = cases.filter(agency=agency)
     cases = list(with_reply_due(cases.select_related("agency", "assigned_to")))
-    try:
-        soon = work_calendar().add_workdays(today, 3)
-    except YearNotLoaded:
-        soon = today + dt.timedelta(days=5)
+    soon = reminder_horizon(today)
     for case in cases:
         case.overdue = case.reply_due is not None and case.reply_due < today
         case.due_soon = case.reply_due is not None and not case.overdue and case.reply_due <= soon

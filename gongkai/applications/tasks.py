@@ -12,8 +12,7 @@ from gongkai.accounts.phones import looks_like_phone, normalize_phone
 from gongkai.accounts.sms import send_sms
 from gongkai.agencies.models import Membership
 from gongkai.agencies.roles import Role
-from gongkai.workdays.calendar import YearNotLoaded
-from gongkai.workdays.selectors import work_calendar
+from gongkai.deadlines.selectors import reminder_horizon
 
 from .models import Application
 from .selectors import with_reply_due
@@ -22,10 +21,7 @@ from .states import TERMINAL
 
 def cases_needing_attention(*, today: dt.date) -> list[Application]:
     """Open cases whose reply is overdue or due within the reminder window (working days)."""
-    try:
-        horizon = work_calendar().add_workdays(today, settings.GONGKAI_REMINDER_WORKDAYS)
-    except YearNotLoaded:
-        horizon = today + dt.timedelta(days=settings.GONGKAI_REMINDER_WORKDAYS + 2)
+    horizon = reminder_horizon(today)
     cases = with_reply_due(
         Application.objects.exclude(status__in=TERMINAL).select_related("agency", "assigned_to")
     )

@@ -144,6 +144,16 @@ class WorkCalendar:
     def add_workdays(self, start: dt.date, n: int) -> dt.date:
         return self.count(start, n).end
 
+    def last_day_within(self, start: dt.date, n: int) -> dt.date:
+        """The last day of the n working days after `start` (a reminder horizon). Where the
+        count reaches a year whose notice is not loaded, the day before that year: no deadline
+        is ever computed into an unloaded year, so every due date this horizon must cover lies
+        before it — exact, not a guess."""
+        try:
+            return self.add_workdays(start, n)
+        except YearNotLoaded as error:
+            return dt.date(error.year, 1, 1) - dt.timedelta(days=1)
+
     def workdays_between(self, a: dt.date, b: dt.date) -> int:
         """Working days in (a, b]; negative when b is before a."""
         if b < a:

@@ -112,3 +112,29 @@ def test_overdue_cases_without_assignee_reach_every_clerk(clerk_a, dept_a, sms_o
 def test_the_celery_task_runs_the_same_reminder(clerk_a, dept_a, sms_outbox):
     assert remind_deadlines.name == "gongkai.applications.tasks.remind_deadlines"
     assert remind_deadlines.delay().get() >= 0
+
+
+def test_reminders_cover_the_last_days_of_the_last_loaded_year(clerk_a, dept_a, sms_outbox):
+    """On 2026-12-30 with 2027 not loaded, a reply due 2026-12-31 is due soon: the horizon
+    stops at the last loaded day instead of guessing calendar days into 2027."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(pk=clerk_a.pk).update(phone="13911114444")
+    # Received 2026-12-02: 20 working days later is 2026-12-30.
+    due_soon = register(clerk_a, dept_a, received=D(2026, 12, 2))
+    sms_outbox.clear()
+    assert send_deadline_reminders(today=D(2026, 12, 29)) == 1
+    assert due_soon.number in sms_outbox[0].text
+
+
+def test_the_queue_and_the_reminders_read_one_setting(settings, clerk_a, dept_a):
+    """GONGKAI_REMINDER_WORKDAYS is the one horizon: the queue's 'due soon' follows it."""
+    from gongkai.applications.selectors import work_queue
+
+    case = register(clerk_a, dept_a, received=D(2026, 3, 2))  # due 2026-03-30
+    settings.GONGKAI_REMINDER_WORKDAYS = 3
+    (row,) = work_queue(user=clerk_a, today=D(2026, 3, 24))
+    assert row.pk == case.pk and not row.due_soon
+    settings.GONGKAI_REMINDER_WORKDAYS = 5
+    (row,) = work_queue(user=clerk_a, today=D(2026, 3, 24))
+    assert row.due_soon

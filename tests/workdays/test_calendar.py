@@ -133,3 +133,17 @@ def test_a_pause_after_the_due_date_changes_nothing(bundled_calendar):
     due = bundled_calendar.add_workdays(start, 5)
     later = (due + dt.timedelta(days=1), due + dt.timedelta(days=10))
     assert bundled_calendar.count(start, 5, paused=[later]).end == due
+
+
+def test_reminder_horizon_is_n_working_days_after_the_day(bundled_calendar):
+    """From Friday 2026-03-20, three working days: Monday 23 to Wednesday 25; over the
+    National Day holiday (1–7 October 2026) the horizon skips the holiday."""
+    assert bundled_calendar.last_day_within(D(2026, 3, 20), 3) == D(2026, 3, 25)
+    assert bundled_calendar.last_day_within(D(2026, 9, 30), 1) == D(2026, 10, 8)
+
+
+def test_reminder_horizon_stops_before_a_year_not_loaded(bundled_calendar):
+    """Near the end of the last loaded year the horizon is the last loaded day: no deadline
+    is ever computed into an unloaded year, so nothing due soon is missed, nothing guessed."""
+    assert bundled_calendar.last_day_within(D(2026, 12, 30), 3) == D(2026, 12, 31)
+    assert bundled_calendar.last_day_within(D(2026, 12, 31), 1) == D(2026, 12, 31)

@@ -14,6 +14,7 @@ from gongkai.agencies.selectors import agencies_visible_to, agency_get_visible
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.deadlines.selectors import reminder_workdays
 
 from .. import forms as f
 from .. import services as s
@@ -38,6 +39,7 @@ def queue(request):
         "applications/staff/queue.html",
         {
             "cases": work_queue(user=request.user, agency=agency),
+            "soon_workdays": reminder_workdays(),
             "agencies": agencies_visible_to(user=request.user),
             "agency": agency,
             "can_register": any(
