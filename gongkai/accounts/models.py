@@ -1,7 +1,8 @@
 """Users (staff and public alike), applicant profiles, and SMS verification codes."""
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth import models as auth_models
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -10,6 +11,22 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core import identifiers
 from gongkai.core.identifiers import mask_identifier
+
+from .phones import looks_like_phone, normalize_phone
+
+
+class UserManager(auth_models.UserManager):
+    def find_for_login(self, identifier: str) -> "User | None":
+        """The user a login name means: a verified mobile number first, then the username.
+        Other apps reach it through get_user_model(), so they need not import accounts."""
+        identifier = (identifier or "").strip()
+        if not identifier:
+            return None
+        if looks_like_phone(identifier):
+            user = self.filter(phone=normalize_phone(identifier)).first()
+            if user is not None:
+                return user
+        return self.filter(username=identifier).first()
 
 
 class User(AbstractUser):

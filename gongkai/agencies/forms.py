@@ -1,7 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-
-from gongkai.accounts.backends import find_login_user
 
 from .models import Agency
 from .roles import Role
@@ -27,7 +26,9 @@ class MembershipGrantForm(forms.Form):
     role = forms.ChoiceField(label=_("岗位"), choices=Role.choices)
 
     def clean_user(self):
-        user = find_login_user(self.cleaned_data["user"])
+        # The user model's own lookup (username or mobile), as at login: agencies sits below
+        # accounts and does not import it.
+        user = get_user_model().objects.find_for_login(self.cleaned_data["user"])
         if user is None or not user.is_active:
             raise forms.ValidationError(
                 _("没有找到该用户，请先请其注册账户。"), code="unknown_user"

@@ -9,6 +9,10 @@ class CatalogConfig(AppConfig):
     verbose_name = _("主动公开目录")
 
     def ready(self):
+        from gongkai.search.sources import register
+
         from .defaults import load_default_categories
+        from .indexing import CatalogSource
 
         post_migrate.connect(load_default_categories, sender=self)
+        register(CatalogSource())

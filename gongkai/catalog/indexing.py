@@ -7,6 +7,7 @@ transaction, so it vanishes from search at once while its record stays.
 from django.utils import timezone
 
 from gongkai.search.backends import IndexDoc, get_backend
+from gongkai.search.sources import ModelSource
 
 from .models import Item
 from .states import ItemStatus
@@ -43,6 +44,22 @@ def searchable(queryset):
         .select_related("agency")
         .prefetch_related("attachments", "categories")
     )
+
+
+class CatalogSource(ModelSource):
+    """The catalogue as `gongkai search reindex` reads it (registered in CatalogConfig.ready)."""
+
+    name = "catalog"
+
+    def records(self):
+        return searchable(Item.objects.all()).order_by("pk")
+
+    def document(self, record: Item) -> IndexDoc:
+        return index_doc(record)
+
+    def empty_message(self) -> str:
+        # Items exist but none is published and active: most likely not what was meant.
+        return "没有已发布的主动公开条目可以索引。" if Item.objects.exists() else ""
 
 
 def reindex_item(item: Item) -> None:

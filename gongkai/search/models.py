@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchDocument(models.Model):
-    """One indexed document (a published catalogue item)."""
+    """One indexed document (e.g. a published catalogue item: see sources.py)."""
 
     doc_id = models.BigIntegerField(_("文档编号"), unique=True)
     # Publication time and doc_id packed into one integer (see backends.base.sort_key): one

@@ -1,11 +1,13 @@
-"""`gongkai search reindex` rebuilds the full-text index from the published catalogue, with a
-progress bar; `gongkai search query TEXT` tries a query from the shell."""
+"""`gongkai search reindex` rebuilds the full-text index from every registered source
+(`gongkai.search.sources`), with a progress bar; `gongkai search query TEXT` tries a query from
+the shell."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
 from gongkai.search.backends import SearchQuery, get_backend
+from gongkai.search.sources import registered
 
 BATCH = 500
 
@@ -15,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        reindex = sub.add_parser("reindex", help="从已发布的目录条目重建索引")
+        reindex = sub.add_parser("reindex", help="从各检索来源（如已发布的目录条目）重建索引")
         reindex.add_argument("--no-progress", action="store_true", help="不显示进度条")
         query = sub.add_parser("query", help="试查")
         query.add_argument("text")
@@ -29,26 +31,26 @@ class Command(BaseCommand):
             self.stdout.write(f"{page.total}{'+' if page.total_capped else ''} 条: {page.doc_ids}")
 
     def reindex(self, *, show_progress: bool):
-        from gongkai.catalog.indexing import index_doc, searchable
-        from gongkai.catalog.models import Item
-
         backend = get_backend()
-        items = searchable(Item.objects.all()).order_by("pk")
-        total = items.count()
+        sources = registered()
+        total = sum(source.count() for source in sources)
         with transaction.atomic():
             backend.clear()
             with tqdm(total=total, unit="条", disable=not show_progress, desc="重建索引") as bar:
-                batch = []
-                for item in items.iterator(chunk_size=BATCH):
-                    batch.append(index_doc(item))
-                    if len(batch) == BATCH:
+                for source in sources:
+                    batch = []
+                    for doc in source.documents(chunk_size=BATCH):
+                        batch.append(doc)
+                        if len(batch) == BATCH:
+                            backend.index(batch)
+                            bar.update(len(batch))
+                            batch = []
+                    if batch:
                         backend.index(batch)
                         bar.update(len(batch))
-                        batch = []
-                if batch:
-                    backend.index(batch)
-                    bar.update(len(batch))
             backend.optimize()
-        if total == 0 and Item.objects.exists():
-            raise CommandError("没有已发布的主动公开条目可以索引。")
+        if total == 0:
+            reasons = [reason for source in sources if (reason := source.empty_message())]
+            if reasons:
+                raise CommandError(" ".join(reasons))
         self.stdout.write(self.style.SUCCESS(f"已索引 {total} 条（{backend.name}）。"))
