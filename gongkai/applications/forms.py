@@ -159,7 +159,6 @@ class PaymentForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    needs_application = True
     outcome = forms.ChoiceField(label=_("答复类型"))
     legal_basis = forms.CharField(label=_("法律依据"), widget=forms.Textarea(attrs={"rows": 2}))
     reasons = forms.CharField(
@@ -175,8 +174,11 @@ class DecisionForm(forms.Form):
         self.fields["outcome"].choices = [
             (o.code, f"{o.group} · {o.label}") for o in regime.outcomes if not o.automatic
         ]
-        self.fields["legal_basis"].help_text = _("如：%(citation)s第三十六条第（二）项") % {
-            "citation": regime.citation
+        # The example is the regime's own: its first outcome that discloses, with its article.
+        example = next(o for o in regime.outcomes if o.discloses)
+        self.fields["legal_basis"].help_text = _("如：%(citation)s%(basis)s") % {
+            "citation": regime.citation,
+            "basis": example.basis,
         }
 
 
@@ -216,7 +218,6 @@ class AttachForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    needs_application = True
     document = forms.ModelChoiceField(label=_("文件"), queryset=None)
 
     def __init__(self, *args, application, **kwargs):

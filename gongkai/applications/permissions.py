@@ -20,7 +20,7 @@ POLICY = Policy(
     rules={
         # Online submission is open to any signed-in applicant (login is required by the view
         # and the API); staff registering a paper application need HANDLE (`register`).
-        "submit": anyone("在线申请对已登录的公众开放（条例第二十九条）"),
+        "submit": anyone("在线申请向已登录并完善申请人信息的公众开放"),
         "register": HANDLE,
         "confirm_receipt": HANDLE,
         "start": HANDLE,

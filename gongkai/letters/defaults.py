@@ -119,7 +119,7 @@ FEE = (
     + SALUTATION
     + RECEIVED
     + "经审查，{{ applicant.you }}申请公开政府信息的数量、频次明显超过合理范围。根据"
-    "{{ regime.citation }}第四十二条和{{ regime.fee_payment.basis }}的规定，本机关依法收取信息处理费。\n"
+    "{{ regime.citation }}{{ regime.fee_basis }}和{{ regime.fee_payment.basis }}的规定，本机关依法收取信息处理费。\n"
     "本次{{ fee.method }}计收，计算如下：{{ fee.explanation }}\n"
     "应缴纳金额：人民币{{ fee.amount }}元。\n"
     "请{{ applicant.you }}自收到本通知之次日起{{ regime.fee_payment.workdays }}个工作日内"

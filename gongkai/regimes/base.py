@@ -33,6 +33,11 @@ class Regime:
     fee_period_paused: bool
     proactive_publication: TimeLimit
     outcomes: tuple = ()  # tuple[outcomes.Outcome, ...]
+    # Articles that pages and letters cite for rules that are not time limits or outcomes.
+    request_contents_basis: str = ""  # what an application contains (identity, contact)
+    receipt_date_basis: str | None = None  # how the day of receipt is fixed, by channel
+    already_public_basis: str = ""  # information already published: say where to find it
+    fee_basis: str | None = None  # the agency may charge a fee (信息处理费)
 
     def __str__(self):
         return self.name
@@ -41,10 +46,14 @@ class Regime:
         """The outcome with this code, or DomainError naming the regime."""
         from gongkai.core.errors import DomainError
 
-        for outcome in self.outcomes:
-            if outcome.code == code:
-                return outcome
+        found = self.find_outcome(code)
+        if found is not None:
+            return found
         raise DomainError(f"{self.name}没有“{code}”这种答复类型。", code="unknown_outcome")
+
+    def find_outcome(self, code: str):
+        """The outcome with this code, or None where this regime has no such outcome."""
+        return next((outcome for outcome in self.outcomes if outcome.code == code), None)
 
     def applies_to(self, received: dt.date) -> bool:
         if received < self.in_force_from:

@@ -29,4 +29,11 @@ REGIME_2008 = Regime(
     # Art. 18: within 20 working days of the information being created or changed.
     proactive_publication=TimeLimit(20, "第十八条", "该政府信息形成或者变更之日"),
     outcomes=OUTCOMES_2008,
+    # Art. 20: the application contains the applicant's name and contact details (no identity
+    # proof is required by the 2008 text); it set no rule on the day of receipt.
+    request_contents_basis="第二十条",
+    receipt_date_basis=None,
+    # Art. 21(1): within the scope of disclosure: tell the applicant how and where to get it.
+    already_public_basis="第二十一条第（一）项",
+    fee_basis=None,  # cost fees only (Arts. 27–28), no 信息处理费
 )

@@ -36,4 +36,13 @@ REGIME_2019 = Regime(
     # Art. 26: within 20 working days of the information being created or changed.
     proactive_publication=TimeLimit(20, "第二十六条", "该政府信息形成或者变更之日"),
     outcomes=OUTCOMES_2019,
+    # Art. 29: the application states who applies (with identity proof) and how to reach them.
+    request_contents_basis="第二十九条",
+    # Art. 31: in person the day of submission; registered mail the day signed for; other
+    # post, fax and e-mail the day of confirmation with the applicant.
+    receipt_date_basis="第三十一条",
+    # Art. 36(1): already proactively published: tell the applicant how and where to get it.
+    already_public_basis="第三十六条第（一）项",
+    # Art. 42: a 信息处理费 for applications clearly beyond a reasonable amount or frequency.
+    fee_basis="第四十二条",
 )

@@ -92,3 +92,73 @@ def test_no_code_outside_the_regimes_hard_codes_a_time_limit():
     ]
     assert offenders == []
     assert set(REGIMES) == {"2008", "2019"}
+
+
+# An article of a regulation (第二十六条) or a period in working days (20个工作日).
+ARTICLE = re.compile(r"第[一二三四五六七八九十百零]+条")
+WORKDAYS = re.compile(r"(?<![\d-])\d+\s*个工作日")
+
+
+def _letter_texts() -> list[tuple[int, str]]:
+    """(line, text) of every string in the default letter templates (docstrings aside)."""
+    import ast
+
+    path = Path(__file__).resolve().parents[2] / "gongkai" / "letters" / "defaults.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+def test_no_template_types_an_article_or_a_time_limit():
+    """Pages take articles and periods from the regime of the object's date (an item drafted
+    before 2019-05-15 falls under the 2008 Regulation), so no template may type them."""
+    root = Path(__file__).resolve().parents[2] / "gongkai"
+    offenders = [
+        f"{path.relative_to(root)}:{n}: {match.group()}"
+        for path in root.rglob("*.html")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in [*ARTICLE.finditer(line), *WORKDAYS.finditer(line)]
+    ]
+    assert offenders == []
+
+
+def test_no_letter_text_types_an_article_or_a_time_limit():
+    """Letters cite {{ regime.… }} and {{ outcome_citation }}: the law of the case's date."""
+    offenders = [
+        f"letters/defaults.py:{line}: {match.group()}"
+        for line, text in _letter_texts()
+        for match in [*ARTICLE.finditer(text), *WORKDAYS.finditer(text)]
+    ]
+    assert offenders == []
+
+
+def test_the_scans_find_what_they_forbid():
+    """The patterns themselves: a typed article and a typed period are found, a regime's
+    variable is not."""
+    assert ARTICLE.search("依条例第二十六条") and WORKDAYS.search("超过20个工作日")
+    assert not ARTICLE.search("{{ regime.citation }}{{ regime.fee_basis }}")
+    assert not WORKDAYS.search("{{ regime.reply.workdays }}个工作日")
+
+
+def test_each_regime_names_the_articles_pages_and_letters_cite():
+    """2019: Art. 29 (contents), 31 (receipt), 36(1) (already public), 42 (fee); 2008: Art. 20
+    and 21(1), no receipt rule and no 信息处理费."""
+    new, old = REGIMES["2019"], REGIMES["2008"]
+    assert (new.request_contents_basis, new.receipt_date_basis) == ("第二十九条", "第三十一条")
+    assert (new.already_public_basis, new.fee_basis) == ("第三十六条第（一）项", "第四十二条")
+    assert (old.request_contents_basis, old.receipt_date_basis) == ("第二十条", None)
+    assert (old.already_public_basis, old.fee_basis) == ("第二十一条第（一）项", None)
+    assert new.find_outcome("np_repeat").basis == "第三十六条第（六）项"
+    assert old.find_outcome("np_repeat") is None

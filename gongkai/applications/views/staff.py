@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,6 +16,7 @@ from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.selectors import reminder_workdays
+from gongkai.regimes import regime_for
 
 from .. import forms as f
 from .. import services as s
@@ -85,7 +87,11 @@ def register(request):
 
 
 def _case_context(request, application, bound=None):
+    # The hints cite the articles of the case's regime (today's, before receipt fixes it).
+    regime = application.regime_obj or regime_for(timezone.localdate())
     return {
+        "regime": regime,
+        "repeat_outcome": regime.find_outcome("np_repeat"),
         "application": application,
         "deadline": reply_deadline_explained(application),
         "timeline": timeline(application),
