@@ -25,7 +25,7 @@ from django.utils import timezone
 from gongkai.accounts.models import ApplicantType
 from gongkai.agencies.models import Agency
 from gongkai.applications.models import Application, Consultation
-from gongkai.applications.states import Status
+from gongkai.applications.states import DECIDED
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import deadlines_of
@@ -91,9 +91,7 @@ REQUIRED = {
     ),
     LetterKind.FEE: (lambda a: bool(a.fee_amount), "本申请没有发出收费通知，不能出具收费通知书。"),
     LetterKind.DECISION: (
-        lambda a: (
-            bool(a.outcome) and a.status in {Status.DECISION_APPROVED, Status.SERVED, Status.CLOSED}
-        ),
+        lambda a: bool(a.outcome) and a.status in DECIDED,
         "答复经审核通过后才能出具答复书。",
     ),
 }
