@@ -7,13 +7,22 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/gongkai
 
-.PHONY: run test test-postgres lint install clean-db messages
+LOCK := requirements.lock
+UV_VERSION ?= 0.13.10
+PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-$(STAMP): pyproject.toml
+.PHONY: run test test-postgres lint install lock clean-db messages
+
+# Installs exactly the versions in requirements.lock (every file checked against its hash), then
+# the project itself without its dependencies; `pip check` then fails if a runtime dependency in
+# pyproject.toml is missing from the lock (run `make lock`). Reinstalls when either file changes.
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create a virtualenv. On Debian: sudo apt-get install python3-venv"; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PIP) install --quiet --require-hashes -r $(LOCK)
+	$(PIP) install --quiet --no-deps -e .
+	$(PIP) check
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -38,6 +47,16 @@ lint: $(STAMP)
 
 messages: $(STAMP)
 	cd gongkai && ../$(BIN)/gongkai makemessages -l en --no-obsolete && ../$(BIN)/gongkai compilemessages -l en
+
+# Rewrites requirements.lock from pyproject.toml (runtime, dev and prod extras; Python 3.11 on
+# Linux x86_64; PyPI; hashes), keeping the pinned versions that still fit. To take new releases:
+# `make lock LOCK_ARGS=--upgrade`, or one package: `make lock LOCK_ARGS='--upgrade-package django'`.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra prod --generate-hashes \
+	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	  --custom-compile-command 'make lock' --quiet $(LOCK_ARGS) --output-file $(LOCK)
 
 clean-db:
 	rm -f var/gongkai.sqlite3 var/gongkai.sqlite3-wal var/gongkai.sqlite3-shm

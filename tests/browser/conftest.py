@@ -1,8 +1,9 @@
 """Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium), never a downloaded one.
 
-Without Chromium the tests are skipped with a clear reason, unless GONGKAI_REQUIRE_BROWSER=1
-(set by .ci/run), in which case its absence is a failure. A failing test leaves a screenshot in
-test-artifacts/.
+Without Chromium (a system package) the tests are skipped with a clear reason, unless
+GONGKAI_REQUIRE_BROWSER=1 (set by .ci/run), in which case its absence is a failure. Playwright's
+Python package is a dev dependency in requirements.lock: without it this module fails to import,
+as any broken install should. A failing test leaves a screenshot in test-artifacts/.
 """
 
 import os
@@ -10,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -22,10 +24,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _chromium_missing() -> str | None:
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install -e '.[dev]')"
     return None
 
 
@@ -36,8 +34,6 @@ def browser():
         if os.environ.get("GONGKAI_REQUIRE_BROWSER") == "1":
             pytest.fail(missing)
         pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,

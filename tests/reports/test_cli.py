@@ -14,16 +14,6 @@ from tests.reports.fixtures import application, frozen
 
 D = dt.date
 
-try:
-    from gongkai.reports.exporters import export  # noqa: F401
-
-    EXPORTERS = None
-except ImportError as error:  # being written alongside this app
-    EXPORTERS = f"gongkai.reports.exporters is not importable yet ({error})"
-
-# The command imports the exporters before it looks at its arguments, so every test needs them.
-pytestmark = pytest.mark.skipif(EXPORTERS is not None, reason=EXPORTERS or "")
-
 
 @pytest.fixture
 def seed_agency(db):

@@ -1,8 +1,7 @@
 """The format definitions: every binding names a real source and cell, and every row and column
-is the one shared/reference/report_formats.json records (keys and labels as printed)."""
+is the one tests/data/reference/report_formats.json records (keys and labels as printed)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -17,18 +16,12 @@ from gongkai.reports.formats import (
     format_for_year,
     get_format,
 )
-
-# shared/ sits next to the repository (../shared in CI, /work/shared here).
-REFERENCE = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "report_formats.json"
-)
+from tests.data import REFERENCE_FORMATS
 
 
 @pytest.fixture(scope="module")
 def reference() -> dict:
-    if not REFERENCE.exists():
-        pytest.skip(f"reference formats not found at {REFERENCE} (shared/ is not checked out)")
-    data = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    data = json.loads(REFERENCE_FORMATS.read_text(encoding="utf-8"))
     return {f["id"]: f for f in data["formats"]}
 
 

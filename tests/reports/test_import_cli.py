@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -18,13 +17,7 @@ from gongkai.agencies.models import Agency
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.states import ReportStatus
 from tests.agencies.factories import AgencyFactory
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-if not CORPUS.is_dir():
-    pytest.skip(
-        f"the corpus of published reports is not here ({CORPUS}): CI has it as ../shared",
-        allow_module_level=True,
-    )
+from tests.data import CORPUS
 
 Y2021 = CORPUS / "2021_2021_pingtan-zone.txt"
 
@@ -205,8 +198,6 @@ def test_an_imported_report_shows_its_original_file_and_no_click_through(client,
     from tests.agencies.factories import MembershipFactory
 
     source = CORPUS / "2021_2021_pingtan-zone.txt"
-    if not source.exists():
-        pytest.skip("the development corpus is missing")
     report = report_import(
         actor=None,
         agency=dept_a,

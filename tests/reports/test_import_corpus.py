@@ -1,4 +1,4 @@
-"""The importer on real published reports (shared/corpus, 16 files, and the seed report).
+"""The importer on real published reports (tests/data/corpus, 16 files, and the seed report).
 
 Every expectation below was worked out by hand from the report text, not copied from the
 importer's output: each flattened table row was split by reading the digits against the table's
@@ -24,15 +24,7 @@ from django.core.management import call_command
 from gongkai.reports.formats import get_format
 from gongkai.reports.importers.batch import check_files
 from gongkai.reports.importers.parse import parse_file, parse_text
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-SEED = CORPUS.parent / "seed" / "000_63de72211d80d31d.txt"
-
-if not CORPUS.is_dir():
-    pytest.skip(
-        f"the corpus of published reports is not here ({CORPUS}): CI has it as ../shared",
-        allow_module_level=True,
-    )
+from tests.data import CORPUS, SEED
 
 FJ = "fj_tongjibiao"
 T3 = "t3"
@@ -86,7 +78,6 @@ def fj_table(**rows) -> dict[str, list]:
 # --- the seed (gb2008, '|'-separated cells) ---------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason=f"the seed report is not here ({SEED})")
 def test_seed_report_all_58_cells():
     """The seed's 统计表 is printed with '|' between label, unit and number: every one of the 58
     cells of gb2008 comes back, and the table is consistent (395 = 0 + 77 + 52 + 53 + 213 by

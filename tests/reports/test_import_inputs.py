@@ -17,6 +17,7 @@ from PIL import Image
 
 from gongkai.reports.importers.extract import Unreadable
 from gongkai.reports.importers.parse import parse_file
+from tests.data import CORPUS
 
 pytestmark = pytest.mark.django_db  # `report check` looks for earlier reports kept here
 
@@ -180,10 +181,7 @@ def test_html_page_with_a_table_parses(tmp_path):
 
 
 def _corpus_2021_body() -> str:
-    corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-    source = corpus / "2021_2021_pingtan-zone.txt"
-    if not source.is_file():
-        pytest.skip(f"the corpus is not here ({corpus})")
+    source = CORPUS / "2021_2021_pingtan-zone.txt"
     return source.read_text(encoding="utf-8").partition("\n")[2]
 
 

@@ -2,21 +2,19 @@
 linked to its place in the document."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.data import CORPUS
+
 pytestmark = pytest.mark.django_db
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 URL = reverse("reports_office:check")
 
 
 def corpus_file(name: str) -> SimpleUploadedFile:
-    if not (CORPUS / name).exists():
-        pytest.skip(f"the development corpus is not at {CORPUS}")
     return SimpleUploadedFile(name, (CORPUS / name).read_bytes(), content_type="text/plain")
 
 
@@ -79,8 +77,6 @@ def test_imported_years_fill_the_trend_chart(dept_a):
     from gongkai.reports.services import report_import
 
     source = CORPUS / "2021_2021_pingtan-zone.txt"
-    if not source.exists():
-        pytest.skip("the development corpus is missing")
     parsed = parse_file(source)
     report_import(
         actor=None, agency=dept_a, parsed=parsed, filename=source.name, content=source.read_bytes()
