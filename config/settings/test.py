@@ -3,9 +3,11 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, INSTALLED_APPS, VAR_DIR
 
 SECRET_KEY = "gongkai-test-key"
+# The demo data and `gongkai demo`, which the tests load (never in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "gongkai.demo"]
 DEBUG = False
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}

@@ -4,13 +4,14 @@ for the other agencies and years. Loaded once for the module (rolled back at the
 import pytest
 from django.db import transaction
 
-from gongkai.accounts.demo import load_public_users, load_staff_users, staff_roles
-from gongkai.agencies.demo import SEED_AGENCY_CODE, load_agencies
 from gongkai.agencies.models import Agency
-from gongkai.appeals.demo import load_demo
 from gongkai.appeals.models import AppealCase
 from gongkai.appeals.selectors import legacy_counts, t4_counts
-from gongkai.applications.demo import load_applications
+from gongkai.demo.accounts import load_public_users, load_staff_users, staff_roles
+from gongkai.demo.agencies import load_agencies
+from gongkai.demo.appeals import load_demo
+from gongkai.demo.applications import load_applications
+from gongkai.demo.data.agencies import SEED_AGENCY_CODE
 
 
 class _Rollback(Exception):

@@ -6,10 +6,10 @@ from collections import Counter
 import pytest
 from django.db import transaction
 
-from gongkai.agencies.demo import SEED_AGENCY_CODE
-from gongkai.catalog.demo import load_catalog
 from gongkai.catalog.models import ChannelRecord, Item, NormativeRecord
 from gongkai.catalog.states import ItemStatus
+from gongkai.demo.catalog import load_catalog
+from gongkai.demo.data.agencies import SEED_AGENCY_CODE
 from gongkai.search.backends import SearchQuery, get_backend
 
 
@@ -24,7 +24,7 @@ def demo_catalog(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         try:
             with transaction.atomic():
-                counts = load_catalog(quiet=True)
+                counts = load_catalog()
                 yield counts
                 raise _Rollback
         except _Rollback:
@@ -142,7 +142,7 @@ def test_counts_are_returned_and_a_second_run_loads_nothing(demo_catalog, db):
     assert demo_catalog["items"] == Item.objects.count()
     assert demo_catalog["published"] == Item.objects.filter(status=ItemStatus.PUBLISHED).count()
     before = (Item.objects.count(), ChannelRecord.objects.count())
-    again = load_catalog(quiet=True)
+    again = load_catalog()
     assert set(again.values()) == {0}
     assert (Item.objects.count(), ChannelRecord.objects.count()) == before
 

@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from django.db import transaction
 
-from gongkai.accounts.demo import load_public_users, load_staff_users
-from gongkai.agencies.demo import SEED_AGENCY_CODE, load_agencies
 from gongkai.agencies.models import Agency
-from gongkai.catalog.demo import load_catalog
+from gongkai.demo.accounts import load_public_users, load_staff_users
+from gongkai.demo.agencies import load_agencies
+from gongkai.demo.catalog import load_catalog
+from gongkai.demo.data.agencies import SEED_AGENCY_CODE
+from gongkai.demo.engagement import load_demo
 from gongkai.engagement import selectors as sel
-from gongkai.engagement.demo import load_demo
 from gongkai.engagement.models import Comment, ConcernResponse, Consultation
 
 
@@ -28,7 +29,7 @@ def demo(django_db_setup, django_db_blocker):
                 agencies = load_agencies()
                 load_staff_users(agencies)
                 load_public_users()
-                load_catalog(quiet=True)
+                load_catalog()
                 yield load_demo()
                 raise _Rollback
         except _Rollback:

@@ -8,12 +8,13 @@ import pytest
 import time_machine
 from django.db import transaction
 
-from gongkai.accounts.demo import load_public_users, load_staff_users
-from gongkai.agencies.demo import SEED_AGENCY_CODE, load_agencies
 from gongkai.agencies.models import Agency
+from gongkai.demo.accounts import load_public_users, load_staff_users
+from gongkai.demo.agencies import load_agencies
+from gongkai.demo.data.agencies import SEED_AGENCY_CODE
+from gongkai.demo.data.facts import PROFILES
+from gongkai.demo.facts import FIGURE_YEARS, load_demo
 from gongkai.facts import selectors as sel
-from gongkai.facts.demo import FIGURE_YEARS, load_demo
-from gongkai.facts.demo_profiles import PROFILES
 from gongkai.facts.models import Meeting, OtherSystemFigure, StaffAssignment, Training
 from tests.facts.fixtures import TODAY
 

@@ -66,7 +66,7 @@ def test_demo_users_log_in_by_username_and_phone(client):
 
 @pytest.mark.django_db
 def test_every_demo_staff_account_reaches_the_workbench(client):
-    from gongkai.accounts.demo import DEMO_STAFF
+    from gongkai.demo.data.accounts import DEMO_STAFF
 
     _demo()
     for username, _phone, _name, code, _role, _description in DEMO_STAFF:

@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 from django.db import transaction
 
-from gongkai.accounts.demo import load_staff_users
-from gongkai.agencies.demo import SEED_AGENCY_CODE, load_agencies
 from gongkai.agencies.models import Agency
+from gongkai.demo.accounts import load_staff_users
+from gongkai.demo.agencies import load_agencies
+from gongkai.demo.data.agencies import SEED_AGENCY_CODE
+from gongkai.demo.powerlists import load_demo
 from gongkai.powerlists import selectors as sel
-from gongkai.powerlists.demo import load_demo
 from gongkai.powerlists.models import PowerItem, PowerItemVersion
 
 D = dt.date

@@ -290,20 +290,8 @@ REASONS = {
     ],
 }
 
-
-def answer_for(rng) -> str:
-    return rng.choice(ANSWERS)
-
-
-def reason_for(adoption: str, rng) -> str:
-    return rng.choice(REASONS[adoption])
-
-
-def draft_text_for(title: str, subject: str) -> str:
-    name = title.replace("（征求意见稿）", "").replace("（修订征求意见稿）", "")
-    return (
-        f"<p>第一条　为规范和加强{subject}工作，根据有关法律法规，结合本市实际，制定《{name}》。</p>"
-        "<p>第二条　本办法适用于本行政区域内的相关管理和服务活动。</p>"
-        "<p>第三条　有关部门应当按照职责分工，做好组织实施和监督检查工作。</p>"
-        "<p>第四条　本办法自印发之日起施行。</p>"
-    )
+# The agencies whose demo clerk records their consultations (the others: the system).
+STAFF = {"411400-gxw": "gxw_clerk", "411400-czj": "czj_clerk"}
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超华平刚辉"
+ANONYMOUS_NAMES = ["热心市民", "一名企业职工", "某民营企业", "学生家长", "社区居民", "网友"]

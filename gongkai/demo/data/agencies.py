@@ -1,9 +1,7 @@
-"""Demo agencies: 商丘市人民政府 with the seed's 商丘市工业和信息化委员会 and sibling departments."""
+"""The demo agencies: 河南省人民政府 > 商丘市人民政府 > the seed's 商丘市工业和信息化委员会 and
+sibling departments, and 睢阳区 with its 教体局."""
 
 from gongkai.core.identifiers import credit_code_check_char
-
-from .models import Agency
-from .services import agency_create
 
 
 def _credit_code(first17: str) -> str:
@@ -152,17 +150,3 @@ DEMO_AGENCIES = [
 ]
 
 SEED_AGENCY_CODE = "411400-gxw"
-
-
-def load_agencies() -> dict[str, Agency]:
-    """Create the demo agencies that are missing; return all of them by code."""
-    agencies: dict[str, Agency] = {}
-    for code, parent_code, fields in DEMO_AGENCIES:
-        existing = Agency.objects.filter(code=code).first()
-        agencies[code] = existing or agency_create(
-            actor=None,
-            parent=agencies[parent_code] if parent_code else None,
-            code=code,
-            **fields,
-        )
-    return agencies

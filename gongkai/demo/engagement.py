@@ -19,7 +19,7 @@ Every other catalogue agency gets, for 2019–2026, one consultation a year on t
 responses of mixed kinds. In November 2026 the seed agency also has one consultation open for
 comment (with a comment still pending), one scheduled and one draft.
 
-Load after the catalogue demo (`gongkai.catalog.demo.load_catalog`), so drafts can link to
+Load after the catalogue demo (`gongkai.demo.catalog.load_catalog`), so drafts can link to
 their final decisions; without it the consultations are made without links.
 """
 
@@ -30,45 +30,56 @@ import re
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.accounts.demo import load_public_users, load_staff_users
-from gongkai.agencies.demo import SEED_AGENCY_CODE, load_agencies
 from gongkai.catalog.models import Item
 from gongkai.catalog.states import ItemStatus
+from gongkai.engagement import services as s
+from gongkai.engagement.models import Comment, ConcernResponse, Consultation
 
-from . import services as s
-from .demo_texts import (
+from .accounts import load_public_users, load_staff_users
+from .agencies import load_agencies
+from .data.agencies import SEED_AGENCY_CODE
+from .data.catalog import AGENCIES
+from .data.engagement import (
+    ANONYMOUS_NAMES,
+    ANSWERS,
     BASIS,
     CONCERNS,
     GENERIC_COMMENTS,
+    GIVEN,
+    REASONS,
     SEED_CONSULTATIONS,
     SEED_HOTLINES,
+    STAFF,
     SUBJECTS,
+    SURNAMES,
     TODAY_CONSULTATIONS,
-    answer_for,
-    draft_text_for,
-    reason_for,
 )
-from .models import Comment, ConcernResponse, Consultation
+from .progress import SILENT, Reporter
 
-AGENCIES = [
-    "411400",
-    "411400-gxw",
-    "411400-czj",
-    "411400-jyj",
-    "411400-hbj",
-    "411403",
-    "411403-jyj",
-]
 YEARS = range(2019, 2027)
 LAST_DAY = dt.date(2026, 11, 20)
-STAFF = {"411400-gxw": "gxw_clerk", "411400-czj": "czj_clerk"}
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超华平刚辉"
-ANONYMOUS_NAMES = ["热心市民", "一名企业职工", "某民营企业", "学生家长", "社区居民", "网友"]
 
 
 def at(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def answer_for(rng) -> str:
+    return rng.choice(ANSWERS)
+
+
+def reason_for(adoption: str, rng) -> str:
+    return rng.choice(REASONS[adoption])
+
+
+def draft_text_for(title: str, subject: str) -> str:
+    name = title.replace("（征求意见稿）", "").replace("（修订征求意见稿）", "")
+    return (
+        f"<p>第一条　为规范和加强{subject}工作，根据有关法律法规，结合本市实际，制定《{name}》。</p>"
+        "<p>第二条　本办法适用于本行政区域内的相关管理和服务活动。</p>"
+        "<p>第三条　有关部门应当按照职责分工，做好组织实施和监督检查工作。</p>"
+        "<p>第四条　本办法自印发之日起施行。</p>"
+    )
 
 
 class _Loader:
@@ -323,7 +334,7 @@ def _november_2026(loader: _Loader) -> None:
     loader.counts["consultations"] += 2
 
 
-def load_demo() -> dict:
+def load_demo(*, reporter: Reporter = SILENT) -> dict:
     """Load the demo consultations and responses unless the seed agency has some already.
     Returns counts (all zero when nothing was loaded)."""
     agencies = load_agencies()
@@ -338,7 +349,7 @@ def load_demo() -> dict:
     loader = _Loader(agencies, users)
     with transaction.atomic():
         _seed_2017(loader)
-        for code in AGENCIES:
+        for code in reporter.steps(AGENCIES, desc="征求意见和回应关切"):
             used: set = set()
             for year in YEARS:
                 loader.yearly_consultation(code, year, used)

@@ -8,80 +8,15 @@ import random
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.accounts.models import ApplicantType, User
+from gongkai.applications import services as s
+from gongkai.applications.models import Application
+from gongkai.applications.notifications import suppressed
 from gongkai.core.identifiers import credit_code_check_char, resident_id_check_char
 from gongkai.regimes import get_regime
 from gongkai.workdays.selectors import work_calendar
 
-from . import services as s
-from .models import Application
-from .notifications import suppressed
-
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-GIVEN = [
-    "伟",
-    "芳",
-    "娜",
-    "敏",
-    "静",
-    "丽",
-    "强",
-    "磊",
-    "军",
-    "洋",
-    "勇",
-    "艳",
-    "杰",
-    "涛",
-    "明",
-    "超",
-]
-COMPANIES = [
-    "商丘市宏达机械制造有限公司",
-    "河南中原电子科技有限公司",
-    "商丘金鼎食品有限公司",
-    "商丘恒信建材有限公司",
-    "豫东新材料股份有限公司",
-]
-ORGS = {
-    ApplicantType.RESEARCH: "商丘师范学院区域经济研究所",
-    ApplicantType.SOCIAL_WELFARE: "商丘市绿色家园环保志愿者协会",
-    ApplicantType.LEGAL_SERVICE: "河南商都律师事务所",
-    ApplicantType.OTHER_ORG: "商丘市睢阳区某村民委员会",
-}
-TOPICS = {
-    "411400-gxw": [
-        "工业发展专项资金拟支持项目名单",
-        "企业技术改造（机器换人）项目评审结果",
-        "小型微型企业创业创新示范基地认定文件",
-        "淘汰落后产能企业名单",
-        "首台（套）重大技术装备奖励资金分配情况",
-        "智能工厂智能车间认定名单",
-    ],
-    "411400-czj": [
-        "部门预算和三公经费预算",
-        "政府采购项目中标结果",
-        "专项资金分配文件",
-        "财政补贴发放明细",
-    ],
-    "411400-jyj": [
-        "中小学招生划片方案",
-        "民办学校审批文件",
-        "教师招聘考试成绩及录用名单",
-        "学校食堂食品安全检查记录",
-    ],
-    "411400-hbj": [
-        "建设项目环境影响评价批复",
-        "重点排污单位监测数据",
-        "环境行政处罚决定书",
-        "大气污染防治专项资金使用情况",
-    ],
-}
-DEFAULT_TOPICS = [
-    "规范性文件及其解读",
-    "行政许可办理结果",
-    "重大建设项目批准文件",
-    "征地补偿安置方案",
-]
+from .data.applications import COMPANIES, DEFAULT_TOPICS, GIVEN, ORGS, SURNAMES, TOPICS
+from .progress import SILENT, Reporter
 
 
 def _person(rng) -> dict:
@@ -241,16 +176,16 @@ def _seed_2017_online(maker, agencies) -> None:
     maker.decide(application, "s3_rep_not_this_agency")
 
 
-def load_applications(agencies: dict, users: dict) -> int:
+def load_applications(agencies: dict, users: dict, *, reporter: Reporter = SILENT) -> int:
     """Create the demo cases unless some exist already. Returns how many were created."""
     if Application.objects.filter(agency__in=agencies.values()).exists():
         return 0
     with suppressed():
-        _load(agencies, users)
+        _load(agencies, users, reporter)
     return Application.objects.filter(agency__in=agencies.values()).count()
 
 
-def _load(agencies: dict, users: dict) -> None:
+def _load(agencies: dict, users: dict, reporter: Reporter) -> None:
     maker = _Maker(agencies, users)
     _seed_2017_online(maker, agencies)
     departments = [a for code, a in agencies.items() if code != "410000"]
@@ -268,7 +203,7 @@ def _load(agencies: dict, users: dict) -> None:
                 extend=maker.rng.random() < 0.15,
             )
             cycle += 1
-    for year in range(2019, 2026):
+    for year in reporter.steps(range(2019, 2026), desc="依申请公开申请"):
         start_month = 6 if year == 2019 else 1
         for agency in departments:
             for _ in range(maker.rng.randint(1, 3)):

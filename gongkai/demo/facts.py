@@ -19,19 +19,19 @@ from decimal import Decimal
 from django.db import transaction
 
 from gongkai.accounts.models import User
-from gongkai.agencies.demo import SEED_AGENCY_CODE, load_agencies
+from gongkai.facts.models import DisclosureBody, FigureKey
+from gongkai.facts.services import figure_save, record_create, year_lock
 
-from .demo_profiles import PROFILES, SEED_MEETINGS, SEED_STAFF, TOPICS
-from .models import DisclosureBody, FigureKey
-from .services import figure_save, record_create, year_lock
+from .agencies import load_agencies
+from .data.agencies import SEED_AGENCY_CODE
+from .data.facts import GIVEN, PROFILES, SEED_MEETINGS, SEED_STAFF, SOURCES, SURNAMES, TOPICS
+from .progress import SILENT, Reporter
 
 YEARS = range(2019, 2027)
 FIGURE_YEARS = range(2021, 2026)
 LOCKED_YEARS = range(2019, 2026)
 LAST_DAY = dt.date(2026, 11, 20)
 SEED_YEAR = 2017
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红兰飞鹏辉建国晨阳思雨博文雪梅海燕志强永明佳怡子涵浩然欣怡梓萱宇航"
 
 
 def _name(rng, taken: set) -> str:
@@ -191,17 +191,6 @@ class _Loader:
                 self.counts["figures"] = self.counts.get("figures", 0) + 1
 
 
-SOURCES = {
-    FigureKey.LICENSING: "河南政务服务网审批系统（年度导出）",
-    FigureKey.PUNISHMENT: "河南省行政执法信息服务平台",
-    FigureKey.COERCION: "河南省行政执法信息服务平台",
-    FigureKey.ADMIN_FEES: "河南省非税收入收缴管理系统",
-    FigureKey.REGULATIONS_MADE: "商丘市政府规章库（市司法局）",
-    FigureKey.REGULATIONS_REPEALED: "商丘市政府规章库（市司法局）",
-    FigureKey.REGULATIONS_VALID: "商丘市政府规章库（市司法局）",
-}
-
-
 def _seed_2017(loader: _Loader) -> None:
     """The seed agency's own history up to 2017, as its 2017 report describes it."""
     loader.institutions()
@@ -227,7 +216,7 @@ def _seed_2017(loader: _Loader) -> None:
         loader.add("meetings", held_on=day, topic=topic, kind=kind, attendees=attendees)
 
 
-def load_demo() -> dict:
+def load_demo(*, reporter: Reporter = SILENT) -> dict:
     """Load the demo facts unless the seed agency has records already. Returns counts."""
     counts = {"agencies": 0, "records": 0, "figures": 0, "locks": 0}
     agencies = load_agencies()
@@ -239,7 +228,9 @@ def load_demo() -> dict:
         for code, name in (("411400-gxw", "gxw_clerk"), ("411400-czj", "czj_clerk"))
     }
     with transaction.atomic():
-        for code, profile in PROFILES.items():
+        for code, profile in reporter.steps(
+            PROFILES.items(), desc="年度工作记录", total=len(PROFILES)
+        ):
             loader = _Loader(agencies[code], profile, rng, clerks.get(code))
             if code == SEED_AGENCY_CODE:
                 _seed_2017(loader)

@@ -3,7 +3,7 @@ and a profile per demo agency for the generated years."""
 
 import datetime as dt
 
-from .models import FigureKey, Meeting
+from gongkai.facts.models import FigureKey, Meeting
 
 D = dt.date
 WORK, SPECIAL = Meeting.Kind.WORK, Meeting.Kind.SPECIAL
@@ -220,4 +220,19 @@ PROFILES = {
         trainees=(20, 60),
         figures={L: (5, 20), P: (0, 2), C: (0, 0), F: (0, 0)},
     ),
+}
+
+# Names for the generated staff.
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红兰飞鹏辉建国晨阳思雨博文雪梅海燕志强永明佳怡子涵浩然欣怡梓萱宇航"
+
+# Where each other-system figure (table 二) comes from.
+SOURCES = {
+    FigureKey.LICENSING: "河南政务服务网审批系统（年度导出）",
+    FigureKey.PUNISHMENT: "河南省行政执法信息服务平台",
+    FigureKey.COERCION: "河南省行政执法信息服务平台",
+    FigureKey.ADMIN_FEES: "河南省非税收入收缴管理系统",
+    FigureKey.REGULATIONS_MADE: "商丘市政府规章库（市司法局）",
+    FigureKey.REGULATIONS_REPEALED: "商丘市政府规章库（市司法局）",
+    FigureKey.REGULATIONS_VALID: "商丘市政府规章库（市司法局）",
 }
