@@ -12,14 +12,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
+from gongkai.core.action_views import action_api
 from gongkai.core.api import form_error_response
 from gongkai.core.errors import DomainError
 
 from . import selectors as sel
 from . import services as s
-from .forms import CaseForm, CorrectionForm, DocumentForm, FilterForm, OutcomeForm, RecordedCaseForm
+from .actions import TABLE
+from .forms import CaseForm, CorrectionForm, FilterForm, RecordedCaseForm
 from .models import AppealCase
-from .permissions import may
+from .permissions import POLICY
 
 
 class CountsAPI(APIView):
@@ -139,7 +141,7 @@ class OfficeCasesAPI(APIView):
     )
     def post(self, request):
         agency = Agency.objects.filter(code=request.data.get("agency", "")).first()
-        if agency is None or not may(request.user, agency.pk, "create"):
+        if agency is None or not POLICY.allows(request.user, "create", agency):
             raise PermissionDenied("您不能在该机关登记案件。")
         form = RecordedCaseForm(request.data, agency=agency)
         if not form.is_valid():
@@ -194,11 +196,12 @@ class OfficeOutcomeAPI(APIView):
     )
     def post(self, request, pk: int):
         case = _staff_case(request, pk)
-        form = OutcomeForm(request.data)
-        if not form.is_valid():
-            return form_error_response(form)
-        case = s.appeal_record_outcome(actor=request.user, case=case, **form.cleaned_data)
-        return Response(case_data(case))
+
+        def respond(target):
+            target.refresh_from_db()
+            return Response(case_data(target))
+
+        return action_api(request, table=TABLE, target=case, name="record_outcome", respond=respond)
 
 
 class OfficeDocumentsAPI(APIView):
@@ -212,10 +215,11 @@ class OfficeDocumentsAPI(APIView):
     )
     def post(self, request, pk: int):
         case = _staff_case(request, pk)
-        form = DocumentForm(request.data, request.FILES)
+        # The table's action, run here rather than by action_api: the answer is the new file.
+        form = TABLE.form("attach", case, request.data, request.FILES, prefix=None)
         if not form.is_valid():
             return form_error_response(form)
-        document = s.document_add(actor=request.user, case=case, **form.cleaned_data)
+        document = TABLE.perform(request.user, "attach", case, form.cleaned_data)
         return Response({"id": document.pk, "kind": document.kind, "title": document.title}, 201)
 
 

@@ -1,16 +1,16 @@
 """Reconsideration, litigation and complaint cases about an agency's disclosure work, and their
 documents. Staff-only records: the public sees counts and anonymised summaries, never names."""
 
-import uuid
-
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import AgencyScopedModel
+from gongkai.core.models import StatusChange, StoredFile
 
-from .states import AppealKind, Outcome
+from .states import CLOSED, AppealKind, Outcome
 
 
 class AppealCase(AgencyScopedModel):
@@ -63,6 +63,9 @@ class AppealCase(AgencyScopedModel):
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
+    # Every step of the workflow (recorded, edited, closed, corrected) with actor, time and note.
+    status_changes = GenericRelation(StatusChange, related_query_name="appeal_case")
+
     class Meta:
         verbose_name = _("复议诉讼投诉案件")
         verbose_name_plural = _("复议诉讼投诉案件")
@@ -70,8 +73,8 @@ class AppealCase(AgencyScopedModel):
         indexes = [models.Index(fields=["agency", "filed_on"], name="appeal_agency_filed")]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(outcome="pending") & Q(closed_on__isnull=True))
-                | (~Q(outcome="pending") & Q(closed_on__isnull=False)),
+                condition=(Q(outcome=Outcome.PENDING) & Q(closed_on__isnull=True))
+                | (~Q(outcome=Outcome.PENDING) & Q(closed_on__isnull=False)),
                 name="appeal_closed_iff_outcome",
             ),
             models.CheckConstraint(
@@ -102,15 +105,14 @@ class AppealCase(AgencyScopedModel):
 
     @property
     def is_closed(self) -> bool:
-        return self.outcome != Outcome.PENDING
+        return self.outcome in CLOSED
 
 
-def _document_path(instance, filename):
-    return f"appeals/{instance.case.agency_id}/{instance.case_id}/{uuid.uuid4().hex}/{filename}"
-
-
-class AppealDocument(models.Model):
+class AppealDocument(StoredFile):
     """A file of the case (staff only): the appeal itself, the agency's reply, the decision."""
+
+    owner_field = "case"
+    audit_key = "document"
 
     class Kind(models.TextChoices):
         FILING = "filing", _("复议申请书、起诉状或举报投诉材料")
@@ -120,23 +122,7 @@ class AppealDocument(models.Model):
 
     case = models.ForeignKey(AppealCase, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
-    title = models.CharField(_("名称"), max_length=200)
-    file = models.FileField(_("文件"), upload_to=_document_path, max_length=300)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("案件材料")
         verbose_name_plural = _("案件材料")
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def audit_agency(self):
-        return self.case.agency

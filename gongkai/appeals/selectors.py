@@ -11,7 +11,7 @@ from gongkai.core.selectors import audit_history
 
 from .models import AppealCase
 from .privacy import anonymise
-from .states import AppealKind, Outcome
+from .states import LEGACY_OTHER, AppealKind, Outcome
 
 K = AppealKind
 
@@ -146,7 +146,7 @@ def legacy_from(by_kind: dict) -> dict[str, int]:
         counts[key] = sum(tally.values())
         counts[f"{key}_upheld"] = tally[Outcome.UPHELD]
         counts[f"{key}_corrected"] = tally[Outcome.CORRECTED]
-        counts[f"{key}_other"] = tally[Outcome.OTHER] + tally[Outcome.PENDING]
+        counts[f"{key}_other"] = sum(tally[outcome] for outcome in LEGACY_OTHER)
         counts[f"{key}_other_pending"] = tally[Outcome.PENDING]
     counts["s6"] = sum(by_kind[K.COMPLAINT].values())
     return counts
@@ -238,7 +238,7 @@ def report_cell_cases(agency_ids, year: int, cell: str) -> list[AppealCase]:
     kinds = [by_prefix[prefix]] if prefix in by_prefix else legacy_kinds[prefix]
     wanted = {o for o, name in T4_COLUMNS.items() if name == column}
     if prefix in legacy_kinds and column == "other":
-        wanted = {Outcome.OTHER, Outcome.PENDING}
+        wanted = LEGACY_OTHER
     cases = _filed_in(
         AppealCase.objects.filter(agency_id__in=list(agency_ids), kind__in=kinds), year
     ).select_related("agency")

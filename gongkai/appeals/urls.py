@@ -16,8 +16,10 @@ office_patterns = (
         path("new/", office.create, name="create"),
         path("<int:pk>/", office.case, name="case"),
         path("<int:pk>/edit/", office.edit, name="edit"),
-        path("<int:pk>/outcome/", office.record_outcome, name="record_outcome"),
-        path("<int:pk>/upload/", office.upload, name="upload"),
+        path("<int:pk>/act/<str:action>/", office.act, name="act"),
+        # The addresses the case page's two forms had before its action table.
+        path("<int:pk>/outcome/", office.act, {"action": "record_outcome"}, name="record_outcome"),
+        path("<int:pk>/upload/", office.act, {"action": "attach"}, name="upload"),
         path("<int:pk>/documents/<int:document_pk>/", office.document, name="document"),
         path(
             "<int:pk>/documents/<int:document_pk>/remove/",

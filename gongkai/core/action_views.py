@@ -67,9 +67,11 @@ def action_post(
     return render_page((name, form))
 
 
-def action_api(request, *, table: ActionTable, target, name: str, respond: Callable):
+def action_api(request, *, table: ActionTable, target, name: str, respond: Callable, data=None):
     """POST …/actions/<name>/ in the API: the same form as the page, unprefixed; a refusal
-    is the API's JSON error (400 bad input, 403/404 permission, 409 not in this state)."""
+    is the API's JSON error (400 bad input, 403/404 permission, 409 not in this state).
+    `data`: the input, when the endpoint completes the request's (a partial change filled in
+    with the object's current values); by default the request's own."""
     from rest_framework.response import Response
 
     from .api import form_error_response
@@ -79,7 +81,8 @@ def action_api(request, *, table: ActionTable, target, name: str, respond: Calla
             {"code": "unknown_action", "message": _("未知的操作“%(action)s”。") % {"action": name}},
             status=400,
         )
-    form = table.form(name, target, request.data, request.FILES, prefix=None)
+    data = request.data if data is None else data
+    form = table.form(name, target, data, request.FILES, prefix=None)
     if not form.is_valid():
         return form_error_response(form)
     table.perform(request.user, name, target, form.cleaned_data)

@@ -58,13 +58,17 @@ class Action:
 class ActionTable:
     """The actions on one kind of object."""
 
-    def __init__(self, name: str, *, policy, workflow=None, state_of=None):
+    def __init__(self, name: str, *, policy, workflow=None, state_of=None, prefixed: bool = True):
         if name in ACTION_TABLES:
             raise ImproperlyConfigured(f"action table {name} is declared twice")
         self.name = name
         self.policy = policy
         self.workflow = workflow
         self.state_of = state_of
+        # Whether a page's forms are prefixed by the action's name (several forms with the same
+        # fields on one page). False: the fields are posted by their own names, as on pages
+        # that show one action's form at a time or whose forms share no field name.
+        self.prefixed = prefixed
         self._actions: dict[str, Action] = {}
         ACTION_TABLES[name] = self
 
@@ -133,7 +137,8 @@ class ActionTable:
 
     def form(self, name: str, target, data=None, files=None, *, prefix: str | None = ""):
         """The bound or blank form of an action: prefixed by its name on a page where several
-        forms share one page, unprefixed in the API. Date fields start at today."""
+        forms share one page (unless the table is not `prefixed`), unprefixed in the API. Date
+        fields start at today."""
         action = self[name]
         today = timezone.localdate()
         initial = {
@@ -144,9 +149,9 @@ class ActionTable:
         if action.initial is not None:
             initial.update(action.initial(target))
         kwargs = action.form_kwargs(target) if action.form_kwargs is not None else {}
-        return action.form(
-            data, files, prefix=name if prefix == "" else prefix, initial=initial, **kwargs
-        )
+        if prefix == "":
+            prefix = name if self.prefixed else None
+        return action.form(data, files, prefix=prefix, initial=initial, **kwargs)
 
     def perform(self, actor, name: str, target, cleaned_data: dict):
         """Run the action's service with the form's data."""

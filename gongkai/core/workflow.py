@@ -112,6 +112,14 @@ class Workflow:
 
     def target(self, action: str, state, *, chosen: str | None = None):
         """The status after `action` from `state` (None: unchanged), or InvalidTransition."""
+        return self._from(action, state).leads_to(chosen)
+
+    def check(self, action: str, state) -> None:
+        """Refuse `action` in `state` (services that change no status but must obey the table,
+        or that check the state before the input, whatever status the caller will choose)."""
+        self._from(action, state)
+
+    def _from(self, action: str, state) -> Transition:
         transition = self.transitions.get(action)
         if transition is None:
             raise InvalidTransition(
@@ -122,11 +130,7 @@ class Workflow:
                 str(self.refusal) % {"state": self.state_label(state), "action": transition.label},
                 code=self.refusal_code,
             )
-        return transition.leads_to(chosen)
-
-    def check(self, action: str, state) -> None:
-        """Refuse `action` in `state` (services that change no status but must obey the table)."""
-        self.target(action, state)
+        return transition
 
     # The executor --------------------------------------------------------------------------
 

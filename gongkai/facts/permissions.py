@@ -1,23 +1,23 @@
-"""Who may do what with an agency's yearly facts. Services ask here; nothing else decides."""
+"""Who may do what with an agency's yearly facts: one policy, built from the shared predicates.
+Services ask it (`POLICY.require`); pages ask `POLICY.allows` / `POLICY.can_view`.
 
-from gongkai.agencies.permissions import can, require
+Yearly facts have no workflow: records and figures are entered and corrected until the year is
+locked (when its report becomes final), and only an administrator locks or unlocks a year.
+"""
+
+from gongkai.agencies.policy import Policy, has_capability
 from gongkai.agencies.roles import Capability
 
-ACTION_CAPABILITY = {
-    "view": Capability.VIEW,
-    "record": Capability.HANDLE,  # the dated records: bodies, reading points, staff, …
-    "figures": Capability.HANDLE,  # figures from other systems, by form, API or import
-    "lock": Capability.ADMINISTER,
-    "unlock": Capability.ADMINISTER,
-}
+HANDLE = has_capability(Capability.HANDLE)
+ADMINISTER = has_capability(Capability.ADMINISTER)
 
-
-def require_action(actor, agency_id: int, action: str) -> None:
-    """actor None is the system itself (the demo loader, the annual report's finalisation)."""
-    if actor is None:
-        return
-    require(actor, ACTION_CAPABILITY[action], agency_id)
-
-
-def may(user, agency_id: int, action: str) -> bool:
-    return can(user, ACTION_CAPABILITY[action], agency_id)
+# Reading is the policy's default view rule: VIEW in the agency (a supervisor's subtree too).
+POLICY = Policy(
+    name="facts",
+    rules={
+        "record": HANDLE,  # the dated records: bodies, reading points, staff, …
+        "figures": HANDLE,  # figures from other systems, by form, API or import
+        "lock": ADMINISTER,
+        "unlock": ADMINISTER,
+    },
+)

@@ -1,62 +1,44 @@
 """The adjustments staff can record on an existing item, shared by the office pages and the API:
-which form parses the input, which service records it, and from which status."""
+one table of which form parses the input and which service records it. Each is a transition of
+the item's workflow, offered only from the statuses it starts from."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.actions import Action, ActionTable
 
 from . import services as s
 from .forms import AdjustmentForm, ContentForm
-from .models import PowerItem
-from .permissions import may
-from .states import TRANSITIONS, ChangeKind
+from .permissions import POLICY
+from .states import WORKFLOW
+
+# Each adjustment has a page of its own with one form, posted by its fields' own names.
+TABLE = ActionTable("powerlists.PowerItem", policy=POLICY, workflow=WORKFLOW, prefixed=False)
 
 
-@dataclass(frozen=True)
-class Adjustment:
-    label: str
-    change: str
-    form: type[forms.Form]
-    run: Callable
-    prefilled: bool  # the form starts from the item's current content
+def _current_content(item) -> dict:
+    """A change or a re-listing starts from the item's current content."""
+    return item.content()
 
 
-ADJUSTMENTS: dict[str, Adjustment] = {
-    "change": Adjustment(
+TABLE.add(
+    Action(
+        "change",
         _("变更"),
-        ChangeKind.CHANGED,
-        ContentForm,
         lambda actor, item, data: s.power_item_change(actor=actor, item=item, **data),
-        True,
-    ),
-    "remove": Adjustment(
-        _("取消"),
-        ChangeKind.REMOVED,
-        AdjustmentForm,
-        lambda actor, item, data: s.power_item_remove(actor=actor, item=item, **data),
-        False,
-    ),
-    "relist": Adjustment(
-        _("重新列入"),
-        ChangeKind.ADDED,
         ContentForm,
-        lambda actor, item, data: s.power_item_relist(actor=actor, item=item, **data),
-        True,
+        initial=_current_content,
     ),
-}
-
-
-def available(user, item: PowerItem) -> list[str]:
-    return [
-        name
-        for name, adjustment in ADJUSTMENTS.items()
-        if (item.status, adjustment.change) in TRANSITIONS and may(user, item.agency_id, name)
-    ]
-
-
-def adjustment_form(name: str, item: PowerItem, data=None) -> forms.Form:
-    adjustment = ADJUSTMENTS[name]
-    initial = item.content() if adjustment.prefilled else {}
-    return adjustment.form(data, initial=initial)
+    Action(
+        "remove",
+        _("取消"),
+        lambda actor, item, data: s.power_item_remove(actor=actor, item=item, **data),
+        AdjustmentForm,
+    ),
+    Action(
+        "relist",
+        _("重新列入"),
+        lambda actor, item, data: s.power_item_relist(actor=actor, item=item, **data),
+        ContentForm,
+        initial=_current_content,
+    ),
+)

@@ -14,15 +14,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can
-from gongkai.agencies.roles import Capability
+from gongkai.core.action_views import action_api
 from gongkai.core.api import form_error_response
 
 from . import selectors as sel
 from . import services as s
-from .actions import ADJUSTMENTS, adjustment_form
+from .actions import TABLE
 from .forms import AddForm, AdjustmentFilterForm, AsOfForm, ImportForm
 from .models import PowerItem, PowerType
+from .permissions import POLICY
 from .records import adjustment_of, item_history, staff_item, version_summary
 
 AS_OF = OpenApiParameter("as_of", str, description="查看日期 YYYY-MM-DD，默认今天")
@@ -131,9 +131,9 @@ def _staff_view(item: PowerItem, request) -> dict:
     return staff_item(item, sel.history(item), request)
 
 
-def _handling_agency(request, what: str) -> Agency:
+def _handling_agency(request, action: str, what: str) -> Agency:
     agency = Agency.objects.filter(code=request.data.get("agency", "")).first()
-    if agency is None or not can(request.user, Capability.HANDLE, agency):
+    if agency is None or not POLICY.allows(request.user, action, agency):
         raise PermissionDenied(f"您不能{what}该机关的权责清单。")
     return agency
 
@@ -161,7 +161,7 @@ class OfficeItemsAPI(APIView):
         responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def post(self, request):
-        agency = _handling_agency(request, "登记")
+        agency = _handling_agency(request, "add", "登记")
         form = AddForm(request.data)
         if not form.is_valid():
             return form_error_response(form)
@@ -185,27 +185,26 @@ class OfficeAdjustAPI(APIView):
     @extend_schema(
         operation_id="office_powerlists_adjust",
         summary="登记调整：变更、取消、重新列入",
-        description="action 取值：" + "、".join(ADJUSTMENTS) + "。均需 effective_on、reason、"
+        description="action 取值：" + "、".join(TABLE.names()) + "。均需 effective_on、reason、"
         "document；change 和 relist 可给出要改的内容字段，未给出的保持不变。",
         request=OpenApiTypes.OBJECT,
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def post(self, request, pk: int, action: str):
         item = _staff_item(request, pk)
-        if action not in ADJUSTMENTS:
-            return Response(
-                {"code": "unknown_action", "message": f"未知的调整“{action}”。"}, status=400
-            )
         # A status that forbids the action is the service's domain error; a role is a 403.
-        if not can(request.user, Capability.HANDLE, item.agency_id):
+        if action in TABLE and not POLICY.allows(request.user, TABLE[action].rule, item):
             raise PermissionDenied("您没有登记该机关权责清单调整的岗位。")
+
+        def respond(target):
+            target.refresh_from_db()
+            return Response(_staff_view(target, request))
+
+        # Content fields not given stay as they are.
         data = {**item.content(), **_plain(request.data)}
-        form = adjustment_form(action, item, data)
-        if not form.is_valid():
-            return form_error_response(form)
-        ADJUSTMENTS[action].run(request.user, item, form.cleaned_data)
-        item.refresh_from_db()
-        return Response(_staff_view(item, request))
+        return action_api(
+            request, table=TABLE, target=item, name=action, respond=respond, data=data
+        )
 
 
 def _plain(data) -> dict:
@@ -223,7 +222,7 @@ class OfficeImportAPI(APIView):
         responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def post(self, request):
-        agency = _handling_agency(request, "公布")
+        agency = _handling_agency(request, "import", "公布")
         form = ImportForm(request.data, request.FILES)
         if not form.is_valid():
             return form_error_response(form)

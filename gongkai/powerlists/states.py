@@ -1,16 +1,20 @@
 """The one state machine of a power-list item: every adjustment moves it along this table.
 
-(not yet listed) ──added──▶ in force ──changed──▶ in force
-                               │ ▲
-                         removed │ │ added (re-listed)
-                               ▼ │
-                             removed
+(not yet listed) ──add──▶ in force ──change──▶ in force
+                            │ ▲
+                     remove │ │ relist
+                            ▼ │
+                          removed
+
+Listing an item is the transition from INITIAL (no item yet). Each action appends a version of
+the item's content; its ChangeKind (新增, 变更, 取消) is what the published adjustment record
+says, so a re-listing is a version "added" again (CHANGE_KIND).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.errors import InvalidTransition
+from gongkai.core.workflow import INITIAL, Transition, Workflow
 
 
 class ItemStatus(models.TextChoices):
@@ -24,25 +28,25 @@ class ChangeKind(models.TextChoices):
     REMOVED = "removed", _("取消")
 
 
-# (status before, change) -> status after. None: the item has no version yet.
-TRANSITIONS: dict[tuple[str | None, str], str] = {
-    (None, ChangeKind.ADDED): ItemStatus.IN_FORCE,
-    (ItemStatus.IN_FORCE, ChangeKind.CHANGED): ItemStatus.IN_FORCE,
-    (ItemStatus.IN_FORCE, ChangeKind.REMOVED): ItemStatus.REMOVED,
-    (ItemStatus.REMOVED, ChangeKind.ADDED): ItemStatus.IN_FORCE,
+S = ItemStatus
+
+WORKFLOW = Workflow(
+    name="powerlists.PowerItem",
+    statuses=ItemStatus,
+    audit_prefix="powerlists",
+    refusal=_("该事项当前为“%(state)s”，不能“%(action)s”。"),
+    transitions={
+        "add": Transition(frozenset({INITIAL}), S.IN_FORCE, _("新增")),
+        "change": Transition(frozenset({S.IN_FORCE}), S.IN_FORCE, _("变更")),
+        "remove": Transition(frozenset({S.IN_FORCE}), S.REMOVED, _("取消")),
+        "relist": Transition(frozenset({S.REMOVED}), S.IN_FORCE, _("重新列入")),
+    },
+)
+
+# The kind of version each action appends.
+CHANGE_KIND = {
+    "add": ChangeKind.ADDED,
+    "change": ChangeKind.CHANGED,
+    "remove": ChangeKind.REMOVED,
+    "relist": ChangeKind.ADDED,
 }
-
-
-def status_after(status: str | None, change: str) -> str:
-    try:
-        return TRANSITIONS[(status, change)]
-    except KeyError:
-        state = ItemStatus(status).label if status else _("尚未列入清单")
-        raise InvalidTransition(
-            f"该事项当前为“{state}”，不能“{ChangeKind(change).label}”。",
-            code="invalid_transition",
-        ) from None
-
-
-def changes_from(status: str | None) -> list[str]:
-    return [change for (source, change) in TRANSITIONS if source == status]

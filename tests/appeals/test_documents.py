@@ -49,3 +49,34 @@ def test_removing_a_document_is_audited(clerk_a, open_case):
 def test_a_reviewer_cannot_upload(appeals_reviewer_a, open_case):
     with pytest.raises(PermissionDenied):
         s.document_add(actor=appeals_reviewer_a, case=open_case, file=pdf(), kind="filing")
+
+
+def test_a_case_file_is_kept_under_its_agency_and_case(clerk_a, open_case):
+    """The shared stored-file path: appeals/<agency>/<case>/<random>/<name>."""
+    document = s.document_add(actor=clerk_a, case=open_case, file=pdf(), kind="decision")
+    prefix = f"appeals/{open_case.agency_id}/{open_case.pk}/"
+    assert document.file.name.startswith(prefix) and document.file.name.endswith(".pdf")
+    assert document.uploaded_by == clerk_a and document.size == len(b"%PDF-1.4\n%%EOF\n")
+
+
+def test_case_files_are_not_searched_for_hidden_content(clerk_a, open_case):
+    """Staff-only files, never released from here: nothing to find for a reviewer."""
+    document = s.document_add(actor=clerk_a, case=open_case, file=pdf(), kind="filing")
+    assert document.findings == []
+
+
+def test_an_upload_is_audited_with_its_kind(clerk_a, open_case):
+    s.document_add(actor=clerk_a, case=open_case, file=pdf(), kind="decision", title="判决书")
+    event = AuditEvent.objects.for_object(open_case).get(action="appeals.attach")
+    assert event.changes == {"document": [None, "判决书"]}
+    assert event.note == "复议决定书、判决书、裁定书或处理意见"
+
+
+def test_a_removed_files_bytes_go_once_the_removal_commits(
+    clerk_a, open_case, django_capture_on_commit_callbacks
+):
+    document = s.document_add(actor=clerk_a, case=open_case, file=pdf(), kind="filing")
+    storage, name = document.file.storage, document.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        s.document_remove(actor=clerk_a, document=document)
+    assert not storage.exists(name)

@@ -179,3 +179,31 @@ def test_the_case_page_links_the_application_and_the_later_suit(client, clerk_a,
     assert reverse("appeals_office:case", args=[suit.pk]) in page
     suit_page = client.get(reverse("appeals_office:case", args=[suit.pk])).content.decode()
     assert reverse("applications_office:case", args=[application.pk]) in suit_page
+
+
+def test_a_document_downloads_as_an_attachment_and_an_image_inline(client, clerk_a, open_case):
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
+        b"\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = s.document_add(actor=clerk_a, case=open_case, file=pdf(), kind="decision")
+    photo = s.document_add(
+        actor=clerk_a, case=open_case, file=SimpleUploadedFile("现场.png", png), kind="other"
+    )
+    client.force_login(clerk_a)
+    pdf_response = client.get(reverse("appeals_office:document", args=[open_case.pk, document.pk]))
+    assert pdf_response["Content-Type"] == "application/pdf"
+    assert pdf_response["Content-Disposition"].startswith("attachment")
+    image = client.get(reverse("appeals_office:document", args=[open_case.pk, photo.pk]))
+    assert image["Content-Type"] == "image/png"
+    assert image["Content-Disposition"].startswith("inline")
+
+
+def test_a_closed_case_page_offers_uploads_but_not_the_outcome(client, clerk_a, closed_case):
+    client.force_login(clerk_a)
+    page = client.get(reverse("appeals_office:case", args=[closed_case.pk])).content.decode()
+    assert reverse("appeals_office:act", args=[closed_case.pk, "attach"]) in page
+    assert reverse("appeals_office:act", args=[closed_case.pk, "record_outcome"]) not in page

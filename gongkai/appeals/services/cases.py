@@ -1,17 +1,17 @@
-"""Recording a case, editing it while open, recording its outcome, correcting it once closed."""
+"""Recording a case, editing it while open, recording its outcome, correcting it once closed.
+Each step goes through the workflow (appeals.states.WORKFLOW): history row and audit row."""
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError
 
 from ..models import AppealCase
-from ..permissions import require_action
+from ..permissions import POLICY
 from ..privacy import names_in
-from ..states import CLOSED, AppealKind, Outcome, is_closed, require_state
+from ..states import CLOSED, WORKFLOW, AppealKind, Outcome
 
 # What the case is about; editable while open, corrected (with a reason) once closed.
 FACT_FIELDS = (
@@ -36,10 +36,6 @@ DEFAULTS = {
     "outcome_note": "",
 }
 TEXT_FIELDS = ("appellant_name", "reviewing_body", "case_number", "summary", "outcome_note")
-
-
-def _lock(case: AppealCase) -> AppealCase:
-    return AppealCase.objects.select_for_update().select_related("agency").get(pk=case.pk)
 
 
 def _current(case: AppealCase) -> dict:
@@ -95,7 +91,7 @@ def _check_outcome(values: dict, today: datetime.date) -> None:
     outcome, closed_on = values["outcome"], values["closed_on"]
     if outcome not in Outcome.values:
         raise DomainError("结果无效。", code="bad_outcome", field="outcome")
-    if not is_closed(outcome):
+    if outcome not in CLOSED:
         if closed_on is not None:
             raise DomainError(
                 "尚未审结的案件不能填写审结日期；请选择审结结果。",
@@ -179,27 +175,23 @@ def _actor_or_none(actor):
 @transaction.atomic
 def appeal_create(*, actor, agency, **fields) -> AppealCase:
     """Record a case, open or (for one learnt of late) already closed with its outcome."""
-    require_action(actor, agency.pk, "create")
+    POLICY.require(actor, "create", agency)
     _refuse_unknown(fields, ALL_FIELDS, closed=True)
     values = _clean(agency, {**DEFAULTS, "filed_on": None, **fields}, today=timezone.localdate())
-    case = AppealCase.objects.create(agency=agency, created_by=_actor_or_none(actor), **values)
-    audit_record(
-        actor=actor,
-        action="appeals.create",
-        obj=case,
-        changes=diff({}, snapshot(case, ALL_FIELDS)),
-    )
-    return case
+    case = AppealCase(agency=agency, created_by=_actor_or_none(actor))
+    # The outcome among the values picks the status the case is created in.
+    return WORKFLOW.execute(case, "create", actor=actor, **values)
 
 
 @transaction.atomic
 def appeal_update(*, actor, case: AppealCase, correction_reason: str = "", **fields):
     """Edit an open case; a closed one only as a correction with its reason (audited as such),
     which may also correct the recorded outcome."""
-    case = _lock(case)
+    case = WORKFLOW.lock(case)
     action = "correct" if case.is_closed else "edit"
-    require_action(actor, case.agency_id, action)
-    require_state(action, case.outcome)
+    # Permission, then state, then the input: a stranger learns nothing from a refusal.
+    POLICY.require(actor, action, case)
+    WORKFLOW.check(action, case.outcome)
     _refuse_unknown(fields, ALL_FIELDS if case.is_closed else FACT_FIELDS, closed=case.is_closed)
     correction_reason = (correction_reason or "").strip()
     if case.is_closed and not correction_reason:
@@ -211,7 +203,9 @@ def appeal_update(*, actor, case: AppealCase, correction_reason: str = "", **fie
     values = _clean(
         case.agency, {**_current(case), **fields}, today=timezone.localdate(), instance=case
     )
-    return _save(case, values, actor=actor, action=action, note=correction_reason)
+    if action == "edit":
+        del values["outcome"]  # an edit leaves the status as it is
+    return WORKFLOW.execute(case, action, actor=actor, note=correction_reason, **values)
 
 
 @transaction.atomic
@@ -219,9 +213,9 @@ def appeal_record_outcome(
     *, actor, case: AppealCase, outcome: str, closed_on: datetime.date | None, note: str = ""
 ) -> AppealCase:
     """Close an open case: 维持, 纠正 or 其他, on the date the decision or judgment was made."""
-    case = _lock(case)
-    require_action(actor, case.agency_id, "record_outcome")
-    require_state("record_outcome", case.outcome)
+    case = WORKFLOW.lock(case)
+    POLICY.require(actor, "record_outcome", case)
+    WORKFLOW.check("record_outcome", case.outcome)
     if outcome not in CLOSED:
         raise DomainError(
             "请选择审结结果（维持、纠正或其他）。", code="outcome_required", field="outcome"
@@ -232,19 +226,4 @@ def appeal_record_outcome(
         today=timezone.localdate(),
         instance=case,
     )
-    return _save(case, values, actor=actor, action="record_outcome")
-
-
-def _save(case: AppealCase, values: dict, *, actor, action: str, note: str = "") -> AppealCase:
-    before = snapshot(case, ALL_FIELDS)
-    for name, value in values.items():
-        setattr(case, name, value)
-    case.save()
-    audit_record(
-        actor=actor,
-        action=f"appeals.{action}",
-        obj=case,
-        changes=diff(before, snapshot(case, ALL_FIELDS)),
-        note=note,
-    )
-    return case
+    return WORKFLOW.execute(case, "record_outcome", actor=actor, **values)

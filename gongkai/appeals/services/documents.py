@@ -1,62 +1,43 @@
 """The case file: PDF, Word or image uploads (type sniffed, size-limited), staff only."""
 
-from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 
-from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
-from gongkai.core.uploads import DOCX, JPEG, PDF, PNG, check_upload
+from gongkai.core.files import FileRules, file_remove, file_store
+from gongkai.core.uploads import DOCX, JPEG, PDF, PNG
 
 from ..models import AppealCase, AppealDocument
-from ..permissions import require_action
+from ..permissions import POLICY
+from ..states import WORKFLOW
 
 DOCUMENT_KINDS = (PDF, DOCX, JPEG, PNG)
+# Case files are staff-only and never released, so they are not searched for hidden content
+# (comments, tracked changes, properties): nobody outside the agency receives them from here.
+DOCUMENT_RULES = FileRules(allowed=DOCUMENT_KINDS, check_hidden=False, fallback_title="材料")
 
 
 @transaction.atomic
 def document_add(*, actor, case: AppealCase, file, kind: str, title: str = "") -> AppealDocument:
     """Add a file at any time: decisions and judgments often arrive after the case is closed."""
-    case = AppealCase.objects.select_for_update().get(pk=case.pk)
-    require_action(actor, case.agency_id, "attach")
+    case = WORKFLOW.lock(case)
+    POLICY.require(actor, "attach", case)
     if kind not in AppealDocument.Kind.values:
         raise DomainError("请选择材料类型。", code="bad_document_kind", field="kind")
-    checked = check_upload(
-        file, allowed=DOCUMENT_KINDS, max_bytes=settings.GONGKAI_MAX_ATTACHMENT_BYTES
-    )
-    data = file.read()
-    name = (getattr(file, "name", "") or f"材料.{checked.extension}").rsplit("/", 1)[-1]
-    document = AppealDocument(
-        case=case,
-        kind=kind,
-        title=((title or "").strip() or name)[:200],
-        content_type=checked.content_type,
-        size=len(data),
-        uploaded_by=actor if actor is not None and actor.is_authenticated else None,
-    )
-    document.file.save(name, ContentFile(data), save=False)
-    document.save()
-    audit_record(
+    return file_store(
+        model=AppealDocument,
+        owner=case,
+        upload=file,
         actor=actor,
-        action="appeals.attach",
-        obj=case,
-        changes={"document": [None, document.title]},
-        note=document.get_kind_display(),
+        rules=DOCUMENT_RULES,
+        title=title,
+        audit_action="appeals.attach",
+        audit_note=str(AppealDocument.Kind(kind).label),
+        kind=kind,
     )
-    return document
 
 
 @transaction.atomic
 def document_remove(*, actor, document: AppealDocument) -> None:
-    case = AppealCase.objects.select_for_update().get(pk=document.case_id)
-    require_action(actor, case.agency_id, "detach")
-    audit_record(
-        actor=actor,
-        action="appeals.detach",
-        obj=case,
-        changes={"document": [document.title, None]},
-    )
-    storage, name = document.file.storage, document.file.name
-    document.delete()
-    # The file goes only once the removal is committed, so a rollback loses nothing.
-    transaction.on_commit(lambda: storage.delete(name))
+    case = WORKFLOW.lock(document.case)
+    POLICY.require(actor, "detach", case)
+    file_remove(stored=document, actor=actor, audit_action="appeals.detach")

@@ -3,20 +3,23 @@ history), editing it while open and correcting it once closed."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.files import file_response
 
 from .. import forms as f
 from .. import selectors as sel
 from .. import services as s
+from ..actions import TABLE
 from ..models import AppealCase, AppealDocument
-from ..permissions import may
+from ..permissions import POLICY
 
 
 def _visible_case(request, pk: int) -> AppealCase:
@@ -27,11 +30,7 @@ def _visible_case(request, pk: int) -> AppealCase:
 
 
 def _handling_agencies(user):
-    return [a for a in agencies_visible_to(user=user) if may(user, a.pk, "create")]
-
-
-def form_error(form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+    return [a for a in agencies_visible_to(user=user) if POLICY.allows(user, "create", a)]
 
 
 @staff_required
@@ -70,7 +69,7 @@ def create(request):
         try:
             case = s.appeal_create(actor=request.user, agency=agency, **form.cleaned_data)
         except DomainError as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已登记。"))
             return redirect("appeals_office:case", pk=case.pk)
@@ -81,18 +80,17 @@ def create(request):
     )
 
 
-def _case_context(request, case, *, outcome_form=None, document_form=None) -> dict:
+def _case_context(request, case, *, bound=None) -> dict:
+    user = request.user
     return {
         "case": case,
         "agency": case.agency,
         "documents": case.documents.all(),
         "later_suits": case.later_suits.all(),
         "history": sel.case_history(case),
-        "can_edit": may(request.user, case.agency_id, "correct" if case.is_closed else "edit"),
-        "can_close": not case.is_closed and may(request.user, case.agency_id, "record_outcome"),
-        "can_attach": may(request.user, case.agency_id, "attach"),
-        "outcome_form": outcome_form or f.OutcomeForm(),
-        "document_form": document_form or f.DocumentForm(),
+        "can_edit": POLICY.allows(user, "correct" if case.is_closed else "edit", case),
+        "can_detach": POLICY.allows(user, "detach", case),
+        "action_forms": action_forms(TABLE, user, case, bound=bound),
     }
 
 
@@ -115,7 +113,7 @@ def edit(request, pk: int):
         try:
             s.appeal_update(actor=request.user, case=found, **form.cleaned_data)
         except DomainError as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已更正。") if found.is_closed else _("已保存。"))
             return redirect("appeals_office:case", pk=pk)
@@ -126,37 +124,23 @@ def edit(request, pk: int):
 
 @staff_required
 @require_POST
-def record_outcome(request, pk: int):
+def act(request, pk: int, action: str):
+    """One action of the case page's table (record the outcome, upload a file)."""
     found = _visible_case(request, pk)
-    form = f.OutcomeForm(request.POST)
-    if form.is_valid():
-        try:
-            s.appeal_record_outcome(actor=request.user, case=found, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("已登记审结结果。"))
-            return redirect("appeals_office:case", pk=pk)
-    found.refresh_from_db()
-    context = _case_context(request, found, outcome_form=form)
-    return render(request, "appeals/office/case.html", context, status=400)
 
+    def refused(bound):
+        found.refresh_from_db()
+        context = _case_context(request, found, bound=bound)
+        return render(request, "appeals/office/case.html", context, status=400)
 
-@staff_required
-@require_POST
-def upload(request, pk: int):
-    found = _visible_case(request, pk)
-    form = f.DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            s.document_add(actor=request.user, case=found, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error("kind" if error.field == "kind" else "file", error.message)
-        else:
-            messages.success(request, _("已上传。"))
-            return redirect("appeals_office:case", pk=pk)
-    context = _case_context(request, found, document_form=form)
-    return render(request, "appeals/office/case.html", context, status=400)
+    return action_post(
+        request,
+        table=TABLE,
+        target=found,
+        name=action,
+        success_url=reverse("appeals_office:case", args=[pk]),
+        render_page=refused,
+    )
 
 
 @staff_required
@@ -164,14 +148,9 @@ def upload(request, pk: int):
 def document(request, pk: int, document_pk: int):
     """Case files are for staff who can see the agency, never public."""
     found = _visible_case(request, pk)
+    POLICY.require_view(request.user, found)
     file = get_object_or_404(AppealDocument, case=found, pk=document_pk)
-    name = file.file.name.rsplit("/", 1)[-1]
-    return FileResponse(
-        file.file.open("rb"),
-        as_attachment=not file.content_type.startswith("image/"),
-        filename=name,
-        content_type=file.content_type,
-    )
+    return file_response(file, inline=file.content_type.startswith("image/"))
 
 
 @staff_required

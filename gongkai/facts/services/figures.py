@@ -15,7 +15,7 @@ from gongkai.core.errors import DomainError
 from ..models import FIGURE_CELLS, FigureKey, OtherSystemFigure
 from ..models.figures import AMOUNT_KEYS
 from ..models.records import MIN_YEAR
-from ..permissions import require_action
+from ..permissions import POLICY
 from .base import lock_agency, refuse_locked_year
 
 AUDITED = ("value", "unit", "source", "entered_by")
@@ -119,7 +119,7 @@ def remove_figure(actor, figure: OtherSystemFigure) -> None:
 @transaction.atomic
 def figure_save(*, actor, agency: Agency, year: int, key: str, value, source: str):
     """Enter (or correct) one figure."""
-    require_action(actor, agency.pk, "figures")
+    POLICY.require(actor, "figures", agency.pk)
     year, key = check_year(year), check_key(key)
     value, source = parse_value(key, value), check_source(source)
     agency = lock_agency(agency)
@@ -131,7 +131,7 @@ def figure_save(*, actor, agency: Agency, year: int, key: str, value, source: st
 def figures_save(*, actor, agency: Agency, year: int, entries: dict) -> int:
     """The agency-year form: {key: (value or None, source)}. A value of None removes the
     figure. Every entry is checked before anything is saved; returns how many changed."""
-    require_action(actor, agency.pk, "figures")
+    POLICY.require(actor, "figures", agency.pk)
     check_year(year)
     parsed = {}
     for key, (raw, source) in entries.items():
@@ -160,7 +160,7 @@ def figures_save(*, actor, agency: Agency, year: int, entries: dict) -> int:
 
 @transaction.atomic
 def figure_delete(*, actor, figure: OtherSystemFigure) -> None:
-    require_action(actor, figure.agency_id, "figures")
+    POLICY.require(actor, "figures", figure.agency_id)
     lock_agency(figure.agency_id)
     refuse_locked_year(figure.agency_id, figure.year)
     remove_figure(actor, figure)

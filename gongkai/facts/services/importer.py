@@ -9,14 +9,13 @@ from django.conf import settings
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can
 from gongkai.core import imports
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.core.imports import ImportFailed, RowError
 
 from ..models import FIGURE_CELLS, FigureKey
-from ..permissions import ACTION_CAPABILITY, require_action
+from ..permissions import POLICY
 from ..selectors import locked_years
 from .base import lock_agency, year_locked_error
 from .figures import check_key, check_source, check_year, parse_value, store_figure
@@ -64,7 +63,7 @@ def _parse(raw: dict, number: int, actor, agency, default_source, agencies, erro
         target = agencies.get(text("agency"))
         if target is None:
             fail("agency", f"没有代码为“{text('agency')}”的机关。")
-        elif actor is not None and not can(actor, ACTION_CAPABILITY["figures"], target):
+        elif actor is not None and not POLICY.allows(actor, "figures", target):
             fail("agency", f"您不能录入“{target.name}”的数据。")
             target = None
     year = key = value = source = None
@@ -99,7 +98,7 @@ def figures_import(
     """Check every row, then save all of them or none. Raises ImportFailed with every error.
     Rows name their agency by code (the city may import for its departments if the importer
     may enter figures there); rows without one are for `agency`. Returns rows saved."""
-    require_action(actor, agency.pk, "figures")
+    POLICY.require(actor, "figures", agency.pk)
     if not rows:
         raise DomainError("导入文件中没有数据行。", code="import_empty")
     if len(rows) > settings.GONGKAI_IMPORT_MAX_ROWS:

@@ -9,7 +9,7 @@ from gongkai.core.errors import DomainError
 
 from ..models import YearLock
 from ..models.records import MIN_YEAR
-from ..permissions import require_action
+from ..permissions import POLICY
 from .base import lock_agency
 
 DEFAULT_REASON = "年度报告已定稿"
@@ -24,7 +24,7 @@ def _check_year(year: int) -> None:
 def year_lock(*, actor, agency: Agency, year: int, reason: str = "") -> YearLock:
     """Freeze the agency's facts and figures of `year`. Called when the year's report becomes
     final; locking a locked year changes nothing and returns the existing lock."""
-    require_action(actor, agency.pk, "lock")
+    POLICY.require(actor, "lock", agency.pk)
     _check_year(year)
     agency = lock_agency(agency)
     existing = YearLock.objects.filter(agency=agency, year=year).first()
@@ -49,7 +49,7 @@ def year_lock(*, actor, agency: Agency, year: int, reason: str = "") -> YearLock
 @transaction.atomic
 def year_unlock(*, actor, agency: Agency, year: int, reason: str) -> None:
     """Lift the lock so the year's data can be corrected; the reason goes to the audit trail."""
-    require_action(actor, agency.pk, "unlock")
+    POLICY.require(actor, "unlock", agency.pk)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError("请写明解除锁定的原因。", code="reason_required", field="reason")

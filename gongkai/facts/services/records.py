@@ -12,7 +12,7 @@ from gongkai.core.errors import DomainError
 
 from ..kinds import KIND_OF_MODEL, KINDS, Kind, values_of
 from ..models.records import MAX_YEAR, MIN_YEAR
-from ..permissions import require_action
+from ..permissions import POLICY
 from .base import lock_agency, refuse_changes_to_locked_years
 
 EARLIEST_DATE = dt.date(1980, 1, 1)
@@ -95,7 +95,7 @@ def record_create(*, actor, agency: Agency, kind: str, values: dict):
     """Record a body, reading point, staff post, budget, meeting or training: `kind` is a
     slug of kinds.KINDS, `values` its fields by name."""
     spec = KINDS[kind]
-    require_action(actor, agency.pk, "record")
+    POLICY.require(actor, "record", agency.pk)
     agency = lock_agency(agency)
     values = _clean_values(spec, values)
     _check(spec, agency, values)
@@ -116,7 +116,7 @@ def record_create(*, actor, agency: Agency, kind: str, values: dict):
 def record_update(*, actor, record, values: dict):
     """Change some of a record's fields (`values` by name); the others stay."""
     spec = KIND_OF_MODEL[type(record)]
-    require_action(actor, record.agency_id, "record")
+    POLICY.require(actor, "record", record.agency_id)
     agency = lock_agency(record.agency_id)
     record = spec.model.objects.select_for_update().get(pk=record.pk)
     before_values = values_of(record)
@@ -143,7 +143,7 @@ def record_update(*, actor, record, values: dict):
 def record_delete(*, actor, record) -> None:
     """Remove a record entered by mistake (a post that ended is given an end date instead)."""
     spec = KIND_OF_MODEL[type(record)]
-    require_action(actor, record.agency_id, "record")
+    POLICY.require(actor, "record", record.agency_id)
     agency = lock_agency(record.agency_id)
     record = spec.model.objects.select_for_update().get(pk=record.pk)
     refuse_changes_to_locked_years(agency, spec, values_of(record), None)

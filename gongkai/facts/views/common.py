@@ -1,6 +1,6 @@
 """Helpers the facts pages share: finding the agency and year a URL names."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -9,13 +9,19 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.selectors import agencies_visible_to
 
 from ..models.records import MIN_YEAR
-from ..permissions import may
+from ..permissions import POLICY
 
 
-def staff_agency(request, code: str, action: str = "view"):
-    """404 for an agency the user cannot see; 403 when seen without the capability."""
+def staff_agency(request, code: str, action: str | None = None):
+    """The agency to read (`action` None) or to act on: 404 for an agency the user cannot see;
+    403 when seen without the capability."""
     agency = get_object_or_404(agencies_visible_to(user=request.user), code=code)
-    if not may(request.user, agency.pk, action):
+    allowed = (
+        POLICY.can_view(request.user, agency)
+        if action is None
+        else POLICY.allows(request.user, action, agency)
+    )
+    if not allowed:
         raise PermissionDenied(_("您没有办理该机关此项工作的岗位。"))
     return agency
 
@@ -24,14 +30,3 @@ def valid_year(year: int, *, ahead: int = 0) -> int:
     if not (MIN_YEAR <= year <= timezone.localdate().year + ahead):
         raise Http404
     return year
-
-
-def form_error(form, error) -> None:
-    if isinstance(error, ValidationError):
-        if hasattr(error, "error_dict"):
-            for field, messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, "；".join(messages))
-        else:
-            form.add_error(None, "；".join(error.messages))
-    else:
-        form.add_error(error.field if error.field in form.fields else None, error.message)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import add_service_error
 from gongkai.core.errors import DomainError
 
 from .. import forms as f
@@ -16,9 +17,9 @@ from .. import selectors as sel
 from .. import services as s
 from ..kinds import KINDS
 from ..models import FigureKey
-from ..permissions import may
+from ..permissions import POLICY
 from ..services.importer import COLUMNS, read_rows
-from .common import form_error, staff_agency, valid_year
+from .common import staff_agency, valid_year
 
 
 @staff_required
@@ -29,7 +30,7 @@ def index(request):
         "facts/office/index.html",
         {
             "agencies": agencies,
-            "can_import": any(may(request.user, a.pk, "figures") for a in agencies),
+            "can_import": any(POLICY.allows(request.user, "figures", a.pk) for a in agencies),
         },
     )
 
@@ -49,7 +50,7 @@ def agency(request, code: str):
             "agency": found,
             "years": years,
             "kinds": KINDS.values(),
-            "can_record": may(request.user, found.pk, "record"),
+            "can_record": POLICY.allows(request.user, "record", found.pk),
         },
     )
 
@@ -58,7 +59,7 @@ def _year_context(request, found, year, **forms):
     ids = [found.pk]
     figures = sel.figures_of(found, year)
     lock = sel.year_lock_of(found, year)
-    can_lock = may(request.user, found.pk, "lock")
+    can_lock = POLICY.allows(request.user, "lock", found.pk)
     return {
         "agency": found,
         "year": year,
@@ -67,8 +68,8 @@ def _year_context(request, found, year, **forms):
         "figures": [(key, label, figures.get(key)) for key, label in FigureKey.choices],
         "records": [(kind, sel.records_touching(found, kind, year)) for kind in KINDS.values()],
         "lock": lock,
-        "can_record": may(request.user, found.pk, "record"),
-        "can_figures": may(request.user, found.pk, "figures") and lock is None,
+        "can_record": POLICY.allows(request.user, "record", found.pk),
+        "can_figures": POLICY.allows(request.user, "figures", found.pk) and lock is None,
         "lock_form": forms.get("lock_form") or (f.LockForm() if can_lock and not lock else None),
         "unlock_form": forms.get("unlock_form") or (f.UnlockForm() if can_lock and lock else None),
     }
@@ -95,7 +96,7 @@ def figures(request, code: str, year: int):
                 actor=request.user, agency=found, year=year, entries=form.entries()
             )
         except DomainError as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存，%(n)d项有变化。") % {"n": changed})
             return redirect("facts_office:year", code=code, year=year)
@@ -117,7 +118,7 @@ def lock(request, code: str, year: int):
         try:
             s.year_lock(actor=request.user, agency=found, year=year, **form.cleaned_data)
         except DomainError as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已锁定%(y)d年度。") % {"y": year})
             return redirect("facts_office:year", code=code, year=year)
@@ -135,7 +136,7 @@ def unlock(request, code: str, year: int):
         try:
             s.year_unlock(actor=request.user, agency=found, year=year, **form.cleaned_data)
         except DomainError as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已解除%(y)d年度的锁定。") % {"y": year})
             return redirect("facts_office:year", code=code, year=year)
@@ -147,7 +148,9 @@ def unlock(request, code: str, year: int):
 @require_http_methods(["GET", "POST"])
 def import_figures(request):
     agencies = [
-        a for a in agencies_visible_to(user=request.user) if may(request.user, a.pk, "figures")
+        a
+        for a in agencies_visible_to(user=request.user)
+        if POLICY.allows(request.user, "figures", a.pk)
     ]
     if not agencies:
         raise PermissionDenied(_("您没有录入其他系统数据的岗位。"))

@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import add_service_error
 from gongkai.core.errors import DomainError
 
 from .. import services as s
 from ..forms import RECORD_FORMS, record_initial
 from ..kinds import KINDS
-from ..permissions import may
+from ..permissions import POLICY
 from ..selectors import locked_years, plain_decimal
-from .common import form_error, staff_agency
+from .common import staff_agency
 
 
 def _kind(slug: str):
@@ -42,7 +43,7 @@ def record_list(request, code: str, kind: str):
             "kind": spec,
             "columns": [spec.model._meta.get_field(n).verbose_name for n in spec.fields],
             "rows": [(r, [_display(r, n) for n in spec.fields]) for r in records],
-            "can_record": may(request.user, found.pk, "record"),
+            "can_record": POLICY.allows(request.user, "record", found.pk),
             "locked": sorted(locked_years(found)),
         },
     )
@@ -72,7 +73,7 @@ def record_new(request, code: str, kind: str):
         try:
             s.record_create(actor=request.user, agency=found, kind=kind, values=form.cleaned_data)
         except (DomainError, ValidationError) as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存。"))
             return redirect("facts_office:records", code=code, kind=kind)
@@ -95,7 +96,7 @@ def record_edit(request, code: str, kind: str, pk: int):
         try:
             s.record_update(actor=request.user, record=record, values=form.cleaned_data)
         except (DomainError, ValidationError) as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存。"))
             return redirect("facts_office:records", code=code, kind=kind)

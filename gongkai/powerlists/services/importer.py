@@ -11,8 +11,8 @@ from gongkai.core.errors import DomainError
 from gongkai.core.imports import ImportFailed, RowError
 
 from ..models import PowerItem
-from ..permissions import require_action
-from ..states import ChangeKind, ItemStatus
+from ..permissions import POLICY
+from ..states import WORKFLOW, ItemStatus
 from .items import lock_agency, record_version
 from .rules import clean_adjustment, code_problem, content_problems, next_code
 
@@ -49,7 +49,7 @@ def powerlist_import(
     dry_run: bool = False,
 ) -> list[PowerItem]:
     """Check every row, then list all of them or none. Raises ImportFailed with every error."""
-    require_action(actor, agency.pk, "import")
+    POLICY.require(actor, "import", agency)
     adjustment = clean_adjustment(effective_on, reason, document)
     if not rows:
         raise DomainError("导入文件中没有数据行。", code="import_empty")
@@ -76,12 +76,11 @@ def powerlist_import(
         for code, content in parsed:
             if code in existing:
                 # Locked again: the check above ran outside this transaction.
-                item = PowerItem.objects.select_for_update().get(pk=existing[code].pk)
-                action = "relist"
+                item, action = WORKFLOW.lock(existing[code]), "relist"
             else:
                 code = code or next_code(agency, content["power_type"], reserved=set(seen))
-                item, action = PowerItem(agency=agency, code=code, status=""), "add"
-            items.append(record_version(actor, item, ChangeKind.ADDED, content, adjustment, action))
+                item, action = PowerItem(agency=agency, code=code), "add"
+            items.append(record_version(actor, item, action, content, adjustment))
         audit_record(
             actor=actor,
             action="powerlists.import",

@@ -9,22 +9,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gongkai.agencies.permissions import can
-from gongkai.agencies.roles import Capability
 from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import action_post, add_service_error
 from gongkai.core.errors import DomainError
 
 from .. import selectors as sel
 from .. import services as s
-from ..actions import ADJUSTMENTS, adjustment_form, available
+from ..actions import TABLE
 from ..forms import AddForm, ImportForm
 from ..models import PowerItem
+from ..permissions import POLICY
 from ..states import ItemStatus
 
 
-def _handling_agencies(user):
-    return [a for a in agencies_visible_to(user=user) if can(user, Capability.HANDLE, a)]
+def _handling_agencies(user, action: str):
+    return [a for a in agencies_visible_to(user=user) if POLICY.allows(user, action, a)]
 
 
 def _chosen_agency(request, agencies):
@@ -35,10 +35,6 @@ def _chosen_agency(request, agencies):
 def _visible_item(request, pk: int) -> PowerItem:
     items = PowerItem.objects.visible_to(request.user).select_related("agency")
     return get_object_or_404(items, pk=pk)
-
-
-def _form_error(form, error: DomainError):
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @staff_required
@@ -60,7 +56,7 @@ def index(request):
             "agency_id": agency_id,
             "agencies": agencies_visible_to(user=request.user),
             "q": text,
-            "can_handle": bool(_handling_agencies(request.user)),
+            "can_handle": bool(_handling_agencies(request.user, "add")),
         },
     )
 
@@ -68,7 +64,7 @@ def index(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    agencies = _handling_agencies(request.user)
+    agencies = _handling_agencies(request.user, "add")
     if not agencies:
         raise PermissionDenied(_("您没有登记权责清单事项的岗位。"))
     agency = _chosen_agency(request, agencies)
@@ -77,7 +73,7 @@ def create(request):
         try:
             item = s.power_item_add(actor=request.user, agency=agency, **form.cleaned_data)
         except DomainError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已列入清单，编码 %(c)s。") % {"c": item.code})
             return redirect("powerlists_office:item", pk=item.pk)
@@ -98,7 +94,7 @@ def detail(request, pk: int):
         {
             "item": item,
             "versions": sel.history(item),
-            "actions": [(name, ADJUSTMENTS[name].label) for name in available(request.user, item)],
+            "actions": [(a.name, a.label) for a in TABLE.available(request.user, item)],
         },
     )
 
@@ -106,38 +102,39 @@ def detail(request, pk: int):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def adjust(request, pk: int, action: str):
+    """The page of one adjustment of the item's table (change, remove, re-list)."""
     item = _visible_item(request, pk)
-    if action not in ADJUSTMENTS:
+    if action not in TABLE:
         return redirect("powerlists_office:item", pk=pk)
-    if action not in available(request.user, item):
+    if action not in [a.name for a in TABLE.available(request.user, item)]:
         raise PermissionDenied(_("该事项当前不能执行此项调整，或您没有相应岗位。"))
-    form = adjustment_form(action, item, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            ADJUSTMENTS[action].run(request.user, item, form.cleaned_data)
-        except DomainError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("已登记：%(a)s。") % {"a": ADJUSTMENTS[action].label})
-            return redirect("powerlists_office:item", pk=pk)
-    return render(
-        request,
-        "powerlists/office/edit.html",
-        {
+
+    def page(form, status=200):
+        context = {
             "form": form,
             "item": item,
             "agency": item.agency,
-            "title": ADJUSTMENTS[action].label,
+            "title": TABLE[action].label,
             "action": action,
-        },
-        status=400 if form.errors else 200,
-    )
+        }
+        return render(request, "powerlists/office/edit.html", context, status=status)
+
+    if request.method == "POST":
+        return action_post(
+            request,
+            table=TABLE,
+            target=item,
+            name=action,
+            success_url=reverse("powerlists_office:item", args=[pk]),
+            render_page=lambda bound: page(bound[1], status=400),
+        )
+    return page(TABLE.form(action, item))
 
 
 @staff_required
 @require_http_methods(["GET", "POST"])
 def import_list(request):
-    agencies = _handling_agencies(request.user)
+    agencies = _handling_agencies(request.user, "import")
     if not agencies:
         raise PermissionDenied(_("您没有导入权责清单的岗位。"))
     agency = _chosen_agency(request, agencies)
@@ -155,7 +152,7 @@ def import_list(request):
             form.add_error(None, failure.message)
             errors = failure.errors
         except DomainError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             if data["dry_run"]:
                 messages.success(request, _("检查通过：%(n)d行均可导入。") % {"n": len(rows)})
