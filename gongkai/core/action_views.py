@@ -55,6 +55,7 @@ def action_post(
     `render_page((name, bound form))`, which renders the page again with status 400."""
     if name not in table:
         raise Http404
+    table.require(request.user, name, target)
     form = table.form(name, target, request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -81,6 +82,7 @@ def action_api(request, *, table: ActionTable, target, name: str, respond: Calla
             {"code": "unknown_action", "message": _("未知的操作“%(action)s”。") % {"action": name}},
             status=400,
         )
+    table.require(request.user, name, target)
     data = request.data if data is None else data
     form = table.form(name, target, data, request.FILES, prefix=None)
     if not form.is_valid():

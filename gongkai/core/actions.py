@@ -153,6 +153,11 @@ class ActionTable:
             prefix = name if self.prefixed else None
         return action.form(data, files, prefix=prefix, initial=initial, **kwargs)
 
+    def require(self, user, name: str, target) -> None:
+        """Refuse before any input is read: 404 when the user cannot see the target, 403
+        when they see it but the action's rule refuses them (the service checks again)."""
+        self.policy.require(user, self[name].rule, target)
+
     def perform(self, actor, name: str, target, cleaned_data: dict):
         """Run the action's service with the form's data."""
         return self[name].run(actor, target, cleaned_data)
