@@ -27,14 +27,23 @@ def add_service_error(form, error: DomainError | ValidationError) -> None:
         form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-def action_forms(table: ActionTable, user, target, *, bound=None) -> list[tuple]:
+def _page_prefix(table: ActionTable, name: str, prefix: str) -> str | None:
+    """A form's prefix on a page: the object's prefix and the action's name, unless the
+    table's pages post plain field names (`prefixed=False`)."""
+    return f"{prefix}{name}" if table.prefixed else (prefix or None)
+
+
+def action_forms(table: ActionTable, user, target, *, bound=None, prefix: str = "") -> list[tuple]:
     """[(name, label, form, action)] of the actions the user may take now, for the page;
-    `bound` = (name, form) keeps a refused form with its errors."""
+    `bound` = (name, form) keeps a refused form with its errors. `prefix` tells apart the
+    forms of several objects on one page (each comment on its consultation's page)."""
     return [
         (
             action.name,
             action.label,
-            bound[1] if bound and bound[0] == action.name else table.form(action.name, target),
+            bound[1]
+            if bound and bound[0] == action.name
+            else table.form(action.name, target, prefix=_page_prefix(table, action.name, prefix)),
             action,
         )
         for action in table.available(user, target)
@@ -49,14 +58,18 @@ def action_post(
     name: str,
     success_url: str,
     render_page: Callable[[tuple], HttpResponse],
+    prefix: str = "",
 ) -> HttpResponse:
     """The POST of one action's form on an object's page. Success: a message and a redirect
     to `success_url`. Refusal (invalid input, a service's DomainError or ValidationError):
-    `render_page((name, bound form))`, which renders the page again with status 400."""
+    `render_page((name, bound form))`, which renders the page again with status 400.
+    `prefix`: the one the page gave the object's forms (`action_forms`)."""
     if name not in table:
         raise Http404
     table.require(request.user, name, target)
-    form = table.form(name, target, request.POST, request.FILES)
+    form = table.form(
+        name, target, request.POST, request.FILES, prefix=_page_prefix(table, name, prefix)
+    )
     if form.is_valid():
         try:
             table.perform(request.user, name, target, form.cleaned_data)

@@ -66,6 +66,8 @@ class Workflow:
     # The state the table is checked against, when it is derived (a consultation's phase
     # depends on today's date); by default the stored status.
     state_labels: type[models.TextChoices] | None = None
+    # The error code of a refused action; "{action}" stands for the action's name (a code per
+    # action, "publish_not_allowed", where an app's API has always said which).
     refusal_code: str = "invalid_transition"
     lock_related: tuple[str, ...] = ("agency",)
     history: bool = True
@@ -128,7 +130,7 @@ class Workflow:
         if state not in transition.sources:
             raise InvalidTransition(
                 str(self.refusal) % {"state": self.state_label(state), "action": transition.label},
-                code=self.refusal_code,
+                code=self.refusal_code.format(action=action),
             )
         return transition
 
@@ -153,6 +155,7 @@ class Workflow:
         state=None,
         audited: Iterable[str] | None = None,
         after_commit: Callable[[], None] | None = None,
+        at=None,
         **fields,
     ) -> models.Model:
         """Move `obj` through `action`, saving `fields` with it.
@@ -161,6 +164,8 @@ class Workflow:
         a creating transition). `state` overrides the state checked (a derived phase); a
         value for the status field picks the target among a transition's allowed targets.
         `audited` limits the fields written into the audit row (personal data stays out).
+        `at` dates the history row when the service is told the moment of the step (its
+        `now=`, e.g. a demo loader's past dates); by default, the moment of the write.
         """
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError(f"{self.name}.{action} must run inside the service's transaction")
@@ -193,6 +198,7 @@ class Workflow:
                 new=getattr(obj, self.status_field),
                 actor=actor,
                 note=note,
+                at=at,
             )
         kept = list(audited) if audited is not None else names
         audit_record(
@@ -222,12 +228,12 @@ def _auto_now_fields(obj: models.Model) -> list[str]:
     return [f.name for f in obj._meta.concrete_fields if getattr(f, "auto_now", False)]
 
 
-def _write_history(obj, action: str, *, old, new, actor, note: str) -> None:
+def _write_history(obj, action: str, *, old, new, actor, note: str, at=None) -> None:
     from django.contrib.contenttypes.models import ContentType
 
     from .models import StatusChange
 
-    StatusChange.objects.create(
+    change = StatusChange.objects.create(
         content_type=ContentType.objects.get_for_model(type(obj)),
         object_id=obj.pk,
         action=action,
@@ -236,3 +242,5 @@ def _write_history(obj, action: str, *, old, new, actor, note: str) -> None:
         actor=actor if actor is not None and actor.is_authenticated else None,
         note=note,
     )
+    if at is not None:  # `at` is auto_now_add: a step dated by its service is dated after
+        StatusChange.objects.filter(pk=change.pk).update(at=at)

@@ -13,16 +13,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import agency_ids_with
-from gongkai.agencies.roles import Capability
+from gongkai.core.action_views import action_api
 from gongkai.core.api import form_error_response
 from gongkai.core.middleware import client_ip_from_request
 
 from . import selectors as sel
 from . import services as s
-from .actions import COMMENT_ACTIONS
+from .actions import COMMENT_TABLE
 from .forms import CommentForm
 from .models import Comment, ConcernResponse, Consultation
+from .permissions import POLICY
 from .records import (
     comment_staff_record,
     consultation_detail,
@@ -206,20 +206,16 @@ class OfficeCommentActionAPI(APIView):
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def post(self, request, pk: int, action: str):
-        comment = get_object_or_404(
-            Comment.objects.select_related("consultation__agency"),
-            pk=pk,
-            consultation__agency_id__in=agency_ids_with(request.user, Capability.VIEW),
+        comment = get_object_or_404(Comment.objects.select_related("consultation__agency"), pk=pk)
+        POLICY.require_view(request.user, comment)
+
+        def respond(target):
+            target.refresh_from_db()
+            return Response(comment_staff_record(target, request))
+
+        return action_api(
+            request, table=COMMENT_TABLE, target=comment, name=action, respond=respond
         )
-        if action not in COMMENT_ACTIONS:
-            return Response(
-                {"code": "unknown_action", "message": f"未知的操作“{action}”。"}, status=400
-            )
-        form = COMMENT_ACTIONS[action].form(request.data)
-        if not form.is_valid():
-            return form_error_response(form)
-        comment = COMMENT_ACTIONS[action].run(request.user, comment, form.cleaned_data)
-        return Response(comment_staff_record(comment, request))
 
 
 urlpatterns = [

@@ -50,10 +50,6 @@ class UploadForm(forms.Form):
     title = forms.CharField(label=_("附件名称"), max_length=200, required=False)
 
 
-class NoInput(forms.Form):
-    pass
-
-
 class ExtendForm(forms.Form):
     closes_on = forms.DateField(label=_("新的截止日期"), widget=DateInput())
 

@@ -120,6 +120,20 @@ def office_comments(consultation: Consultation, *, status: str = ""):
     return queryset.order_by("submitted_at", "pk")
 
 
+# Timelines are in the order the steps were taken: a step's time may be the moment its service
+# was given (`now=`, the demo's past dates), while drafting is dated when it was saved.
+
+
+def consultation_timeline(consultation: Consultation):
+    """Its steps (drafted, edited, published, extended …) from core.StatusChange."""
+    return consultation.status_changes.select_related("actor").order_by("id")
+
+
+def comment_timeline(comment: Comment):
+    """Its steps (submitted, published or hidden, answered, assessed)."""
+    return comment.status_changes.select_related("actor").order_by("id")
+
+
 def comment_tally(consultation: Consultation) -> dict[str, int]:
     rows = consultation.comments.order_by().values_list("status").annotate(n=Count("pk"))
     tally = dict.fromkeys(CommentStatus.values, 0) | dict(rows)

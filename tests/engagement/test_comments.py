@@ -1,6 +1,7 @@
 """Submitting a comment: login or anonymity, length, files, throttling. Bad input saves
 nothing."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.core.errors import DomainError, RateLimited
 from gongkai.engagement.models import Comment, CommentAttachment
+from gongkai.engagement.services.base import COMMENT_FILES
 from gongkai.engagement.services.comments import MAX_LENGTH
 from tests.engagement.fixtures import DURING, frozen, png, submit
 
@@ -71,7 +73,8 @@ def test_a_file_of_a_forbidden_type_saves_nothing(consultation, citizen):
 
 
 def test_an_oversized_file_is_refused(consultation, citizen, monkeypatch):
-    monkeypatch.setattr("gongkai.engagement.services.comments.MAX_FILE_BYTES", 10)
+    limited = dataclasses.replace(COMMENT_FILES, max_bytes=10)
+    monkeypatch.setattr("gongkai.engagement.services.comments.COMMENT_FILES", limited)
     with frozen(DURING), pytest.raises(DomainError) as refused:
         submit(consultation, citizen, files=[png()])
     assert refused.value.code == "upload_too_large"

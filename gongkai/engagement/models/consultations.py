@@ -1,9 +1,9 @@
 """Drafts of decisions put out for public comment (重大决策预公开 / 征求意见) and the comments."""
 
 import datetime
-import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import AgencyScopedModel
+from gongkai.core.models import StatusChange, StoredFile
 
 from ..states import CommentStatus, ConsultationStatus, Phase, phase_of
 
@@ -53,6 +54,8 @@ class Consultation(AgencyScopedModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Its timeline: drafted, edited, published, extended, 采纳情况 published, decision linked.
+    status_changes = GenericRelation(StatusChange, related_query_name="engagement_consultation")
 
     class Meta:
         verbose_name = _("征求意见")
@@ -66,11 +69,11 @@ class Consultation(AgencyScopedModel):
                 condition=Q(closes_on__gte=F("opens_on")), name="consultation_window_ordered"
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=Q(status=ConsultationStatus.DRAFT) | Q(published_at__isnull=False),
                 name="consultation_published_is_dated",
             ),
             models.CheckConstraint(
-                condition=~Q(status="feedback_published")
+                condition=~Q(status=ConsultationStatus.FEEDBACK_PUBLISHED)
                 | (Q(feedback_published_at__isnull=False) & ~Q(feedback_summary="")),
                 name="consultation_feedback_has_summary",
             ),
@@ -97,35 +100,26 @@ class Consultation(AgencyScopedModel):
     def is_draft(self) -> bool:
         return self.status == ConsultationStatus.DRAFT
 
+    @property
+    def feedback_is_public(self) -> bool:
+        """The 采纳情况 (overall and per comment) has been published."""
+        return self.status == ConsultationStatus.FEEDBACK_PUBLISHED
 
-def _consultation_file_path(instance, filename):
-    return f"engagement/{instance.consultation.agency_id}/{uuid.uuid4().hex}/{filename}"
 
+class ConsultationAttachment(StoredFile):
+    """A file of the draft (the draft itself, an explanation, a table), public once the
+    consultation is."""
 
-class ConsultationAttachment(models.Model):
+    owner_field = "consultation"
+    audit_key = "attachment"
+
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="attachments"
     )
-    title = models.CharField(_("名称"), max_length=200)
-    file = models.FileField(_("文件"), upload_to=_consultation_file_path, max_length=300)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("征求意见附件")
         verbose_name_plural = _("征求意见附件")
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def audit_agency(self):
-        return self.consultation.agency
 
 
 class Comment(models.Model):
@@ -169,6 +163,8 @@ class Comment(models.Model):
     answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     adoption = models.CharField(_("采纳情况"), max_length=16, choices=Adoption.choices, blank=True)
     adoption_reason = models.TextField(_("采纳情况说明"), blank=True)
+    # Its timeline: submitted, published or hidden (and again), answered, assessed.
+    status_changes = GenericRelation(StatusChange, related_query_name="engagement_comment")
 
     class Meta:
         verbose_name = _("意见")
@@ -181,7 +177,7 @@ class Comment(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="hidden") | ~Q(hidden_reason=""),
+                condition=~Q(status=CommentStatus.HIDDEN) | ~Q(hidden_reason=""),
                 name="comment_hidden_has_reason",
             ),
             models.CheckConstraint(
@@ -207,22 +203,14 @@ class Comment(models.Model):
         return self.status == CommentStatus.PUBLISHED
 
 
-def _comment_file_path(instance, filename):
-    agency_id = instance.comment.consultation.agency_id
-    return f"engagement/{agency_id}/comments/{uuid.uuid4().hex}/{filename}"
+class CommentAttachment(StoredFile):
+    """A file the public attached to a comment: public once the comment is published."""
 
+    owner_field = "comment"
+    audit_key = "attachment"
 
-class CommentAttachment(models.Model):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("名称"), max_length=200)
-    file = models.FileField(_("文件"), upload_to=_comment_file_path, max_length=300)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("意见附件")
         verbose_name_plural = _("意见附件")
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.title

@@ -1,18 +1,24 @@
-"""Shared steps of the engagement services: the clock, locking, stored files."""
+"""Shared steps of the engagement services: the clock, the first checks of a staff step, what
+files each kind of attachment accepts, and required text."""
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from gongkai.core.errors import DomainError
-from gongkai.core.uploads import DOCX, JPEG, PDF, PNG, XLSX, check_upload
+from gongkai.core.files import FileRules
+from gongkai.core.uploads import DOCX, JPEG, PDF, PNG, XLSX
 
 from ..models import Comment, Consultation
+from ..permissions import POLICY
+from ..states import COMMENT_WORKFLOW, CONSULTATION_WORKFLOW
 
-# What staff may attach to a draft, and what the public may attach to a comment.
-STAFF_KINDS = (PDF, DOCX, XLSX, JPEG, PNG)
-PUBLIC_KINDS = (PDF, DOCX, JPEG, PNG)
+# What staff may attach to a draft (up to the platform's attachment limit), and what the public
+# may attach to a comment. Both are looked into for hidden content (comments, tracked changes,
+# document properties): a draft's files are public once it is published, a comment's once it
+# is; the findings are shown to the staff who publish them.
+STAFF_FILES = FileRules(allowed=(PDF, DOCX, XLSX, JPEG, PNG))
+COMMENT_FILES = FileRules(allowed=(PDF, DOCX, JPEG, PNG), max_bytes=10 * 1024 * 1024)
 
 
 def clock(now: datetime.datetime | None) -> tuple[datetime.datetime, datetime.date]:
@@ -21,28 +27,26 @@ def clock(now: datetime.datetime | None) -> tuple[datetime.datetime, datetime.da
     return now, timezone.localdate(now)
 
 
-def lock_consultation(consultation: Consultation) -> Consultation:
-    return Consultation.objects.select_for_update().select_related("agency").get(pk=consultation.pk)
+def consultation_step(
+    consultation: Consultation, action: str, *, actor, today: datetime.date
+) -> tuple[Consultation, str]:
+    """The locked consultation and its phase on `today`, once the policy and the table allow
+    `action`: asked before the input is checked, so that a refusal says the right thing (404
+    for another agency's staff, 403 for a reader, "not in this phase")."""
+    consultation = CONSULTATION_WORKFLOW.lock(consultation)
+    POLICY.require(actor, action, consultation)
+    phase = consultation.phase(today)
+    CONSULTATION_WORKFLOW.check(action, phase)
+    return consultation, phase
 
 
-def lock_comment(comment: Comment) -> Comment:
-    return (
-        Comment.objects.select_for_update()
-        .select_related("consultation__agency")
-        .get(pk=comment.pk)
-    )
-
-
-def stored_file(file, *, allowed, max_bytes: int, fallback: str) -> tuple[str, bytes, str]:
-    """(name, bytes, content type) of an upload that passed the type and size checks."""
-    kind = check_upload(file, allowed=allowed, max_bytes=max_bytes)
-    data = file.read()
-    name = (getattr(file, "name", "") or f"{fallback}.{kind.extension}").rsplit("/", 1)[-1]
-    return name, data, kind.content_type
-
-
-def save_file(field, name: str, data: bytes) -> None:
-    field.save(name, ContentFile(data), save=False)
+def comment_step(comment: Comment, action: str, *, actor, today: datetime.date) -> Comment:
+    """The locked comment, once the policy and its consultation's phase allow `action`
+    (moderate, answer, assess: rows of the consultation's table)."""
+    comment = COMMENT_WORKFLOW.lock(comment)
+    POLICY.require(actor, action, comment)
+    CONSULTATION_WORKFLOW.check(action, comment.consultation.phase(today))
+    return comment
 
 
 def required_text(value, *, field: str, message: str, max_length: int | None = None) -> str:

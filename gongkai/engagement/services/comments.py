@@ -1,23 +1,30 @@
 """Comments on a consultation: the public's submission, and staff moderation, answers and
-the per-comment 采纳情况."""
+the per-comment 采纳情况. Each moves the comment through its workflow
+(states.COMMENT_WORKFLOW) once its consultation's phase allows the work (the consultation's
+table), with a row on the comment's timeline and an audit row."""
 
 import datetime
 
 from django.db import transaction
 
-from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError, RateLimited
+from gongkai.core.files import file_store
 from gongkai.core.middleware import current_client_ip
+from gongkai.core.uploads import check_upload
 
 from ..models import Comment, CommentAttachment, Consultation
-from ..permissions import require_action
-from ..states import CommentStatus, Phase, check, comment_target
-from .base import PUBLIC_KINDS, clock, lock_comment, required_text, save_file, stored_file
+from ..states import (
+    COMMENT_WORKFLOW,
+    CONSULTATION_WORKFLOW,
+    FINISHED_PHASES,
+    MODERATION,
+    Phase,
+)
+from .base import COMMENT_FILES, clock, comment_step, required_text
 
 MIN_LENGTH = 5
 MAX_LENGTH = 5000
 MAX_FILES = 3
-MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NAME_LENGTH = 40
 # Throttle: at most this many comments per user (or per address, when anonymous) per window.
 THROTTLE_COUNT = 5
@@ -32,14 +39,14 @@ def _day(day: datetime.date) -> str:
 
 def _check_window(consultation: Consultation, today: datetime.date) -> None:
     phase = consultation.phase(today)
-    if phase == Phase.OPEN:
+    if CONSULTATION_WORKFLOW.allows("comment", phase):
         return
     window = f"{_day(consultation.opens_on)}至{_day(consultation.closes_on)}"
     if phase == Phase.SCHEDULED:
         raise DomainError(
             f"征求意见期为{window}，尚未开始，请届时再提交意见。", code="window_not_open"
         )
-    if phase in (Phase.CLOSED, Phase.FEEDBACK):
+    if phase in FINISHED_PHASES:
         raise DomainError(f"征求意见期为{window}，已经截止，不能再提交意见。", code="window_closed")
     raise DomainError("该征求意见尚未发布。", code="window_not_open")
 
@@ -110,59 +117,33 @@ def comment_submit(
     files = [f for f in files or () if f]
     if len(files) > MAX_FILES:
         raise DomainError(f"最多上传{MAX_FILES}个附件。", code="too_many_files", field="files")
+    rules = COMMENT_FILES
     try:
-        stored = [
-            stored_file(f, allowed=PUBLIC_KINDS, max_bytes=MAX_FILE_BYTES, fallback="附件")
-            for f in files
-        ]
+        # Every file is checked before anything is written (file_store checks each again).
+        for file in files:
+            check_upload(file, allowed=rules.allowed, max_bytes=rules.limit)
     except DomainError as error:
         error.field = "files"
         raise
     ip = ip or current_client_ip()
     _check_throttle(author=author, ip=ip, now=now)
-    comment = Comment.objects.create(
-        consultation=consultation,
-        author=author,
-        display_name=name,
-        text=text,
-        submitted_at=now,
-        ip=ip,
-    )
-    for file_name, data, content_type in stored:
-        attachment = CommentAttachment(
-            comment=comment, title=file_name[:200], content_type=content_type, size=len(data)
-        )
-        save_file(attachment.file, file_name, data)
-        attachment.save()
-    audit_record(
+    comment = COMMENT_WORKFLOW.execute(
+        Comment(
+            consultation=consultation,
+            author=author,
+            display_name=name,
+            text=text,
+            submitted_at=now,
+            ip=ip,
+        ),
+        "comment",
         actor=author,
-        action="engagement.comment",
-        obj=comment,
-        note=f"{len(text)}字，附件{len(stored)}个",
-        ip=ip,
+        at=now,
+        note=f"{len(text)}字，附件{len(files)}个",
+        audited=["status"],  # the text and the address stay in the record
     )
-    return comment
-
-
-def _staff_step(comment: Comment, action: str, *, actor, today) -> Comment:
-    comment = lock_comment(comment)
-    require_action(actor, comment.consultation.agency_id, action)
-    check(action, comment.consultation.phase(today))
-    return comment
-
-
-def _save(comment: Comment, action: str, *, actor, note: str = "", **fields) -> Comment:
-    before = snapshot(comment, list(fields))
-    for name, value in fields.items():
-        setattr(comment, name, value)
-    comment.save(update_fields=list(fields))
-    audit_record(
-        actor=actor,
-        action=f"engagement.{action}",
-        obj=comment,
-        changes=diff(before, snapshot(comment, list(fields))),
-        note=note,
-    )
+    for file in files:
+        file_store(model=CommentAttachment, owner=comment, upload=file, actor=author, rules=rules)
     return comment
 
 
@@ -173,40 +154,49 @@ def comment_moderate(
     """Publish a comment, or hide it with a reason. A hidden comment is kept, with who hid it
     and why, and can be published again."""
     now, today = clock(now)
-    comment = _staff_step(comment, "moderate", actor=actor, today=today)
-    if decision not in ("publish", "hide"):
+    comment = comment_step(comment, "moderate", actor=actor, today=today)
+    if decision not in MODERATION:
         raise DomainError("请选择公开或屏蔽。", code="bad_decision", field="decision")
-    target = comment_target(decision, comment.status)
+    action = MODERATION[decision]
+    COMMENT_WORKFLOW.check(action, comment.status)
     reason = (reason or "").strip()
-    if decision == "hide":
+    if action == "comment_hide":
         reason = required_text(
             reason, field="reason", message="屏蔽意见时请写明理由。", max_length=300
         )
-    return _save(
+    return COMMENT_WORKFLOW.execute(
         comment,
-        f"comment_{decision}",
+        action,
         actor=actor,
+        at=now,
         note=reason,
-        status=target,
-        hidden_reason=reason if target == CommentStatus.HIDDEN else "",
+        hidden_reason=reason if action == "comment_hide" else "",
         moderated_by=actor,
         moderated_at=now,
     )
 
 
-def _require_public(comment: Comment) -> None:
-    if comment.status != CommentStatus.PUBLISHED:
+def _require_public(comment: Comment, action: str) -> None:
+    """Answers and assessments are for published comments (the comment's table), refused
+    with the words people know."""
+    if not COMMENT_WORKFLOW.allows(action, comment.status):
         raise DomainError("只能答复或评估已公开的意见。", code="comment_not_public")
 
 
 @transaction.atomic
 def comment_answer(*, actor, comment: Comment, text: str, now=None) -> Comment:
     now, today = clock(now)
-    comment = _staff_step(comment, "answer", actor=actor, today=today)
-    _require_public(comment)
+    comment = comment_step(comment, "answer", actor=actor, today=today)
+    _require_public(comment, "comment_answer")
     text = required_text(text, field="text", message="请填写答复内容。", max_length=MAX_LENGTH)
-    return _save(
-        comment, "comment_answer", actor=actor, answer=text, answered_by=actor, answered_at=now
+    return COMMENT_WORKFLOW.execute(
+        comment,
+        "comment_answer",
+        actor=actor,
+        at=now,
+        answer=text,
+        answered_by=actor,
+        answered_at=now,
     )
 
 
@@ -215,9 +205,9 @@ def comment_assess(
     *, actor, comment: Comment, adoption: str, reason: str = "", now=None
 ) -> Comment:
     """The comment's 采纳情况; a partly or not adopted comment needs the reason."""
-    _now, today = clock(now)
-    comment = _staff_step(comment, "assess", actor=actor, today=today)
-    _require_public(comment)
+    now, today = clock(now)
+    comment = comment_step(comment, "assess", actor=actor, today=today)
+    _require_public(comment, "comment_assess")
     if adoption not in Comment.Adoption.values:
         raise DomainError("请选择采纳情况。", code="adoption_required", field="adoption")
     reason = (reason or "").strip()
@@ -227,4 +217,6 @@ def comment_assess(
         )
     if len(reason) > MAX_LENGTH:
         raise DomainError(f"说明最多{MAX_LENGTH}字。", code="reason_too_long", field="reason")
-    return _save(comment, "comment_assess", actor=actor, adoption=adoption, adoption_reason=reason)
+    return COMMENT_WORKFLOW.execute(
+        comment, "comment_assess", actor=actor, at=now, adoption=adoption, adoption_reason=reason
+    )

@@ -1,21 +1,22 @@
-"""Consultations: drafting, publication, extension, the 采纳情况 and the final decision."""
+"""Consultations: drafting, publication, extension, the 采纳情况 and the final decision. Each
+step moves the consultation through its workflow (states.CONSULTATION_WORKFLOW), checked
+against its phase on the day of the write, with a row on its timeline and an audit row."""
 
 import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from gongkai.catalog.models import Item
 from gongkai.catalog.states import ItemStatus
 from gongkai.catalog.text import sanitise_html
-from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError
+from gongkai.core.files import file_remove, file_store
 
 from ..models import Comment, Consultation, ConsultationAttachment
-from ..permissions import require_action
-from ..states import TRANSITIONS, CommentStatus, check
-from .base import STAFF_KINDS, clock, lock_consultation, required_text, save_file, stored_file
+from ..permissions import POLICY
+from ..states import CONSULTATION_WORKFLOW, CommentStatus
+from .base import STAFF_FILES, clock, consultation_step, required_text
 
 EDITABLE_FIELDS = (
     "title",
@@ -55,91 +56,44 @@ def _clean(fields: dict, instance: Consultation | None = None) -> dict:
 
 @transaction.atomic
 def consultation_create(*, actor, agency, **fields) -> Consultation:
-    require_action(actor, agency.pk, "create")
+    POLICY.require(actor, "create", agency)
     fields = _clean(fields)
-    consultation = Consultation.objects.create(agency=agency, created_by=actor, **fields)
-    audit_record(actor=actor, action="engagement.create", obj=consultation, note=consultation.title)
-    return consultation
+    consultation = Consultation(agency=agency, created_by=actor, **fields)
+    return CONSULTATION_WORKFLOW.execute(
+        consultation, "create", actor=actor, note=consultation.title, audited=["status"]
+    )
 
 
 @transaction.atomic
 def consultation_update(*, actor, consultation: Consultation, **fields) -> Consultation:
-    consultation = lock_consultation(consultation)
-    require_action(actor, consultation.agency_id, "edit")
-    check("edit", consultation.phase())
-    fields = _clean(fields, consultation)
-    before = snapshot(consultation, list(fields))
-    for name, value in fields.items():
-        setattr(consultation, name, value)
-    consultation.save()
-    audit_record(
-        actor=actor,
-        action="engagement.edit",
-        obj=consultation,
-        changes=diff(before, snapshot(consultation, list(fields))),
+    consultation, phase = consultation_step(
+        consultation, "edit", actor=actor, today=timezone.localdate()
     )
-    return consultation
+    fields = _clean(fields, consultation)
+    return CONSULTATION_WORKFLOW.execute(consultation, "edit", actor=actor, state=phase, **fields)
 
 
 @transaction.atomic
 def consultation_attach(*, actor, consultation: Consultation, file, title: str = ""):
-    consultation = lock_consultation(consultation)
-    require_action(actor, consultation.agency_id, "edit")
-    check("edit", consultation.phase())
-    name, data, content_type = stored_file(
-        file, allowed=STAFF_KINDS, max_bytes=settings.GONGKAI_MAX_ATTACHMENT_BYTES, fallback="附件"
+    """A file of the draft, while it is a draft (attaching is part of editing it)."""
+    consultation, _phase = consultation_step(
+        consultation, "edit", actor=actor, today=timezone.localdate()
     )
-    attachment = ConsultationAttachment(
-        consultation=consultation,
-        title=(title or name).strip()[:200],
-        content_type=content_type,
-        size=len(data),
-        uploaded_by=actor,
-    )
-    save_file(attachment.file, name, data)
-    attachment.save()
-    audit_record(
+    return file_store(
+        model=ConsultationAttachment,
+        owner=consultation,
+        upload=file,
         actor=actor,
-        action="engagement.attach",
-        obj=consultation,
-        changes={"attachment": [None, attachment.title]},
+        rules=STAFF_FILES,
+        title=title,
+        audit_action="engagement.attach",
     )
-    return attachment
 
 
 @transaction.atomic
 def consultation_detach(*, actor, attachment: ConsultationAttachment) -> None:
-    consultation = lock_consultation(attachment.consultation)
-    require_action(actor, consultation.agency_id, "edit")
-    check("edit", consultation.phase())
-    audit_record(
-        actor=actor,
-        action="engagement.detach",
-        obj=consultation,
-        changes={"attachment": [attachment.title, None]},
-    )
-    attachment.file.delete(save=False)
-    attachment.delete()
-
-
-def _transition(consultation, action: str, *, actor, note: str = "", **fields):
-    """Save `fields` and the action's target status (from the transition table) on a locked
-    consultation whose phase was checked, with the audit row."""
-    target = TRANSITIONS[action].target
-    if target:
-        fields["status"] = target
-    before = snapshot(consultation, list(fields))
-    for name, value in fields.items():
-        setattr(consultation, name, value)
-    consultation.save(update_fields=[*fields, "updated_at"])
-    audit_record(
-        actor=actor,
-        action=f"engagement.{action}",
-        obj=consultation,
-        changes=diff(before, snapshot(consultation, list(fields))),
-        note=note,
-    )
-    return consultation
+    consultation_step(attachment.consultation, "edit", actor=actor, today=timezone.localdate())
+    file_remove(stored=attachment, actor=actor, audit_action="engagement.detach")
 
 
 @transaction.atomic
@@ -149,9 +103,7 @@ def consultation_publish(
     """Put the draft before the public. The window may start later (the page says when), but
     not earlier: the public must have had every day the page claims."""
     now, today = clock(now)
-    consultation = lock_consultation(consultation)
-    require_action(actor, consultation.agency_id, "publish")
-    check("publish", consultation.phase(today))
+    consultation, phase = consultation_step(consultation, "publish", actor=actor, today=today)
     if not consultation.background:
         raise DomainError("发布前请填写起草背景。", code="background_required", field="background")
     if not consultation.basis:
@@ -166,24 +118,26 @@ def consultation_publish(
             code="opens_in_past",
             field="opens_on",
         )
-    return _transition(consultation, "publish", actor=actor, published_at=now)
+    return CONSULTATION_WORKFLOW.execute(
+        consultation, "publish", actor=actor, state=phase, at=now, published_at=now
+    )
 
 
 @transaction.atomic
 def consultation_extend(
     *, actor, consultation: Consultation, closes_on: datetime.date, now=None
 ) -> Consultation:
-    _now, today = clock(now)
-    consultation = lock_consultation(consultation)
-    require_action(actor, consultation.agency_id, "extend")
-    check("extend", consultation.phase(today))
+    now, today = clock(now)
+    consultation, phase = consultation_step(consultation, "extend", actor=actor, today=today)
     if closes_on is None or closes_on <= consultation.closes_on:
         raise DomainError(
             f"新的截止日期须晚于原截止日期{consultation.closes_on:%Y-%m-%d}。",
             code="extension_not_later",
             field="closes_on",
         )
-    return _transition(consultation, "extend", actor=actor, closes_on=closes_on)
+    return CONSULTATION_WORKFLOW.execute(
+        consultation, "extend", actor=actor, state=phase, at=now, closes_on=closes_on
+    )
 
 
 @transaction.atomic
@@ -193,9 +147,9 @@ def consultation_publish_feedback(
     """Publish the 采纳情况: only after the window, once every comment is moderated and every
     published comment has its own assessment."""
     now, today = clock(now)
-    consultation = lock_consultation(consultation)
-    require_action(actor, consultation.agency_id, "publish_feedback")
-    check("publish_feedback", consultation.phase(today))
+    consultation, phase = consultation_step(
+        consultation, "publish_feedback", actor=actor, today=today
+    )
     summary = required_text(
         summary, field="summary", message="请填写意见采纳情况的总体说明。", max_length=20_000
     )
@@ -208,10 +162,12 @@ def consultation_publish_feedback(
         raise DomainError(
             f"还有{unassessed}条公开的意见未填写采纳情况。", code="comments_unassessed"
         )
-    return _transition(
+    return CONSULTATION_WORKFLOW.execute(
         consultation,
         "publish_feedback",
         actor=actor,
+        state=phase,
+        at=now,
         feedback_summary=summary,
         feedback_published_at=now,
     )
@@ -224,10 +180,8 @@ def consultation_link_decision(
     """Link (or, with None, unlink) the published catalogue item that is the final decision.
     It must come from this agency or one above it (a city government often issues what its
     department drafted) and be published after the consultation opened."""
-    _now, today = clock(now)
-    consultation = lock_consultation(consultation)
-    require_action(actor, consultation.agency_id, "link_decision")
-    check("link_decision", consultation.phase(today))
+    now, today = clock(now)
+    consultation, phase = consultation_step(consultation, "link_decision", actor=actor, today=today)
     if item is not None:
         if item.status != ItemStatus.PUBLISHED:
             raise DomainError(
@@ -243,4 +197,6 @@ def consultation_link_decision(
                 code="decision_before_consultation",
                 field="item",
             )
-    return _transition(consultation, "link_decision", actor=actor, final_decision=item)
+    return CONSULTATION_WORKFLOW.execute(
+        consultation, "link_decision", actor=actor, state=phase, at=now, final_decision=item
+    )

@@ -10,7 +10,7 @@ from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError
 
 from ..models import ConcernResponse
-from ..permissions import require_action
+from ..permissions import POLICY
 from .base import required_text
 
 FIELDS = (
@@ -71,7 +71,7 @@ def _clean(agency, fields: dict, *, today: datetime.date, instance=None) -> dict
 
 @transaction.atomic
 def response_record(*, actor, agency, now=None, **fields) -> ConcernResponse:
-    require_action(actor, agency.pk, "record_response")
+    POLICY.require(actor, "record_response", agency)
     today = timezone.localdate(now or timezone.now())
     fields = _clean(agency, fields, today=today)
     response = ConcernResponse.objects.create(agency=agency, recorded_by=actor, **fields)
@@ -82,7 +82,7 @@ def response_record(*, actor, agency, now=None, **fields) -> ConcernResponse:
 @transaction.atomic
 def response_update(*, actor, response: ConcernResponse, now=None, **fields) -> ConcernResponse:
     response = ConcernResponse.objects.select_for_update().get(pk=response.pk)
-    require_action(actor, response.agency_id, "record_response")
+    POLICY.require(actor, "record_response", response)
     today = timezone.localdate(now or timezone.now())
     fields = _clean(response.agency, fields, today=today, instance=response)
     before = snapshot(response, list(fields))
@@ -102,7 +102,7 @@ def response_update(*, actor, response: ConcernResponse, now=None, **fields) -> 
 def response_delete(*, actor, response: ConcernResponse, reason: str) -> None:
     """Remove a record entered by mistake; the audit row keeps what it said and why it went."""
     response = ConcernResponse.objects.select_for_update().get(pk=response.pk)
-    require_action(actor, response.agency_id, "record_response")
+    POLICY.require(actor, "record_response", response)
     reason = required_text(reason, field="reason", message="请写明删除理由。", max_length=300)
     audit_record(
         actor=actor,

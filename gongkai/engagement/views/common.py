@@ -2,7 +2,6 @@
 
 from urllib.parse import quote
 
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
@@ -20,14 +19,6 @@ def public_agency(code: str) -> Agency:
 def year_param(value) -> int | None:
     value = str(value or "")
     return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else None
-
-
-def form_error(form, error) -> None:
-    """Show a service's refusal on the form: on its field when the form has one."""
-    if isinstance(error, ValidationError):
-        form.add_error(None, "；".join(error.messages))
-    else:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def workbook_response(consultation, *, with_assessment=None) -> HttpResponse:

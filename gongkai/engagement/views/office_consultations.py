@@ -1,38 +1,32 @@
 """Staff pages of consultations: the list, drafting, the consultation page with its actions
-(from actions.CONSULTATION_ACTIONS) and every comment's moderation, answer and 采纳情况 (from
-actions.COMMENT_ACTIONS), and the XLSX export."""
-
-import datetime
+(actions.CONSULTATION_TABLE) and every comment's moderation, answer and 采纳情况
+(actions.COMMENT_TABLE), and the XLSX export."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gongkai.agencies.permissions import agency_ids_with, can
-from gongkai.agencies.roles import Capability
 from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
 
 from .. import forms as f
 from .. import selectors as sel
 from .. import services as s
-from ..actions import (
-    COMMENT_ACTIONS,
-    CONSULTATION_ACTIONS,
-    comment_actions_for,
-    consultation_actions_for,
-)
+from ..actions import COMMENT_TABLE, CONSULTATION_TABLE
 from ..models import Comment, Consultation
-from ..permissions import may
-from ..states import CommentStatus, Phase
-from .common import form_error, workbook_response
+from ..permissions import POLICY
+from ..states import CONSULTATION_WORKFLOW, CommentStatus, Phase
+from .common import workbook_response
 
 
-def handling_agencies(user):
-    return [a for a in agencies_visible_to(user=user) if can(user, Capability.HANDLE, a)]
+def agencies_for(user, action: str):
+    """The agencies visible to the user in which the policy lets them take `action`."""
+    return [a for a in agencies_visible_to(user=user) if POLICY.allows(user, action, a)]
 
 
 def _visible(request, pk: int) -> Consultation:
@@ -52,7 +46,7 @@ def index(request):
         {
             "rows": [(c, Phase(c.phase()).label) for c in rows],
             "q": text,
-            "can_create": bool(handling_agencies(request.user)),
+            "can_create": bool(agencies_for(request.user, "create")),
         },
     )
 
@@ -60,7 +54,7 @@ def index(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    agencies = handling_agencies(request.user)
+    agencies = agencies_for(request.user, "create")
     if not agencies:
         raise PermissionDenied(_("您没有起草征求意见的岗位。"))
     chosen = request.POST.get("agency") or request.GET.get("agency")
@@ -72,7 +66,7 @@ def create(request):
                 actor=request.user, agency=agency, **form.cleaned_data
             )
         except (DomainError, ValidationError) as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存草稿。"))
             return redirect("engagement_office:consultation", pk=consultation.pk)
@@ -94,7 +88,7 @@ def edit(request, pk: int):
                 actor=request.user, consultation=consultation, **form.cleaned_data
             )
         except (DomainError, ValidationError) as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存。"))
             return redirect("engagement_office:consultation", pk=pk)
@@ -103,64 +97,45 @@ def edit(request, pk: int):
     return render(request, "engagement/office/edit.html", context, status=status)
 
 
-def _summary_suggestion(tally: dict) -> str:
-    return (
-        f"征求意见期间共收到意见建议{tally['total']}条，公开{tally['published']}条"
-        f"（屏蔽{tally['hidden']}条）。其中采纳{tally['adopted']}条，部分采纳{tally['partly']}条，"
-        f"未采纳{tally['not_adopted']}条，未采纳的主要理由是："
-    )
-
-
-def _initial(name: str, target, tally=None) -> dict:
-    if name == "extend":
-        return {"closes_on": target.closes_on + datetime.timedelta(days=7)}
-    if name == "publish_feedback":
-        return {"summary": _summary_suggestion(tally)}
-    if name == "link_decision" and target.final_decision:
-        return {"item": target.final_decision.index_number}
-    if name == "answer":
-        return {"text": target.answer}
-    if name == "assess":
-        return {"adoption": target.adoption, "reason": target.adoption_reason}
-    return {}
+def _comment_prefix(comment: Comment) -> str:
+    """Every comment's forms on the one page have names of their own."""
+    return f"c{comment.pk}-"
 
 
 def _context(request, consultation, *, bound=None, upload_form=None, comment_bound=None):
+    """The consultation page. `bound` = (action, form) of a refused consultation action;
+    `comment_bound` = (comment pk, (action, form)) of a refused comment action."""
     phase = consultation.phase()
-    tally = sel.comment_tally(consultation)
     status = request.GET.get("comments", "")
-    staff_may = may(request.user, consultation.agency_id, "moderate")
-    comments = []
-    for comment in sel.office_comments(consultation, status=status):
-        forms_here = []
-        for name in comment_actions_for(comment, phase=phase, staff_may=staff_may):
-            if comment_bound and comment_bound[:2] == (comment.pk, name):
-                form = comment_bound[2]
-            else:
-                form = COMMENT_ACTIONS[name].form(
-                    prefix=f"c{comment.pk}-{name}", initial=_initial(name, comment)
-                )
-            forms_here.append((name, COMMENT_ACTIONS[name].label, form))
-        comments.append((comment, forms_here))
-    action_forms = []
-    for name in consultation_actions_for(request.user, consultation):
-        form = bound[1] if bound and bound[0] == name else None
-        form = form or CONSULTATION_ACTIONS[name].form(
-            prefix=name, initial=_initial(name, consultation, tally)
+    comments = [
+        (
+            comment,
+            action_forms(
+                COMMENT_TABLE,
+                request.user,
+                comment,
+                bound=comment_bound[1]
+                if comment_bound and comment_bound[0] == comment.pk
+                else None,
+                prefix=_comment_prefix(comment),
+            ),
         )
-        action_forms.append((name, CONSULTATION_ACTIONS[name].label, form))
+        for comment in sel.office_comments(consultation, status=status)
+    ]
     return {
         "consultation": consultation,
         "agency": consultation.agency,
         "phase": phase,
         "phase_label": Phase(phase).label,
         "attachments": consultation.attachments.all(),
-        "tally": tally,
+        "tally": sel.comment_tally(consultation),
         "comments": comments,
         "comment_filter": status,
         "comment_statuses": CommentStatus.choices,
-        "action_forms": action_forms,
-        "can_edit": phase == Phase.DRAFT and may(request.user, consultation.agency_id, "edit"),
+        "action_forms": action_forms(CONSULTATION_TABLE, request.user, consultation, bound=bound),
+        "timeline": sel.consultation_timeline(consultation),
+        "can_edit": CONSULTATION_WORKFLOW.allows("edit", phase)
+        and POLICY.allows(request.user, "edit", consultation),
         "upload_form": upload_form or f.UploadForm(),
     }
 
@@ -175,48 +150,44 @@ def detail(request, pk: int):
 @require_POST
 def act(request, pk: int, action: str):
     consultation = _visible(request, pk)
-    if action not in CONSULTATION_ACTIONS:
-        return redirect("engagement_office:consultation", pk=pk)
-    form = CONSULTATION_ACTIONS[action].form(request.POST, prefix=action)
-    if form.is_valid():
-        try:
-            CONSULTATION_ACTIONS[action].run(request.user, consultation, form.cleaned_data)
-        except (DomainError, ValidationError) as error:
-            form_error(form, error)
-        else:
-            label = CONSULTATION_ACTIONS[action].label
-            messages.success(request, _("已完成：%(action)s") % {"action": label})
-            return redirect("engagement_office:consultation", pk=pk)
-    consultation.refresh_from_db()
-    context = _context(request, consultation, bound=(action, form))
-    context["open_action"] = action
-    return render(request, "engagement/office/consultation.html", context, status=400)
+
+    def refused(bound):
+        consultation.refresh_from_db()
+        context = _context(request, consultation, bound=bound)
+        context["open_action"] = bound[0]
+        return render(request, "engagement/office/consultation.html", context, status=400)
+
+    return action_post(
+        request,
+        table=CONSULTATION_TABLE,
+        target=consultation,
+        name=action,
+        success_url=reverse("engagement_office:consultation", args=[pk]),
+        render_page=refused,
+    )
 
 
 @staff_required
 @require_POST
 def comment_act(request, pk: int, action: str):
-    comment = get_object_or_404(
-        Comment.objects.select_related("consultation__agency"),
-        pk=pk,
-        consultation__agency_id__in=agency_ids_with(request.user, Capability.VIEW),
-    )
+    comment = get_object_or_404(Comment.objects.select_related("consultation__agency"), pk=pk)
+    POLICY.require_view(request.user, comment)
     consultation = comment.consultation
-    if action not in COMMENT_ACTIONS:
-        return redirect("engagement_office:consultation", pk=consultation.pk)
-    form = COMMENT_ACTIONS[action].form(request.POST, prefix=f"c{comment.pk}-{action}")
-    if form.is_valid():
-        try:
-            COMMENT_ACTIONS[action].run(request.user, comment, form.cleaned_data)
-        except (DomainError, ValidationError) as error:
-            form_error(form, error)
-        else:
-            label = COMMENT_ACTIONS[action].label
-            messages.success(request, _("已完成：%(action)s") % {"action": label})
-            url = redirect("engagement_office:consultation", pk=consultation.pk).url
-            return redirect(f"{url}#comment-{comment.pk}")
-    context = _context(request, consultation, comment_bound=(comment.pk, action, form))
-    return render(request, "engagement/office/consultation.html", context, status=400)
+
+    def refused(bound):
+        context = _context(request, consultation, comment_bound=(comment.pk, bound))
+        return render(request, "engagement/office/consultation.html", context, status=400)
+
+    page = reverse("engagement_office:consultation", args=[consultation.pk])
+    return action_post(
+        request,
+        table=COMMENT_TABLE,
+        target=comment,
+        name=action,
+        success_url=f"{page}#comment-{comment.pk}",
+        render_page=refused,
+        prefix=_comment_prefix(comment),
+    )
 
 
 @staff_required

@@ -7,15 +7,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import add_service_error
 from gongkai.core.errors import DomainError
 
 from .. import selectors as sel
 from .. import services as s
 from ..forms import DeleteForm, ResponseForm
 from ..models import ConcernResponse
-from ..permissions import may
-from .common import form_error, year_param
-from .office_consultations import handling_agencies
+from ..permissions import POLICY
+from .common import year_param
+from .office_consultations import agencies_for
 
 
 @staff_required
@@ -28,7 +29,7 @@ def index(request):
         {
             "rows": rows,
             "year": year,
-            "can_create": bool(handling_agencies(request.user)),
+            "can_create": bool(agencies_for(request.user, "record_response")),
         },
     )
 
@@ -36,7 +37,7 @@ def index(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    agencies = handling_agencies(request.user)
+    agencies = agencies_for(request.user, "record_response")
     if not agencies:
         raise PermissionDenied(_("您没有记录回应关切的岗位。"))
     chosen = request.POST.get("agency") or request.GET.get("agency")
@@ -46,7 +47,7 @@ def create(request):
         try:
             s.response_record(actor=request.user, agency=agency, **form.cleaned_data)
         except (DomainError, ValidationError) as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已记录。"))
             return redirect("engagement_office:responses")
@@ -65,7 +66,7 @@ def _visible(request, pk: int) -> ConcernResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
     record = _visible(request, pk)
-    if not may(request.user, record.agency_id, "record_response"):
+    if not POLICY.allows(request.user, "record_response", record):
         raise PermissionDenied(_("您没有修改回应关切记录的岗位。"))
     form = ResponseForm(request.POST or None, initial=ResponseForm.initial_of(record))
     delete_form = DeleteForm(prefix="delete")
@@ -73,7 +74,7 @@ def edit(request, pk: int):
         try:
             s.response_update(actor=request.user, response=record, **form.cleaned_data)
         except (DomainError, ValidationError) as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存。"))
             return redirect("engagement_office:responses")
@@ -96,7 +97,7 @@ def delete(request, pk: int):
         try:
             s.response_delete(actor=request.user, response=record, **form.cleaned_data)
         except DomainError as error:
-            form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已删除。"))
             return redirect("engagement_office:responses")

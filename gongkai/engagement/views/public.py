@@ -4,22 +4,23 @@ work without JavaScript; the only POST is a comment."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from gongkai.agencies.permissions import can
-from gongkai.agencies.roles import Capability
+from gongkai.core.action_views import add_service_error
 from gongkai.core.errors import DomainError, RateLimited
+from gongkai.core.files import file_response
 from gongkai.core.middleware import client_ip_from_request
 
 from .. import selectors as sel
 from .. import services as s
 from ..forms import CommentForm
 from ..models import CommentAttachment, ConcernResponse, ConsultationAttachment
-from ..states import ConsultationStatus, Phase
-from .common import form_error, public_agency, workbook_response, year_param
+from ..permissions import POLICY
+from ..states import CONSULTATION_WORKFLOW, FINISHED_PHASES, Phase
+from .common import public_agency, workbook_response, year_param
 
 
 @require_GET
@@ -53,7 +54,7 @@ def consultations(request, code: str):
             "years": sel.consultation_years(agency),
             "open": groups[Phase.OPEN],
             "scheduled": groups[Phase.SCHEDULED],
-            "finished": groups[Phase.FEEDBACK] + groups[Phase.CLOSED],
+            "finished": [c for phase in FINISHED_PHASES for c in groups[phase]],
         },
     )
 
@@ -70,11 +71,12 @@ def consultation(request, code: str, pk: int):
     found = _consultation_or_404(code, pk)
     phase = found.phase()
     signed_in = request.user.is_authenticated
-    may_comment = phase == Phase.OPEN and (signed_in or found.allow_anonymous)
+    window_open = CONSULTATION_WORKFLOW.allows("comment", phase)
+    may_comment = window_open and (signed_in or found.allow_anonymous)
     form = CommentForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
-        if phase == Phase.OPEN and not may_comment:
+        if window_open and not may_comment:
             return redirect_to_login(request.get_full_path())
         if form.is_valid():
             try:
@@ -88,14 +90,14 @@ def consultation(request, code: str, pk: int):
                 form.add_error(None, error.message)
                 status = 429
             except DomainError as error:
-                form_error(form, error)
+                add_service_error(form, error)
                 status = 400
             else:
                 messages.success(request, _("您的意见已提交，经审核后公开。感谢您的参与！"))
                 return redirect(found.get_absolute_url() + "#comment-form")
         else:
             status = 400
-    feedback = found.status == ConsultationStatus.FEEDBACK_PUBLISHED
+    feedback = found.feedback_is_public
     decision = found.final_decision
     return render(
         request,
@@ -113,7 +115,8 @@ def consultation(request, code: str, pk: int):
             "decision": decision if decision is not None and decision.is_public else None,
             # A refused POST keeps its form, so the reason (e.g. the window closed) shows.
             "form": form if may_comment or request.method == "POST" else None,
-            "needs_login": phase == Phase.OPEN and not may_comment,
+            "needs_login": window_open and not may_comment,
+            "opens_later": phase == Phase.SCHEDULED,
         },
         status=status,
     )
@@ -121,8 +124,16 @@ def consultation(request, code: str, pk: int):
 
 @require_GET
 def consultation_file(request, code: str, pk: int, file_pk: int):
-    found = _consultation_or_404(code, pk)
-    file = get_object_or_404(ConsultationAttachment, consultation=found, pk=file_pk)
+    """A file of the draft: public once the consultation is; staff of the agency may see it
+    while drafting."""
+    file = get_object_or_404(
+        ConsultationAttachment.objects.select_related("consultation__agency"),
+        pk=file_pk,
+        consultation_id=pk,
+        consultation__agency__code=code,
+    )
+    if file.consultation.is_draft:
+        POLICY.require_view(request.user, file.consultation)
     return _file_response(file)
 
 
@@ -137,19 +148,14 @@ def comment_file(request, code: str, comment_pk: int, file_pk: int):
         comment__consultation__agency__code=code,
     )
     comment = file.comment
-    staff = can(request.user, Capability.VIEW, comment.consultation.agency_id)
-    if not staff and not (comment.is_public and not comment.consultation.is_draft):
-        raise Http404
+    if not (comment.is_public and not comment.consultation.is_draft):
+        POLICY.require_view(request.user, comment)
     return _file_response(file)
 
 
 def _file_response(file):
-    return FileResponse(
-        file.file.open("rb"),
-        as_attachment=not file.content_type.startswith("image/"),
-        filename=file.title if "." in file.title else file.file.name.rsplit("/", 1)[-1],
-        content_type=file.content_type,
-    )
+    """Pictures are shown in the browser, documents downloaded."""
+    return file_response(file, inline=file.content_type.startswith("image/"))
 
 
 @require_GET
