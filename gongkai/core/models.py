@@ -143,9 +143,10 @@ class StatusChange(models.Model):
 
 
 def stored_file_path(instance, filename: str) -> str:
-    """<app>/<agency>/<owner>/<random>/<name>: an unguessable folder per file, the agency first
-    so that an agency's files can be found (and backed up or removed) together; the name made
-    safe for every file system (path separators and control characters removed)."""
+    """<app>/<agency>/<kind>/<owner>/<random>/<name>: an unguessable folder per file, the
+    agency first so that an agency's files can be found (and backed up or removed) together,
+    the kind of file and its owner next (a consultation and a comment with the same number
+    never share a folder); the name made safe for every file system."""
     import uuid
 
     from django.utils.text import get_valid_filename
@@ -153,7 +154,8 @@ def stored_file_path(instance, filename: str) -> str:
     owner = instance.owner
     name = get_valid_filename(filename.replace("\\", "/").rsplit("/", 1)[-1]) or "file"
     return (
-        f"{instance._meta.app_label}/{instance.owner_agency_id}/{owner.pk}/"
+        f"{instance._meta.app_label}/{instance.owner_agency_id}/"
+        f"{instance._meta.model_name}/{owner.pk}/"
         f"{uuid.uuid4().hex}/{name[-150:]}"
     )
 
