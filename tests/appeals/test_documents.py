@@ -54,7 +54,7 @@ def test_a_reviewer_cannot_upload(appeals_reviewer_a, open_case):
 def test_a_case_file_is_kept_under_its_agency_and_case(clerk_a, open_case):
     """The shared stored-file path: appeals/<agency>/<case>/<random>/<name>."""
     document = s.document_add(actor=clerk_a, case=open_case, file=pdf(), kind="decision")
-    prefix = f"appeals/{open_case.agency_id}/{open_case.pk}/"
+    prefix = f"appeals/{open_case.agency_id}/appealdocument/{open_case.pk}/"
     assert document.file.name.startswith(prefix) and document.file.name.endswith(".pdf")
     assert document.uploaded_by == clerk_a and document.size == len(b"%PDF-1.4\n%%EOF\n")
 
