@@ -114,6 +114,17 @@ def author_excluded(field: str = "author_id", *, refusal: str | Promise) -> Rule
     )
 
 
+def in_status(statuses: Iterable[str], *, refusal: str | Promise, field: str = "status") -> Rule:
+    """The target is in one of `statuses`: for an action whose permission depends on the
+    object's state (the clerk cleans a catalogue file while drafting, the reviewer during the
+    review). Combine it with a capability; on its own it permits nobody in particular."""
+    allowed = frozenset(statuses)
+    return Rule(
+        lambda user, target, agency_id: getattr(target, field, None) in allowed,
+        refusal=refusal,
+    )
+
+
 def applicant_owns(field: str = "applicant_id", *, refusal: str | Promise | None = None) -> Rule:
     """The applicant whose own case it is."""
     return Rule(

@@ -14,14 +14,15 @@ from rest_framework.views import APIView
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
+from gongkai.core.action_views import action_api
 from gongkai.core.api import form_error_response
 
 from . import selectors as sel
 from . import services as s
+from .actions import TABLE
 from .forms import ItemForm, SearchForm, UploadForm
 from .models import Category, Item
 from .records import item_detail, item_summary
-from .views.office import ACTIONS, action_form
 
 FILTERS = [
     OpenApiParameter("agency", str, description="机关代码"),
@@ -252,23 +253,20 @@ class OfficeActionAPI(APIView):
     @extend_schema(
         operation_id="office_catalog_act",
         summary="审查、发布、撤回等操作",
-        description="action 取值：" + "、".join(ACTIONS) + "。请求体字段与条目页面的表单相同。",
+        description="action 取值："
+        + "、".join(TABLE.names())
+        + "。请求体字段与条目页面的表单相同。",
         request=OpenApiTypes.OBJECT,
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def post(self, request, pk: int, action: str):
         item = _staff_item(request, pk)
-        if action not in ACTIONS:
-            return Response(
-                {"code": "unknown_action", "message": f"未知的操作“{action}”。"}, status=400
-            )
-        form = action_form(action, item, request.data)
-        form.prefix = None
-        if not form.is_valid():
-            return form_error_response(form)
-        ACTIONS[action].run(request.user, item, form.cleaned_data)
-        item.refresh_from_db()
-        return Response(_staff_view(item, request))
+
+        def respond(target):
+            target.refresh_from_db()
+            return Response(_staff_view(target, request))
+
+        return action_api(request, table=TABLE, target=item, name=action, respond=respond)
 
 
 urlpatterns = [

@@ -100,10 +100,6 @@ class AttachmentChoiceForm(forms.Form):
         self.fields["attachment"].queryset = item.attachments.all()
 
 
-class NoInput(forms.Form):
-    pass
-
-
 class OpinionForm(forms.Form):
     opinion = forms.CharField(label=_("审查意见"), widget=forms.Textarea(attrs={"rows": 3}))
 

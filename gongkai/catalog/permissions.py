@@ -1,49 +1,48 @@
-"""Who may do what to a catalogue item. Services ask here; nothing else decides."""
+"""Who may do what to a catalogue item (and an agency's catalogue): one policy, built from the
+shared predicates. Services ask it (through the workflow executor or `POLICY.require`); nothing
+else decides."""
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.permissions import can, require
+from gongkai.agencies.policy import Policy, author_excluded, has_capability, in_status
 from gongkai.agencies.roles import Capability
 
-from .states import TRANSITIONS
+from .states import IN_REVIEW, WORKFLOW, ItemStatus
 
-ACTION_CAPABILITY = {
-    "create": Capability.HANDLE,
-    "edit": Capability.HANDLE,
-    "submit": Capability.HANDLE,
-    "return": Capability.REVIEW,
-    "approve": Capability.REVIEW,
-    "schedule": Capability.HANDLE,
-    "publish": Capability.HANDLE,
-    "withdraw": Capability.HANDLE,
-    "update_register": Capability.HANDLE,
-    "strip_metadata": Capability.HANDLE,
-    "strip_metadata_in_review": Capability.REVIEW,
-    "guide": Capability.HANDLE,
-    "settings": Capability.ADMINISTER,
-    "import": Capability.HANDLE,
-}
-assert set(TRANSITIONS) <= set(ACTION_CAPABILITY), "every transition needs a capability"
+HANDLE = has_capability(Capability.HANDLE)
+REVIEW = has_capability(Capability.REVIEW)
 # The 保密审查 must be done by someone other than the author.
-AUTHOR_EXCLUDED = frozenset({"return", "approve"})
+NOT_AUTHOR = author_excluded(refusal=_("起草人不能对自己起草的条目进行保密审查。"))
+# Document properties are cleaned by the clerk while drafting, by the reviewer during the
+# review (the author may not change files under review). After approval the service refuses
+# in words (the files are no longer editable).
+STRIP_METADATA = (
+    HANDLE
+    & in_status(
+        set(ItemStatus) - IN_REVIEW,
+        refusal=_("保密审查期间只有审查人可以清除附件的文档属性。"),
+    )
+) | (REVIEW & in_status(IN_REVIEW, refusal=_("只有在保密审查期间审查人才能清除附件的文档属性。")))
 
-
-def require_action(actor, agency_id: int, action: str, *, author_id=None) -> None:
-    """actor None is the system itself (scheduled publication, demo and import loaders)."""
-    if actor is None:
-        return
-    require(actor, ACTION_CAPABILITY[action], agency_id)
-    if action in AUTHOR_EXCLUDED and author_id is not None and author_id == actor.pk:
-        raise PermissionDenied("起草人不能对自己起草的条目进行保密审查。")
-
-
-def may(actor, item, action: str) -> bool:
-    if not can(actor, ACTION_CAPABILITY[action], item.agency_id):
-        return False
-    return not (action in AUTHOR_EXCLUDED and item.author_id == actor.pk)
-
-
-def require_view(user, item) -> None:
-    if not can(user, Capability.VIEW, item.agency_id):
-        raise Http404
+POLICY = Policy(
+    name="catalog",
+    workflows=[WORKFLOW],
+    view=has_capability(Capability.VIEW),
+    rules={
+        # The target of "create" and "import" is the agency.
+        "create": HANDLE,
+        "import": HANDLE,
+        "edit": HANDLE,
+        "submit": HANDLE,
+        "return": REVIEW & NOT_AUTHOR,
+        "approve": REVIEW & NOT_AUTHOR,
+        "schedule": HANDLE,
+        "publish": HANDLE,
+        "withdraw": HANDLE,
+        "update_register": HANDLE,
+        "strip_metadata": STRIP_METADATA,
+        # The agency's 政府信息公开指南, its 索引号 scheme and its own categories.
+        "guide": HANDLE,
+        "settings": has_capability(Capability.ADMINISTER),
+    },
+)

@@ -7,21 +7,24 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
-from gongkai.core.errors import DomainError
-from gongkai.regimes import REGIMES, regime_for
+from gongkai.deadlines.compute import explain_period
+from gongkai.deadlines.models import Deadline
+from gongkai.deadlines.selectors import deadlines_of
+from gongkai.deadlines.services import limit_for
+from gongkai.regimes import Regime, TimeLimit
 from gongkai.search.backends import SearchQuery, get_backend
-from gongkai.workdays.calendar import YearNotLoaded
-from gongkai.workdays.selectors import work_calendar
 
 from .models import Category, ChannelRecord, Item
-from .states import ItemStatus
+from .states import UNPUBLISHED, WAS_PUBLISHED, ItemStatus
 from .text import plain_text
 
 PAGE_SIZE = 20
@@ -29,6 +32,8 @@ COUNT_CAP = 10_000
 
 
 def public_items():
+    # One status, compared for equality: the keyset pages read the (status, published_at)
+    # indexes in order.
     return Item.objects.filter(status=ItemStatus.PUBLISHED, disclosure=Item.Disclosure.ACTIVE)
 
 
@@ -38,7 +43,7 @@ def public_item(agency_code: str, public_id) -> Item | None:
         Item.objects.filter(
             agency__code=agency_code,
             public_id=public_id,
-            status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN],
+            status__in=WAS_PUBLISHED,
         )
         .select_related("agency", "issuer", "interprets", "replaced_by", "normative")
         .first()
@@ -260,41 +265,81 @@ def review_queue(user):
     )
 
 
-def publication_due(item: Item) -> datetime.date | None:
-    """The last day to publish: the regime's proactive-publication limit (2019 Art. 26, 2008
-    Art. 18) from the 生成日期. None when the calendar lacks the year."""
-    try:
-        limit = regime_for(item.created_on).proactive_publication
-        return work_calendar().add_workdays(item.created_on, limit.workdays)
-    except (YearNotLoaded, DomainError):  # no calendar for the year, or before any regime
+@dataclass
+class PublicationDeadline:
+    """An unpublished 主动公开 item's open publication deadline, with its rule and, once its
+    date is known, how it was found (day by day, from the stored trace)."""
+
+    deadline: Deadline
+    regime: Regime
+    limit: TimeLimit
+    explanation: list[str]
+
+    @property
+    def due(self) -> datetime.date | None:
+        return self.deadline.due
+
+    @property
+    def pending_reason(self) -> str:
+        return self.deadline.pending_reason
+
+
+def publication_deadline(item: Item) -> PublicationDeadline | None:
+    """The item's open publication deadline (2019 Art. 26; 2008 Art. 18 for an item drafted
+    before 2019-05-15), or None once it is out or when it is not 主动公开."""
+    deadline = deadlines_of(subject=item).filter(kind=Deadline.Kind.PUBLICATION).first()
+    if deadline is None:
         return None
+    regime, limit = deadline.regime_obj, limit_for(deadline)
+    explanation = (
+        explain_period(
+            regime=regime, limit=limit, start=deadline.start, due=deadline.due, trace=deadline.trace
+        )
+        if deadline.due is not None
+        else []
+    )
+    return PublicationDeadline(deadline, regime, limit, explanation)
 
 
-def min_publication_workdays() -> int:
-    return min(r.proactive_publication.workdays for r in REGIMES.values())
+def _unpublished_with_deadline(user, agency_ids) -> QuerySet[Item]:
+    """Unpublished 主动公开 items annotated with their open publication deadline's due date,
+    pending reason and regime (one query)."""
+    deadlines = Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(Item),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        kind=Deadline.Kind.PUBLICATION,
+        is_open=True,
+    )
+    queryset = Item.objects.filter(disclosure=Item.Disclosure.ACTIVE, status__in=UNPUBLISHED)
+    if user is not None:
+        queryset = queryset.filter(agency_id__in=agency_ids_with(user, Capability.VIEW))
+    if agency_ids is not None:
+        queryset = queryset.filter(agency_id__in=agency_ids)
+    return queryset.annotate(
+        publication_due=Subquery(deadlines.values("due")[:1]),
+        publication_pending=Subquery(deadlines.values("pending_reason")[:1]),
+        publication_regime=Subquery(deadlines.values("regime")[:1]),
+    ).select_related("agency")
 
 
 def overdue_unpublished(
     user=None, *, today: datetime.date | None = None, agency_ids=None
 ) -> list[tuple[Item, datetime.date]]:
-    """主动公开 items not yet published more than 20 working days after their 生成日期."""
+    """主动公开 items not yet published after their publication period (counted in working days
+    from their 生成日期): their open deadline fell before today. Each item carries
+    `publication_regime`, the regime whose period it is."""
     today = today or timezone.localdate()
-    queryset = Item.objects.filter(
-        disclosure=Item.Disclosure.ACTIVE,
-        status__in=[ItemStatus.DRAFT, ItemStatus.SUBMITTED, ItemStatus.APPROVED],
-        # A cheap bound first: no limit is shorter than this many calendar days.
-        created_on__lt=today - datetime.timedelta(days=min_publication_workdays()),
-    ).select_related("agency")
-    if user is not None:
-        queryset = queryset.filter(agency_id__in=agency_ids_with(user, Capability.VIEW))
-    if agency_ids is not None:
-        queryset = queryset.filter(agency_id__in=agency_ids)
-    flagged = []
-    for item in queryset.order_by("created_on", "pk"):
-        due = publication_due(item)
-        if due is not None and due < today:
-            flagged.append((item, due))
-    return flagged
+    queryset = _unpublished_with_deadline(user, agency_ids).filter(publication_due__lt=today)
+    return [(item, item.publication_due) for item in queryset.order_by("created_on", "pk")]
+
+
+def publication_pending(user=None, *, agency_ids=None) -> list[tuple[Item, str]]:
+    """Unpublished 主动公开 items whose publication deadline cannot be computed yet (the holiday
+    arrangement of a year it reaches is not loaded), with the reason."""
+    queryset = _unpublished_with_deadline(user, agency_ids).filter(
+        publication_due__isnull=True, publication_pending__gt=""
+    )
+    return [(item, item.publication_pending) for item in queryset.order_by("created_on", "pk")]
 
 
 # Counts for the annual report -----------------------------------------------------------------
@@ -307,9 +352,7 @@ def _in_year(queryset, field: str, year: int):
 
 def published_items_in_year(agency_ids, year: int) -> QuerySet[Item]:
     """Items first published in `year` (withdrawn later or not: they were published)."""
-    queryset = Item.objects.filter(
-        agency_id__in=agency_ids, status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN]
-    )
+    queryset = Item.objects.filter(agency_id__in=agency_ids, status__in=WAS_PUBLISHED)
     return _in_year(queryset, "published_at", year)
 
 
@@ -337,7 +380,7 @@ def interpretation_counts(agency_ids, year: int) -> dict[str, int]:
         Item.objects.filter(
             agency_id__in=agency_ids,
             interprets__isnull=False,
-            status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN],
+            status__in=WAS_PUBLISHED,
         ),
         "published_at",
         year,

@@ -1,14 +1,15 @@
-"""The one state machine of a catalogue item: nothing is released without a 保密审查.
+"""The one state machine of a catalogue item: nothing is released without a 保密审查. Nobody else
+lists statuses: every set of statuses other modules need is named here.
 
 draft → submitted → (reviewer) approved → published → withdrawn; a reviewer may return a
 submission to draft with an opinion, and an approved item may be published at once or at a
-scheduled time.
+scheduled time. Drafting an item is the transition from INITIAL (no item yet) to draft.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.states import Transition
+from gongkai.core.workflow import INITIAL, Transition, Workflow
 
 
 class ItemStatus(models.TextChoices):
@@ -21,30 +22,45 @@ class ItemStatus(models.TextChoices):
 
 S = ItemStatus
 
-
-TRANSITIONS: dict[str, Transition] = {
-    "edit": Transition(frozenset({S.DRAFT}), None, "修改"),
-    "submit": Transition(frozenset({S.DRAFT}), S.SUBMITTED, "提交保密审查"),
-    "return": Transition(frozenset({S.SUBMITTED}), S.DRAFT, "退回修改"),
-    "approve": Transition(frozenset({S.SUBMITTED}), S.APPROVED, "保密审查通过"),
-    "schedule": Transition(frozenset({S.APPROVED}), None, "定时发布"),
-    "publish": Transition(frozenset({S.APPROVED}), S.PUBLISHED, "发布"),
-    "withdraw": Transition(frozenset({S.PUBLISHED}), S.WITHDRAWN, "撤回"),
-    # After publication only the register fields change (validity, normative status, channels).
-    "update_register": Transition(frozenset({S.PUBLISHED, S.WITHDRAWN}), None, "更新登记信息"),
-}
-
-# Statuses in which the text may still change (attachments added, fields edited).
+# Named sets of statuses -----------------------------------------------------------------------
+# The text may still change (fields edited, attachments added or removed).
 EDITABLE = frozenset({S.DRAFT})
+# Under the 保密审查: the reviewer, not the author, may clean the files.
+IN_REVIEW = frozenset({S.SUBMITTED})
+# Attachments may still have their document properties stripped: by the clerk while drafting,
+# by the reviewer during the review; not once approved.
+FILES_CLEANABLE = frozenset({S.DRAFT, S.SUBMITTED})
+# Not out yet: the publication period (2019 Art. 26, 2008 Art. 18) runs for 主动公开 items.
+UNPUBLISHED = frozenset({S.DRAFT, S.SUBMITTED, S.APPROVED})
+# On the public catalogue, in search and feeds.
 PUBLIC = frozenset({S.PUBLISHED})
+# Went out at some time (withdrawn later or not): counted by the annual report; its public URL
+# answers (a withdrawn item with a notice).
+WAS_PUBLISHED = frozenset({S.PUBLISHED, S.WITHDRAWN})
+# A 保密审查 approved it (or the system it was imported from did).
+REVIEWED = frozenset({S.APPROVED, S.PUBLISHED, S.WITHDRAWN})
+# The 规范性文件 register entry may be made or changed (not while the item is under review).
+REGISTERABLE = frozenset({S.DRAFT, S.PUBLISHED, S.WITHDRAWN})
 
 
-def target_of(action: str, status: str) -> str:
-    transition = TRANSITIONS[action]
-    return transition.target_from(
-        status, refusal=f"当前状态为“{ItemStatus(status).label}”，不能执行“{transition.label}”。"
-    )
-
-
-def actions_from(status: str) -> list[str]:
-    return [name for name, t in TRANSITIONS.items() if status in t.sources]
+# Labels are lazily translated: shown in the reader's language.
+WORKFLOW = Workflow(
+    name="catalog.Item",
+    statuses=ItemStatus,
+    audit_prefix="catalog",
+    refusal=_("当前状态为“%(state)s”，不能执行“%(action)s”。"),
+    transitions={
+        "create": Transition(frozenset({INITIAL}), S.DRAFT, _("起草")),
+        "edit": Transition(EDITABLE, None, _("修改")),
+        "submit": Transition(frozenset({S.DRAFT}), S.SUBMITTED, _("提交保密审查")),
+        "return": Transition(IN_REVIEW, S.DRAFT, _("退回修改")),
+        "approve": Transition(IN_REVIEW, S.APPROVED, _("保密审查通过")),
+        "schedule": Transition(frozenset({S.APPROVED}), None, _("定时发布")),
+        "publish": Transition(frozenset({S.APPROVED}), S.PUBLISHED, _("发布")),
+        "withdraw": Transition(PUBLIC, S.WITHDRAWN, _("撤回")),
+        # After publication only the register fields change (validity, normative status,
+        # channels).
+        "update_register": Transition(WAS_PUBLISHED, None, _("更新登记信息")),
+    },
+)
+TRANSITIONS = WORKFLOW.transitions

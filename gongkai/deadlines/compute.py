@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from gongkai.core.errors import DomainError
 from gongkai.regimes import Regime, TimeLimit, regime_for
 from gongkai.regimes.rules import CountingRules, counting_rules
-from gongkai.workdays.calendar import Count, TraceDay, WorkCalendar, weekday_name
+from gongkai.workdays.calendar import Count, TraceDay, WorkCalendar, YearNotLoaded, weekday_name
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,68 @@ def period_due(
         count_start=rules.count_receipt_day,
     )
     return PeriodResult(limit=limit, start=start, due=count.end, count=count, pauses=tuple(pauses))
+
+
+def period_fields(
+    *,
+    calendar: WorkCalendar,
+    start: dt.date,
+    limit: TimeLimit,
+    extra_workdays: int = 0,
+    pauses: Sequence[Pause] = (),
+) -> tuple[dt.date | None, str, dict]:
+    """What a stored deadline keeps: (due, pending_reason, trace). When the calendar lacks a
+    year the period reaches, there is no date but the reason (never a calendar-day guess).
+    Pure, so that a data migration can fill deadlines from the historical holiday rows."""
+    try:
+        result = period_due(
+            calendar=calendar,
+            start=start,
+            limit=limit,
+            extra_workdays=extra_workdays,
+            pauses=pauses,
+        )
+    except YearNotLoaded as error:
+        return None, error.message, {}
+    trace = {
+        "limit": {"workdays": limit.workdays + extra_workdays, "basis": limit.basis},
+        "days": [day.as_dict() for day in result.trace],
+    }
+    return result.due, "", trace
+
+
+def explain_period(
+    *,
+    regime: Regime,
+    limit: TimeLimit,
+    start: dt.date,
+    due: dt.date,
+    trace: dict,
+    pauses: Sequence[Pause] = (),
+    rules: CountingRules | None = None,
+) -> list[str]:
+    """How a stored deadline's date was found, in words, from the trace it was stored with
+    (`period_fields`): the rule and its article, the start, the days skipped and why, the due
+    date. The reply deadline has its own, fuller explanation (`explain`)."""
+    rules = rules or counting_rules()
+    days = [
+        TraceDay(dt.date.fromisoformat(day["date"]), day["counted"], day["reason"])
+        for day in trace.get("days", [])
+    ]
+    workdays = trace.get("limit", {}).get("workdays", limit.workdays)
+    first = "当日为工作日的计为第1个工作日" if rules.count_receipt_day else "当日不计入，自次日起算"
+    lines = [
+        f"适用{regime.name}{limit.basis}：自{limit.counts_from}起{limit.workdays}个工作日内。",
+        f"起算日：{_fmt(start)}，{first}。",
+    ]
+    for pause in pauses:
+        lines.append(
+            f"暂停计算：{pause.start.isoformat()} 至 {pause.end.isoformat()}（{pause.reason}）。"
+        )
+    lines += [line + "。" for line in _skipped_runs(days)]
+    lines += [line + "。" for line in _makeup_days(days)]
+    lines.append(f"期限届满日：{_fmt(due)}，即第{workdays}个工作日。")
+    return lines
 
 
 @dataclass
@@ -264,7 +326,9 @@ __all__ = [
     "PeriodResult",
     "ReplyDeadline",
     "explain",
+    "explain_period",
     "parse_date",
     "period_due",
+    "period_fields",
     "reply_deadline",
 ]

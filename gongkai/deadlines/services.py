@@ -11,10 +11,9 @@ from django.utils import timezone
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.regimes import get_regime, regime_for
-from gongkai.workdays.calendar import YearNotLoaded
 from gongkai.workdays.selectors import work_calendar
 
-from .compute import Pause, period_due
+from .compute import Pause, period_fields
 from .models import Deadline
 
 
@@ -50,23 +49,13 @@ def _compute(deadline: Deadline, calendar) -> None:
     """Fill due, trace and pending_reason from the deadline's facts."""
     limit = limit_for(deadline)
     extra = get_regime(deadline.regime).extension.workdays if deadline.extended else 0
-    try:
-        result = period_due(
-            calendar=calendar,
-            start=deadline.start,
-            limit=limit,
-            extra_workdays=extra,
-            pauses=_pauses(deadline),
-        )
-    except YearNotLoaded as error:
-        deadline.due, deadline.pending_reason, deadline.trace = None, error.message, {}
-        return
-    deadline.due = result.due
-    deadline.pending_reason = ""
-    deadline.trace = {
-        "limit": {"workdays": limit.workdays + extra, "basis": limit.basis},
-        "days": [day.as_dict() for day in result.trace],
-    }
+    deadline.due, deadline.pending_reason, deadline.trace = period_fields(
+        calendar=calendar,
+        start=deadline.start,
+        limit=limit,
+        extra_workdays=extra,
+        pauses=_pauses(deadline),
+    )
 
 
 def _audit_due_change(*, actor, deadline: Deadline, old_due, note: str) -> None:

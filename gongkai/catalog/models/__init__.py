@@ -1,4 +1,4 @@
-from .items import Attachment, Category, Item, ItemEvent, NormativeRecord
+from .items import Attachment, Category, Item, NormativeRecord
 from .publishing import CatalogSettings, ChannelRecord, GuideVersion, IndexSequence
 
 __all__ = [
@@ -9,6 +9,5 @@ __all__ = [
     "GuideVersion",
     "IndexSequence",
     "Item",
-    "ItemEvent",
     "NormativeRecord",
 ]

@@ -3,13 +3,15 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency, AgencyScopedModel
+from gongkai.core.models import StatusChange, StoredFile
 
-from ..states import ItemStatus
+from ..states import PUBLIC, REVIEWED, WAS_PUBLISHED, ItemStatus
 
 
 class Category(models.Model):
@@ -144,6 +146,9 @@ class Item(AgencyScopedModel):
     imported_from = models.CharField(_("导入来源"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The item's own history (drafted, submitted, returned …), shown on its page; written by
+    # the workflow (states.WORKFLOW). The audit trail has the field changes.
+    events = GenericRelation(StatusChange, related_query_name="catalog_item")
 
     class Meta:
         verbose_name = _("目录条目")
@@ -161,12 +166,12 @@ class Item(AgencyScopedModel):
                 name="item_non_disclosure_has_reason",
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=["published", "withdrawn"])
+                condition=~Q(status__in=sorted(WAS_PUBLISHED))
                 | (Q(published_at__isnull=False) & Q(disclosure="active")),
                 name="item_published_is_active_and_dated",
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=["approved", "published", "withdrawn"])
+                condition=~Q(status__in=sorted(REVIEWED))
                 | Q(reviewed_by__isnull=False)
                 | ~Q(imported_from=""),
                 name="item_released_was_reviewed",
@@ -193,67 +198,29 @@ class Item(AgencyScopedModel):
 
     @property
     def is_public(self) -> bool:
-        return self.status == ItemStatus.PUBLISHED
+        return self.status in PUBLIC
 
     @property
     def is_interpretation(self) -> bool:
         return self.interprets_id is not None
 
 
-def _attachment_path(instance, filename):
-    return (
-        f"catalog/{instance.item.agency_id}/{instance.item.public_id}/{uuid.uuid4().hex}/{filename}"
-    )
+class Attachment(StoredFile):
+    """A file of a catalogue item: checked for hidden content before the 保密审查, its text
+    kept for full-text search once the item is published."""
 
+    owner_field = "item"
+    audit_key = "attachment"
 
-class Attachment(models.Model):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("名称"), max_length=200)
-    file = models.FileField(_("文件"), upload_to=_attachment_path, max_length=300)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
     # Text extracted for full-text search (PDF, DOCX, XLSX; images have none).
     text = models.TextField(blank=True)
-    # Hidden content found on upload: [{"kind", "where", "message"}], shown to the reviewer.
-    findings = models.JSONField(_("隐藏内容检查"), default=list, blank=True)
     metadata_stripped = models.BooleanField(_("已清除文档属性"), default=False)
     is_graphic = models.BooleanField(_("图解图片"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def audit_agency(self):
-        return self.item.agency
-
-
-class ItemEvent(models.Model):
-    """The item's own history, shown on its page (the audit trail has the field changes)."""
-
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(max_length=32)
-    old_status = models.CharField(max_length=16, choices=ItemStatus.choices)
-    new_status = models.CharField(max_length=16, choices=ItemStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.item_id} {self.action}"
 
 
 class NormativeRecord(models.Model):

@@ -1,47 +1,11 @@
-"""Shared steps of the catalogue services: locking, the transition step, 索引号 numbering."""
+"""Shared steps of the catalogue services: 索引号 numbering and the agency's settings."""
 
 from django.db import IntegrityError, transaction
 
-from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError
 
-from ..models import CatalogSettings, Category, IndexSequence, Item, ItemEvent
+from ..models import CatalogSettings, Category, IndexSequence, Item
 from ..models.publishing import _PLACEHOLDER
-from ..permissions import require_action
-from ..states import target_of
-
-
-def lock(item: Item) -> Item:
-    return Item.objects.select_for_update().select_related("agency").get(pk=item.pk)
-
-
-def transition(item: Item, action: str, *, actor, note: str = "", audit_fields=(), **fields):
-    """Move a locked item through `action`, saving `fields` with it; inside a transaction."""
-    require_action(actor, item.agency_id, action, author_id=item.author_id)
-    new_status = target_of(action, item.status)
-    names = ["status", *fields, *audit_fields]
-    before = snapshot(item, names)
-    old_status = item.status
-    for name, value in fields.items():
-        setattr(item, name, value)
-    item.status = new_status
-    item.save(update_fields=list(dict.fromkeys(["status", *fields, "updated_at"])))
-    ItemEvent.objects.create(
-        item=item,
-        action=action,
-        old_status=old_status,
-        new_status=new_status,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        note=note,
-    )
-    audit_record(
-        actor=actor,
-        action=f"catalog.{action}",
-        obj=item,
-        changes=diff(before, snapshot(item, names)),
-        note=note,
-    )
-    return item
 
 
 def settings_of(agency) -> CatalogSettings:

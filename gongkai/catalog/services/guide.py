@@ -8,7 +8,7 @@ from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 
 from ..models import GuideVersion
-from ..permissions import require_action
+from ..permissions import POLICY
 
 DEFAULT_ARRANGEMENT = (
     "本机关主动公开的政府信息按照《中华人民共和国政府信息公开条例》第二十条、第二十一条规定的"
@@ -62,7 +62,7 @@ def missing_office_facts(agency) -> list[str]:
 def guide_save(
     *, actor, agency, arrangement: str, how_to_obtain: str, other: str = ""
 ) -> GuideVersion:
-    require_action(actor, agency.pk, "guide")
+    POLICY.require(actor, "guide", agency)
     if not arrangement.strip() or not how_to_obtain.strip():
         raise DomainError("指南须写明信息分类与编排体系和获取方式。", code="guide_incomplete")
     missing = missing_office_facts(agency)
@@ -93,7 +93,7 @@ def catalog_settings_save(*, actor, agency, index_prefix: str, index_pattern: st
     from ..models import CatalogSettings
     from ..models.publishing import validate_index_pattern
 
-    require_action(actor, agency.pk, "settings")
+    POLICY.require(actor, "settings", agency)
     try:
         validate_index_pattern(index_pattern)
     except Exception as error:
@@ -122,7 +122,7 @@ def category_save(
     (the statutory items and the standard facets) are not the agency's to change."""
     from ..models import Category
 
-    require_action(actor, agency.pk, "settings")
+    POLICY.require(actor, "settings", agency)
     code, name = code.strip(), " ".join(name.split())
     if not code or not name:
         raise DomainError("请填写分类代码和名称。", code="category_incomplete")

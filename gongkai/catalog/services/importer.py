@@ -20,16 +20,18 @@ from django.utils import timezone
 from gongkai.core import imports
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
-from gongkai.core.hidden_content import check_file
+from gongkai.core.files import file_store
 from gongkai.core.imports import ImportFailed, RowError
-from gongkai.core.uploads import ALL_KINDS, UploadRejected, check_upload
+from gongkai.core.uploads import UploadRejected, check_upload
 
 from ..indexing import index_doc, searchable
 from ..models import Attachment, Category, ChannelRecord, Item, NormativeRecord
-from ..permissions import require_action
+from ..permissions import POLICY
 from ..states import ItemStatus
-from ..text import extract_text, sanitise_html
+from ..text import sanitise_html
 from .base import next_index_number
+from .items import ATTACHMENT_RULES, attachment_fields
+from .publication import publication_deadline_sync
 
 COLUMNS = {
     "index_number": "索引号（留空则按规则生成）",
@@ -239,7 +241,7 @@ def _parse_row(agency, raw: dict, number: int, errors, categories_by_code, read_
             continue
         upload = ContentFile(data, name=name)
         try:
-            check_upload(upload, allowed=ALL_KINDS, max_bytes=settings.GONGKAI_MAX_ATTACHMENT_BYTES)
+            check_upload(upload, allowed=ATTACHMENT_RULES.allowed, max_bytes=ATTACHMENT_RULES.limit)
         except UploadRejected as error:
             errors.append(RowError(number, "attachments", error.message))
             continue
@@ -258,7 +260,7 @@ def catalog_import(
     progress=None,
 ) -> list[Item]:
     """Check every row, then import all of them or none. Raises ImportFailed with every error."""
-    require_action(actor, agency.pk, "import")
+    POLICY.require(actor, "import", agency)
     read_attachment = read_attachment or folder_source(None)
     if len(rows) > settings.GONGKAI_IMPORT_MAX_ROWS:
         raise DomainError(
@@ -402,16 +404,15 @@ def _create(actor, agency, p: ParsedRow, source_name: str, reserved=frozenset())
             abolished_on=p.abolished_on,
         )
     for name, data in p.attachments:
-        attachment = Attachment(
-            item=item,
+        file_store(
+            model=Attachment,
+            owner=item,
+            upload=ContentFile(data, name=name),
+            actor=actor,
+            rules=ATTACHMENT_RULES,
             title=name,
-            content_type="",
-            size=len(data),
-            text=extract_text(data),
-            findings=[f.__dict__ for f in check_file(data, name)],
-            uploaded_by=actor,
+            derive=attachment_fields,
         )
-        attachment.content_type = check_upload(ContentFile(data, name=name)).content_type
-        attachment.file.save(name, ContentFile(data), save=False)
-        attachment.save()
+    # A draft 主动公开 item's publication period runs from its 生成日期, as for one drafted here.
+    publication_deadline_sync(item, actor=actor, note=f"导入：{source_name}")
     return item

@@ -2,21 +2,32 @@
 
 import datetime
 
-from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError
-from gongkai.core.hidden_content import check_file, strip_metadata
-from gongkai.core.uploads import ALL_KINDS, check_upload
+from gongkai.core.files import FileRules, file_remove, file_store, file_strip_metadata
+from gongkai.core.uploads import ALL_KINDS
 
-from ..models import Attachment, Category, Item, ItemEvent
-from ..permissions import require_action
-from ..states import EDITABLE, ItemStatus
+from ..models import Attachment, Category, Item
+from ..permissions import POLICY
+from ..states import EDITABLE, FILES_CLEANABLE, WORKFLOW
 from ..text import extract_text, sanitise_html
-from .base import lock, next_index_number
+from .base import next_index_number
+from .publication import publication_deadline_sync
+
+# Every kind the platform accepts, up to the attachment limit (imports use the same), checked
+# for hidden content so that the reviewer sees it before anything is released.
+ATTACHMENT_RULES = FileRules(
+    allowed=ALL_KINDS, limit_setting="GONGKAI_MAX_ATTACHMENT_BYTES", check_hidden=True
+)
+
+
+def attachment_fields(data: bytes) -> dict:
+    """What a catalogue attachment keeps besides the file: its text, for full-text search."""
+    return {"text": extract_text(data)}
+
 
 # The fields a draft form edits; `categories` is the many-to-many set.
 EDITABLE_FIELDS = (
@@ -92,8 +103,9 @@ def _check_categories(agency, categories) -> list[Category]:
 
 @transaction.atomic
 def item_create(*, actor, agency, categories=(), index_number: str = "", **fields) -> Item:
-    """A new draft. The 索引号 comes from the agency's scheme unless given (imports)."""
-    require_action(actor, agency.pk, "create")
+    """A new draft. The 索引号 comes from the agency's scheme unless given (imports). A 主动公开
+    item's publication period starts running from its 生成日期."""
+    POLICY.require(actor, "create", agency)
     fields.setdefault("title", "")
     today = timezone.localdate()
     fields = _clean(agency, fields, today=today)
@@ -106,24 +118,29 @@ def item_create(*, actor, agency, categories=(), index_number: str = "", **field
             f"索引号“{index_number}”已被使用。", code="index_taken", field="index_number"
         )
     first = categories[0] if categories else None
-    item = Item.objects.create(
-        agency=agency,
-        index_number=index_number or next_index_number(agency, fields["created_on"].year, first),
-        author=actor if actor is not None else None,
+    item = WORKFLOW.execute(
+        Item(
+            agency=agency,
+            index_number=index_number
+            or next_index_number(agency, fields["created_on"].year, first),
+            author=actor if actor is not None else None,
+        ),
+        "create",
+        actor=actor,
+        note=fields["title"],
+        # The audit row names the item (its note); the fields are in the record.
+        audited=(),
         **fields,
     )
     item.categories.set(categories)
-    ItemEvent.objects.create(
-        item=item, action="create", old_status=item.status, new_status=item.status, actor=actor
-    )
-    audit_record(actor=actor, action="catalog.create", obj=item, note=item.title)
+    publication_deadline_sync(item, actor=actor, note="起草")
     return item
 
 
 @transaction.atomic
 def item_update(*, actor, item: Item, categories=None, **fields) -> Item:
-    item = lock(item)
-    require_action(actor, item.agency_id, "edit")
+    item = WORKFLOW.lock(item)
+    POLICY.require(actor, "edit", item)
     if item.status not in EDITABLE:
         raise DomainError(
             f"“{item.get_status_display()}”的条目不能修改；请先由审核人退回。", code="not_editable"
@@ -145,31 +162,33 @@ def item_update(*, actor, item: Item, categories=None, **fields) -> Item:
         if old != new:
             changes["categories"] = [old, new]
     audit_record(actor=actor, action="catalog.edit", obj=item, changes=changes)
+    if {"created_on", "disclosure"} & set(changes):
+        publication_deadline_sync(item, actor=actor, note="修改生成日期或公开属性")
+    return item
+
+
+def _editable_item(item: Item, *, actor, message: str) -> Item:
+    item = WORKFLOW.lock(item)
+    POLICY.require(actor, "edit", item)
+    if item.status not in EDITABLE:
+        raise DomainError(message, code="not_editable")
     return item
 
 
 @transaction.atomic
 def attachment_add(*, actor, item: Item, file, title: str = "", is_graphic: bool = False):
     """Attach a file to a draft: type and size checked, text extracted, hidden content found."""
-    item = lock(item)
-    require_action(actor, item.agency_id, "edit")
-    if item.status not in EDITABLE:
-        raise DomainError("只有草稿可以添加附件。", code="not_editable")
-    kind = check_upload(file, allowed=ALL_KINDS, max_bytes=settings.GONGKAI_MAX_ATTACHMENT_BYTES)
-    data = file.read()
-    name = getattr(file, "name", "") or f"附件.{kind.extension}"
-    attachment = Attachment(
-        item=item,
-        title=(title or name).strip()[:200],
-        content_type=kind.content_type,
-        size=len(data),
-        text=extract_text(data),
-        findings=[f.__dict__ for f in check_file(data, name)],
+    item = _editable_item(item, actor=actor, message="只有草稿可以添加附件。")
+    attachment = file_store(
+        model=Attachment,
+        owner=item,
+        upload=file,
+        actor=actor,
+        rules=ATTACHMENT_RULES,
+        title=title,
+        derive=attachment_fields,
         is_graphic=is_graphic,
-        uploaded_by=actor,
     )
-    attachment.file.save(name.rsplit("/", 1)[-1], ContentFile(data), save=False)
-    attachment.save()
     audit_record(
         actor=actor,
         action="catalog.attach",
@@ -182,47 +201,23 @@ def attachment_add(*, actor, item: Item, file, title: str = "", is_graphic: bool
 
 @transaction.atomic
 def attachment_remove(*, actor, attachment: Attachment) -> None:
-    item = lock(attachment.item)
-    require_action(actor, item.agency_id, "edit")
-    if item.status not in EDITABLE:
-        raise DomainError("只有草稿可以删除附件。", code="not_editable")
-    audit_record(
-        actor=actor,
-        action="catalog.detach",
-        obj=item,
-        changes={"attachment": [attachment.title, None]},
-    )
-    attachment.file.delete(save=False)
-    attachment.delete()
+    _editable_item(attachment.item, actor=actor, message="只有草稿可以删除附件。")
+    file_remove(stored=attachment, actor=actor, audit_action="catalog.detach")
 
 
 @transaction.atomic
 def attachment_strip_metadata(*, actor, attachment: Attachment) -> Attachment:
     """Replace the file by a copy without document properties; the check is run again. Allowed
-    until publication, so a reviewer can clean a file during the 保密审查."""
-    item = lock(attachment.item)
-    # The clerk while drafting, the reviewer during the 保密审查.
-    action = "strip_metadata_in_review" if item.status == ItemStatus.SUBMITTED else "strip_metadata"
-    require_action(actor, item.agency_id, action)
-    if item.status not in (ItemStatus.DRAFT, ItemStatus.SUBMITTED):
+    until approval: the clerk while drafting, the reviewer during the 保密审查."""
+    item = WORKFLOW.lock(attachment.item)
+    POLICY.require(actor, "strip_metadata", item)
+    if item.status not in FILES_CLEANABLE:
         raise DomainError("已通过审查的条目不能再修改附件。", code="not_editable")
-    attachment.file.open("rb")
-    data = attachment.file.read()
-    attachment.file.close()
-    cleaned = strip_metadata(data, attachment.title)
-    name = attachment.file.name.rsplit("/", 1)[-1]
-    attachment.file.delete(save=False)
-    attachment.file.save(name, ContentFile(cleaned), save=False)
-    before = len(attachment.findings)
-    attachment.findings = [f.__dict__ for f in check_file(cleaned, name)]
-    attachment.size = len(cleaned)
-    attachment.metadata_stripped = True
-    attachment.save()
-    audit_record(
-        actor=actor,
-        action="catalog.strip_metadata",
-        obj=item,
-        changes={"findings": [before, len(attachment.findings)]},
-        note=attachment.title,
+    # The item's lock serialises every change to its files; the caller's object is updated.
+    attachment.refresh_from_db()
+    attachment = file_strip_metadata(
+        stored=attachment, actor=actor, audit_action="catalog.strip_metadata"
     )
+    attachment.metadata_stripped = True
+    attachment.save(update_fields=["metadata_stripped"])
     return attachment

@@ -9,9 +9,8 @@ from gongkai.core.errors import DomainError
 
 from ..indexing import reindex_item
 from ..models import ChannelRecord, Item, NormativeRecord
-from ..permissions import require_action
-from ..states import ItemStatus
-from .base import lock, transition
+from ..permissions import POLICY
+from ..states import EDITABLE, REGISTERABLE, WORKFLOW
 
 Channel = ChannelRecord.Channel
 
@@ -21,8 +20,10 @@ def channel_record(
     *, actor, item: Item, channel: str, published_on: datetime.date, url: str = "", note: str = ""
 ) -> ChannelRecord:
     """Record that the item also went out on `channel` (政务微博, 政府公报 …)."""
-    item = lock(item)
-    transition(item, "update_register", actor=actor, note=f"发布渠道：{Channel(channel).label}")
+    item = WORKFLOW.lock(item)
+    WORKFLOW.execute(
+        item, "update_register", actor=actor, note=f"发布渠道：{Channel(channel).label}"
+    )
     if item.published_at and published_on < item.published_at.date() - datetime.timedelta(days=366):
         raise DomainError(
             "渠道发布日期与条目发布日期相差过远，请核对。",
@@ -57,8 +58,8 @@ def channel_record(
 
 @transaction.atomic
 def channel_remove(*, actor, record: ChannelRecord) -> None:
-    item = lock(record.item)
-    transition(
+    item = WORKFLOW.lock(record.item)
+    WORKFLOW.execute(
         item, "update_register", actor=actor, note=f"删除渠道：{record.get_channel_display()}"
     )
     audit_record(
@@ -73,19 +74,18 @@ def channel_remove(*, actor, record: ChannelRecord) -> None:
 @transaction.atomic
 def item_set_validity(*, actor, item: Item, validity: str, replaced_by: Item | None = None) -> Item:
     """有效 / 失效 / 废止 / 已修订; a revised item names the item that replaces it."""
-    item = lock(item)
+    item = WORKFLOW.lock(item)
     if validity == Item.Validity.REVISED and replaced_by is None:
         raise DomainError(
             "已修订的文件须指明修订后的文件。", code="replacement_required", field="replaced_by"
         )
     if replaced_by is not None and replaced_by.pk == item.pk:
         raise DomainError("不能关联条目自身。", code="self_reference", field="replaced_by")
-    item = transition(
+    item = WORKFLOW.execute(
         item,
         "update_register",
         actor=actor,
         note=f"有效性：{Item.Validity(validity).label}",
-        audit_fields=(),
         validity=validity,
         replaced_by=replaced_by,
     )
@@ -106,9 +106,9 @@ def normative_register(
     abolition_note: str = "",
 ) -> NormativeRecord:
     """Create or update the item's 规范性文件 register entry (登记号, issued, abolished)."""
-    item = lock(item)
-    require_action(actor, item.agency_id, "update_register")
-    if item.status not in (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN, ItemStatus.DRAFT):
+    item = WORKFLOW.lock(item)
+    POLICY.require(actor, "update_register", item)
+    if item.status not in REGISTERABLE:
         raise DomainError("审查中的条目暂不能登记。", code="not_editable")
     if abolished_on and abolished_on < issued_on:
         raise DomainError(
@@ -145,7 +145,7 @@ def normative_register(
         changes=diff(before, snapshot(record, names)),
     )
     if abolished_on and item.validity == Item.Validity.VALID:
-        if item.status == ItemStatus.DRAFT:
+        if item.status in EDITABLE:  # a draft's fields change with it, not as a register entry
             item.validity = Item.Validity.ABOLISHED
             item.save(update_fields=["validity", "updated_at"])
         else:

@@ -12,25 +12,25 @@ from gongkai.core.errors import DomainError
 
 from ..indexing import reindex_item
 from ..models import ChannelRecord, Item
-from ..permissions import require_action
-from ..states import ItemStatus
-from .base import lock, transition
+from ..permissions import POLICY
+from ..states import WORKFLOW, ItemStatus
+from .publication import publication_deadline_sync
 
 
 @transaction.atomic
 def item_submit(*, actor, item: Item, note: str = "") -> Item:
-    item = lock(item)
+    item = WORKFLOW.lock(item)
     if not item.title or not (item.body or item.summary or item.attachments.exists()):
         raise DomainError("提交审查前请填写正文或内容概述，或上传附件。", code="empty_item")
-    return transition(item, "submit", actor=actor, note=note)
+    return WORKFLOW.execute(item, "submit", actor=actor, note=note)
 
 
 @transaction.atomic
 def item_return(*, actor, item: Item, opinion: str) -> Item:
     if not (opinion or "").strip():
         raise DomainError("退回时请写明审查意见。", code="opinion_required", field="opinion")
-    item = lock(item)
-    return transition(
+    item = WORKFLOW.lock(item)
+    return WORKFLOW.execute(
         item,
         "return",
         actor=actor,
@@ -45,9 +45,9 @@ def item_return(*, actor, item: Item, opinion: str) -> Item:
 def item_approve(*, actor, item: Item, opinion: str = "", findings_seen: bool = False) -> Item:
     """The 保密审查 decision. Files with hidden-content findings need the reviewer to confirm
     having looked at them (or to strip the metadata first)."""
-    item = lock(item)
+    item = WORKFLOW.lock(item)
     # Permission first: the author (even one holding the reviewer role) is refused here.
-    require_action(actor, item.agency_id, "approve", author_id=item.author_id)
+    POLICY.require(actor, "approve", item)
     flagged = [a.title for a in item.attachments.all() if a.findings]
     if flagged and not findings_seen:
         raise DomainError(
@@ -56,7 +56,7 @@ def item_approve(*, actor, item: Item, opinion: str = "", findings_seen: bool = 
             code="findings_unconfirmed",
             field="findings_seen",
         )
-    return transition(
+    return WORKFLOW.execute(
         item,
         "approve",
         actor=actor,
@@ -71,11 +71,11 @@ def item_approve(*, actor, item: Item, opinion: str = "", findings_seen: bool = 
 @transaction.atomic
 def item_schedule(*, actor, item: Item, when: datetime.datetime | None) -> Item:
     """Set (or clear, with None) the time an approved item goes out by itself."""
-    item = lock(item)
+    item = WORKFLOW.lock(item)
     if when is not None and when <= timezone.now():
         raise DomainError("定时发布时间须晚于现在。", code="schedule_in_past", field="when")
     note = timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "取消定时"
-    return transition(item, "schedule", actor=actor, note=note, scheduled_for=when)
+    return WORKFLOW.execute(item, "schedule", actor=actor, note=note, scheduled_for=when)
 
 
 def item_url(item: Item) -> str:
@@ -86,14 +86,15 @@ def item_url(item: Item) -> str:
 @transaction.atomic
 def item_publish(*, actor, item: Item, at: datetime.datetime | None = None) -> Item:
     """Publish an approved item now (or at `at`, the scheduled time, for the scheduler). The
-    agency's own website — this site — is recorded as the first channel."""
-    item = lock(item)
+    agency's own website — this site — is recorded as the first channel. The publication
+    period ends."""
+    item = WORKFLOW.lock(item)
     if item.disclosure != Item.Disclosure.ACTIVE:
         raise DomainError(
             f"公开属性为“{item.get_disclosure_display()}”的信息不能主动发布。", code="not_active"
         )
     at = at or timezone.now()
-    item = transition(item, "publish", actor=actor, published_at=at, scheduled_for=None)
+    item = WORKFLOW.execute(item, "publish", actor=actor, published_at=at, scheduled_for=None)
     ChannelRecord.objects.get_or_create(
         item=item,
         channel=ChannelRecord.Channel.AGENCY_WEBSITE,
@@ -103,6 +104,7 @@ def item_publish(*, actor, item: Item, at: datetime.datetime | None = None) -> I
             "recorded_by": actor,
         },
     )
+    publication_deadline_sync(item, actor=actor, note="已发布")
     reindex_item(item)
     return item
 
@@ -113,8 +115,8 @@ def item_withdraw(*, actor, item: Item, reason: str) -> Item:
     the record (with its channels) stays for the register and the report."""
     if not (reason or "").strip():
         raise DomainError("请写明撤回理由。", code="reason_required", field="reason")
-    item = lock(item)
-    item = transition(
+    item = WORKFLOW.lock(item)
+    item = WORKFLOW.execute(
         item,
         "withdraw",
         actor=actor,
@@ -122,6 +124,7 @@ def item_withdraw(*, actor, item: Item, reason: str) -> Item:
         withdrawal_reason=reason.strip()[:300],
         withdrawn_at=timezone.now(),
     )
+    publication_deadline_sync(item, actor=actor, note="已撤回")
     reindex_item(item)
     return item
 

@@ -1,15 +1,14 @@
-"""Staff pages of the catalogue: lists with the Art. 26 flag, the review queue, drafting, the
-item page whose actions come from one table (ACTIONS), the guide, settings and bulk import."""
+"""Staff pages of the catalogue: lists with the publication-period flag, the review queue,
+drafting, the item page whose actions come from the item's action table (actions.TABLE), the
+guide, settings and bulk import."""
 
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,100 +17,19 @@ from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
 from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.regimes import REGIMES
 
 from .. import forms as f
 from .. import selectors as sel
 from .. import services as s
+from ..actions import TABLE
 from ..models import CatalogSettings, Category, ChannelRecord, GuideVersion, Item
-from ..permissions import ACTION_CAPABILITY, may
+from ..permissions import POLICY
 from ..services.guide import DEFAULT_ARRANGEMENT, DEFAULT_HOW_TO_OBTAIN, missing_office_facts
 from ..services.importer import COLUMNS, read_rows, zip_source
-from ..states import ItemStatus, actions_from
-
-
-@dataclass(frozen=True)
-class Action:
-    label: str
-    form: type[forms.Form]
-    run: Callable
-    needs_item: bool = False  # the form takes item=…
-    capability: str = ""  # for actions outside the transition table
-
-
-ACTIONS: dict[str, Action] = {
-    "submit": Action(_l("提交保密审查"), f.NoInput, lambda a, i, d: s.item_submit(actor=a, item=i)),
-    "return": Action(
-        _l("退回修改"), f.OpinionForm, lambda a, i, d: s.item_return(actor=a, item=i, **d)
-    ),
-    "approve": Action(
-        _l("保密审查通过"), f.ApproveForm, lambda a, i, d: s.item_approve(actor=a, item=i, **d)
-    ),
-    "publish": Action(_l("立即发布"), f.NoInput, lambda a, i, d: s.item_publish(actor=a, item=i)),
-    "schedule": Action(
-        _l("定时发布"), f.ScheduleForm, lambda a, i, d: s.item_schedule(actor=a, item=i, **d)
-    ),
-    "withdraw": Action(
-        _l("撤回"), f.ReasonForm, lambda a, i, d: s.item_withdraw(actor=a, item=i, **d)
-    ),
-    "update_register": Action(
-        _l("登记其他发布渠道"),
-        f.ChannelForm,
-        lambda a, i, d: s.channel_record(actor=a, item=i, **d),
-    ),
-    "validity": Action(
-        _l("变更有效性"),
-        f.ValidityForm,
-        lambda a, i, d: s.item_set_validity(actor=a, item=i, **d),
-        capability="update_register",
-    ),
-    "normative": Action(
-        _l("规范性文件登记"),
-        f.NormativeForm,
-        lambda a, i, d: s.normative_register(actor=a, item=i, **d),
-        capability="update_register",
-    ),
-    "strip_metadata": Action(
-        _l("清除附件的文档属性（作者、单位等）"),
-        f.AttachmentChoiceForm,
-        lambda a, i, d: s.attachment_strip_metadata(actor=a, attachment=d["attachment"]),
-        needs_item=True,
-        capability="strip_metadata",
-    ),
-}
-# Register actions shown alongside the transitions once an item is out.
-REGISTER_ACTIONS = {
-    ItemStatus.PUBLISHED: ["validity", "normative"],
-    ItemStatus.WITHDRAWN: ["validity", "normative"],
-    ItemStatus.DRAFT: ["normative"],
-}
-
-
-def _available(user, item: Item) -> list[str]:
-    names = [n for n in actions_from(item.status) if n in ACTIONS]
-    names += REGISTER_ACTIONS.get(item.status, [])
-    if item.status in (ItemStatus.DRAFT, ItemStatus.SUBMITTED) and item.attachments.exists():
-        names.append("strip_metadata")
-    return [n for n in names if may(user, item, _capability(n, item))]
-
-
-def _capability(name: str, item: Item) -> str:
-    if name == "strip_metadata" and item.status == ItemStatus.SUBMITTED:
-        return "strip_metadata_in_review"  # the reviewer cleans files during the 保密审查
-    return ACTIONS[name].capability or name
-
-
-def action_form(name: str, item: Item, data=None):
-    action = ACTIONS[name]
-    kwargs = {"item": item} if action.needs_item else {}
-    today = timezone.localdate()
-    initial = {
-        k: today for k, fld in action.form.base_fields.items() if isinstance(fld, forms.DateField)
-    }
-    if name == "normative" and hasattr(item, "normative"):
-        record = item.normative
-        initial.update({k: getattr(record, k) for k in action.form.base_fields})
-    return action.form(data, prefix=name, initial=initial, **kwargs)
+from ..states import EDITABLE, ItemStatus
 
 
 def _visible_item(request, pk: int) -> Item:
@@ -122,6 +40,24 @@ def _handling_agencies(user):
     return [a for a in agencies_visible_to(user=user) if can(user, Capability.HANDLE, a)]
 
 
+def _overdue_heading(overdue) -> str:
+    """The heading over the overdue items: the period and article of each regime they fall
+    under (an item drafted before 2019-05-15 falls under the 2008 Regulation)."""
+    codes = {item.publication_regime for item, _due in overdue}
+    regimes = [regime for code, regime in REGIMES.items() if code in codes]
+    limits = [regime.proactive_publication for regime in regimes]
+    if len(regimes) == 1:
+        articles = _("条例%(article)s") % {"article": limits[0].basis}
+    else:
+        articles = "；".join(f"{r.name}{r.proactive_publication.basis}" for r in regimes)
+    if len({limit.workdays for limit in limits}) == 1:
+        return _("超过%(n)d个工作日尚未发布（%(articles)s）") % {
+            "n": limits[0].workdays,
+            "articles": articles,
+        }
+    return _("超过规定期限尚未发布（%(articles)s）") % {"articles": articles}
+
+
 @staff_required
 def index(request):
     status = request.GET.get("status", "")
@@ -129,6 +65,7 @@ def index(request):
         status = ""
     text = request.GET.get("q", "").strip()[:100]
     items = sel.office_items(request.user, status=status, text=text)[:200]
+    overdue = sel.overdue_unpublished(request.user)
     return render(
         request,
         "catalog/office/index.html",
@@ -137,7 +74,9 @@ def index(request):
             "status": status,
             "statuses": ItemStatus.choices,
             "q": text,
-            "overdue": sel.overdue_unpublished(request.user),
+            "overdue": overdue,
+            "overdue_heading": _overdue_heading(overdue) if overdue else "",
+            "publication_pending": sel.publication_pending(request.user),
             "review_count": sel.review_queue(request.user).count(),
             "can_create": bool(_handling_agencies(request.user)),
             "managed": [
@@ -161,13 +100,6 @@ def review_queue(request):
     )
 
 
-def _form_error(form, error):
-    if isinstance(error, ValidationError):
-        form.add_error(None, "；".join(error.messages))
-    else:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def create(request):
@@ -182,7 +114,7 @@ def create(request):
         try:
             item = s.item_create(actor=request.user, agency=agency, **data)
         except (DomainError, ValidationError) as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存草稿，索引号 %(n)s。") % {"n": item.index_number})
             return redirect("catalog_office:item", pk=item.pk)
@@ -200,7 +132,7 @@ def edit(request, pk: int):
         try:
             s.item_update(actor=request.user, item=item, **form.cleaned_data)
         except (DomainError, ValidationError) as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("已保存。"))
             return redirect("catalog_office:item", pk=item.pk)
@@ -210,19 +142,15 @@ def edit(request, pk: int):
 
 
 def _item_context(request, item, bound=None, upload_form=None):
-    available = _available(request.user, item)
     return {
         "item": item,
         "attachments": item.attachments.all(),
         "events": item.events.select_related("actor"),
         "channels": item.channels.all(),
         "categories": item.categories.all(),
-        "publication_due": sel.publication_due(item),
-        "action_forms": [
-            (n, ACTIONS[n].label, bound[1] if bound and bound[0] == n else action_form(n, item))
-            for n in available
-        ],
-        "can_edit": item.status == ItemStatus.DRAFT and may(request.user, item, "edit"),
+        "publication": sel.publication_deadline(item),
+        "action_forms": action_forms(TABLE, request.user, item, bound=bound),
+        "can_edit": item.status in EDITABLE and POLICY.allows(request.user, "edit", item),
         "upload_form": upload_form or f.UploadForm(),
         "findings_total": sum(len(a.findings) for a in item.attachments.all()),
         "channel_choices": ChannelRecord.Channel.choices,
@@ -239,21 +167,23 @@ def detail(request, pk: int):
 @require_POST
 def act(request, pk: int, action: str):
     item = _visible_item(request, pk)
-    if action not in ACTIONS:
+    if action not in TABLE:
         return redirect("catalog_office:item", pk=pk)
-    form = action_form(action, item, request.POST)
-    if form.is_valid():
-        try:
-            ACTIONS[action].run(request.user, item, form.cleaned_data)
-        except (DomainError, ValidationError) as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("已完成：%(action)s") % {"action": ACTIONS[action].label})
-            return redirect("catalog_office:item", pk=pk)
-    item.refresh_from_db()
-    context = _item_context(request, item, bound=(action, form))
-    context["open_action"] = action
-    return render(request, "catalog/office/item.html", context, status=400)
+
+    def refused(bound):
+        item.refresh_from_db()
+        context = _item_context(request, item, bound=bound)
+        context["open_action"] = bound[0]
+        return render(request, "catalog/office/item.html", context, status=400)
+
+    return action_post(
+        request,
+        table=TABLE,
+        target=item,
+        name=action,
+        success_url=reverse("catalog_office:item", args=[pk]),
+        render_page=refused,
+    )
 
 
 @staff_required
@@ -306,9 +236,9 @@ def remove_channel(request, pk: int, channel_pk: int):
     return redirect("catalog_office:item", pk=pk)
 
 
-def _managed_agency(request, code: str, capability: str):
+def _managed_agency(request, code: str, action: str):
     agency = get_object_or_404(agencies_visible_to(user=request.user), code=code)
-    if not can(request.user, capability, agency):
+    if not POLICY.allows(request.user, action, agency):
         raise PermissionDenied(_("您没有管理该机关此项内容的岗位。"))
     return agency
 
@@ -316,7 +246,7 @@ def _managed_agency(request, code: str, capability: str):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def guide(request, code: str):
-    agency = _managed_agency(request, code, ACTION_CAPABILITY["guide"])
+    agency = _managed_agency(request, code, "guide")
     latest = GuideVersion.objects.filter(agency=agency).first()
     initial = (
         {
@@ -365,7 +295,7 @@ class CategoryForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def catalog_settings(request, code: str):
     """The agency's 索引号 scheme and its own categories."""
-    agency = _managed_agency(request, code, ACTION_CAPABILITY["settings"])
+    agency = _managed_agency(request, code, "settings")
     instance = CatalogSettings.objects.filter(agency=agency).first() or CatalogSettings(
         agency=agency
     )

@@ -3,18 +3,19 @@ year, item pages, attachments, search, and the JSON export. All GET, all work wi
 
 import json
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gongkai.agencies.models import Agency
+from gongkai.core.files import file_response
 
 from .. import selectors as sel
 from ..forms import SearchForm
 from ..models import Attachment, Category, GuideVersion, Item
 from ..records import item_summary
-from ..states import ItemStatus
+from ..states import PUBLIC, ItemStatus
 
 
 def _agency(code: str) -> Agency:
@@ -115,15 +116,11 @@ def item(request, code: str, public_id):
 @require_GET
 def attachment(request, code: str, public_id, pk: int):
     found = sel.public_item(code, public_id)
-    if found is None or found.status != ItemStatus.PUBLISHED:
+    if found is None or found.status not in PUBLIC:
         raise Http404
     file = get_object_or_404(Attachment, item=found, pk=pk)
-    return FileResponse(
-        file.file.open("rb"),
-        as_attachment=not file.content_type.startswith("image/"),
-        filename=file.title if "." in file.title else file.file.name.rsplit("/", 1)[-1],
-        content_type=file.content_type,
-    )
+    # Images (图解) are shown on the item's page; other files are downloaded.
+    return file_response(file, inline=file.content_type.startswith("image/"))
 
 
 @require_GET

@@ -6,7 +6,7 @@ from django.db.models import Case, CharField, Count, Q, Value, When
 
 from gongkai.catalog import selectors as catalog
 from gongkai.catalog.models import ChannelRecord, Item, NormativeRecord
-from gongkai.catalog.states import ItemStatus
+from gongkai.catalog.states import WAS_PUBLISHED
 
 from . import UnknownMeasure
 
@@ -18,7 +18,6 @@ CATALOG_MEASURES = (
     "normative_in_force",
     "interpretations",
 )
-WAS_PUBLISHED = [ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN]
 
 
 def _published_in(scope):
