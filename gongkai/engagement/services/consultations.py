@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.catalog.models import Item
-from gongkai.catalog.states import ItemStatus
+from gongkai.catalog.states import PUBLIC
 from gongkai.catalog.text import sanitise_html
 from gongkai.core.errors import DomainError
 from gongkai.core.files import file_remove, file_store
@@ -183,7 +183,7 @@ def consultation_link_decision(
     now, today = clock(now)
     consultation, phase = consultation_step(consultation, "link_decision", actor=actor, today=today)
     if item is not None:
-        if item.status != ItemStatus.PUBLISHED:
+        if item.status not in PUBLIC:
             raise DomainError(
                 "只能关联已发布的目录条目。", code="decision_not_published", field="item"
             )

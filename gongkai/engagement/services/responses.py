@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.catalog.states import ItemStatus
+from gongkai.catalog.states import PUBLIC
 from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError
 
@@ -64,7 +64,7 @@ def _clean(agency, fields: dict, *, today: datetime.date, instance=None) -> dict
     if link and not link.startswith(("http://", "https://")):
         raise DomainError("链接须以 http:// 或 https:// 开头。", code="bad_link", field="link")
     item = current("item")
-    if item is not None and (item.agency_id != agency.pk or item.status != ItemStatus.PUBLISHED):
+    if item is not None and (item.agency_id != agency.pk or item.status not in PUBLIC):
         raise DomainError("相关公开信息须是本机关已发布的目录条目。", code="bad_item", field="item")
     return fields
 
