@@ -4,6 +4,7 @@ call the service, say what happened. Views only find the object and render their
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -56,14 +57,15 @@ def action_post(
     table: ActionTable,
     target,
     name: str,
-    success_url: str,
+    success_url: str | Callable[[Any], str],
     render_page: Callable[[tuple], HttpResponse],
     prefix: str = "",
 ) -> HttpResponse:
-    """The POST of one action's form on an object's page. Success: a message and a redirect
-    to `success_url`. Refusal (invalid input, a service's DomainError or ValidationError):
-    `render_page((name, bound form))`, which renders the page again with status 400.
-    `prefix`: the one the page gave the object's forms (`action_forms`)."""
+    """The POST of one action's form on an object's page. Success: the action's message and a
+    redirect to `success_url` (a callable gets the service's result: an action that creates an
+    object may lead to it). Refusal (invalid input, a service's DomainError or
+    ValidationError): `render_page((name, bound form))`, which renders the page again with
+    status 400. `prefix`: the one the page gave the object's forms (`action_forms`)."""
     if name not in table:
         raise Http404
     table.require(request.user, name, target)
@@ -72,12 +74,14 @@ def action_post(
     )
     if form.is_valid():
         try:
-            table.perform(request.user, name, target, form.cleaned_data)
+            result = table.perform(request.user, name, target, form.cleaned_data)
         except (DomainError, ValidationError) as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("已完成：%(action)s") % {"action": table[name].label})
-            return redirect(success_url)
+            action = table[name]
+            done = action.done_message(result)
+            messages.success(request, done or _("已完成：%(action)s") % {"action": action.label})
+            return redirect(success_url(result) if callable(success_url) else success_url)
     return render_page((name, form))
 
 

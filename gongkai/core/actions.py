@@ -48,7 +48,14 @@ class Action:
     form_kwargs: Callable[[Any], dict] | None = None  # e.g. the case, for a choice of its files
     initial: Callable[[Any], dict] | None = None
     confirm: str | Promise = ""  # irreversible: the question asked before it runs
+    # What the page says once it ran (default "已完成：<label>"); a callable gets the result.
+    done: str | Promise | Callable[[Any], str] = ""
     order: int = 0
+
+    def done_message(self, result) -> str | Promise:
+        if isinstance(self.done, str | Promise) or not self.done:
+            return self.done
+        return self.done(result)
 
     @property
     def rule(self):

@@ -139,12 +139,23 @@ def file_strip_metadata(*, stored: StoredFile, actor, audit_action: str = "") ->
 def file_response(stored: StoredFile, *, inline: bool = False) -> FileResponse:
     """The file as a download (or inline, for images and PDFs shown on a page), with its own
     name and the content type found when it was stored. Call only after the permission check."""
+    return field_file_response(
+        stored.file, filename=stored.filename, content_type=stored.content_type, inline=inline
+    )
+
+
+def field_file_response(
+    field_file, *, filename: str, content_type: str | None = None, inline: bool = False
+) -> FileResponse:
+    """A file held in a model's own FileField (an imported report's original document), served
+    as `file_response` serves a stored file; without a content type, the name's is used. Call
+    only after the permission check."""
     response = FileResponse(
-        stored.file.open("rb"),
+        field_file.open("rb"),
         as_attachment=not inline,
-        filename=stored.filename,
-        content_type=stored.content_type,
+        filename=filename,
+        content_type=content_type,
     )
     if inline:
-        response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(stored.filename)}"
+        response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(filename)}"
     return response

@@ -12,6 +12,20 @@ class TimeLimit:
 
 
 @dataclass(frozen=True)
+class ReportDue:
+    """By when the annual report on a year must be published: a day of the following year for
+    government departments and for people's governments, with the articles that set it."""
+
+    department: tuple[int, int]  # (month, day) of the following year
+    government: tuple[int, int]
+    basis: str
+
+    def date_for(self, year: int, *, government: bool) -> dt.date:
+        month, day = self.government if government else self.department
+        return dt.date(year + 1, month, day)
+
+
+@dataclass(frozen=True)
 class Regime:
     code: str
     name: str
@@ -32,6 +46,7 @@ class Regime:
     # Not read in the national text (regulation.md, open point 1); local rules say so.
     fee_period_paused: bool
     proactive_publication: TimeLimit
+    annual_report: ReportDue
     outcomes: tuple = ()  # tuple[outcomes.Outcome, ...]
     # Articles that pages and letters cite for rules that are not time limits or outcomes.
     request_contents_basis: str = ""  # what an application contains (identity, contact)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from .base import Regime, TimeLimit
+from .base import Regime, ReportDue, TimeLimit
 from .outcomes import OUTCOMES_2019
 
 CITATION = "《中华人民共和国政府信息公开条例》（国务院令第711号）"
@@ -35,6 +35,9 @@ REGIME_2019 = Regime(
     fees_from=dt.date(2021, 1, 1),
     # Art. 26: within 20 working days of the information being created or changed.
     proactive_publication=TimeLimit(20, "第二十六条", "该政府信息形成或者变更之日"),
+    # Art. 49: departments submit and publish last year's report by 31 January; Art. 50: the
+    # people's government's report is published by 31 March.
+    annual_report=ReportDue(department=(1, 31), government=(3, 31), basis="第四十九条、第五十条"),
     outcomes=OUTCOMES_2019,
     # Art. 29: the application states who applies (with identity proof) and how to reach them.
     request_contents_basis="第二十九条",

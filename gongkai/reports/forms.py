@@ -23,12 +23,15 @@ class StartForm(forms.Form):
         self.fields["year"].initial = timezone.localdate().year - 1
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}))
+class RevisionForm(forms.Form):
+    reason = forms.CharField(label=_("修订理由"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class OverrideForm(ReasonForm):
+class OverrideForm(forms.Form):
+    """One failed check (its key, hidden) and the reviewer's reason to finalise all the same."""
+
     problem = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("允许定稿的理由"))
 
 
 def narrative_form(fmt, initial: dict):
@@ -44,14 +47,22 @@ def narrative_form(fmt, initial: dict):
     return type("NarrativeForm", (forms.Form,), fields)
 
 
-def entered_form(cells: dict, initial: dict):
-    fields = {
-        key.replace(".", "__"): forms.CharField(
-            label=label, required=False, initial=initial.get(key, "")
-        )
-        for key, label in cells.items()
-    }
-    return type("EnteredForm", (forms.Form,), fields)
+def entered_field(key: str) -> str:
+    """The form field of an entered cell ("art20_5.licensing.change" → "art20_5__licensing__change")."""
+    return key.replace(".", "__")
+
+
+def entered_key(field: str) -> str:
+    return field.replace("__", ".")
+
+
+class EnteredForm(forms.Form):
+    """The figures typed in for the cells no record holds: one field per cell ({key: label})."""
+
+    def __init__(self, *args, cells: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in cells.items():
+            self.fields[entered_field(key)] = forms.CharField(label=label, required=False)
 
 
 LEGACY_ROW_LABELS = {

@@ -1,11 +1,13 @@
 """Annual reports: one row per version of one agency's (or subtree's) report for one year."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency, AgencyScopedModel
+from gongkai.core.models import StatusChange
 
 from .states import ReportStatus
 
@@ -57,6 +59,9 @@ class AnnualReport(AgencyScopedModel):
     finalised_at = models.DateTimeField(_("定稿时间"), null=True, blank=True)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
 
+    # The report's history: every step with actor, time and note (core.workflow), on its page.
+    status_changes = GenericRelation(StatusChange, related_query_name="annual_report")
+
     class Meta:
         verbose_name = _("政府信息公开工作年度报告")
         verbose_name_plural = _("政府信息公开工作年度报告")
@@ -67,17 +72,17 @@ class AnnualReport(AgencyScopedModel):
             ),
             models.UniqueConstraint(
                 fields=["agency", "year", "subtree"],
-                condition=Q(status="draft"),
+                condition=Q(status=ReportStatus.DRAFT),
                 name="report_one_open_draft",
             ),
             models.UniqueConstraint(
                 fields=["agency", "year", "subtree"],
-                condition=Q(status="published"),
+                condition=Q(status=ReportStatus.PUBLISHED),
                 name="report_one_published",
             ),
             models.CheckConstraint(
                 name="report_locked_has_snapshot",
-                condition=Q(status="draft") | Q(snapshot__isnull=False),
+                condition=Q(status=ReportStatus.DRAFT) | Q(snapshot__isnull=False),
             ),
             models.CheckConstraint(
                 name="report_revision_has_reason", condition=Q(version=1) | ~Q(revision_reason="")

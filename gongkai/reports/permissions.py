@@ -1,38 +1,30 @@
-"""Who may do what to an annual report. Services ask here; nothing else decides."""
+"""Who may do what to an annual report: one policy, built from the shared predicates. Services
+ask it (through the workflow executor or `POLICY.require`); pages ask `POLICY.allows`."""
 
-from django.http import Http404
-
-from gongkai.agencies.permissions import can, require
+from gongkai.agencies.policy import Policy, has_capability
 from gongkai.agencies.roles import Capability
 
-from .states import TRANSITIONS
+from .states import WORKFLOW
 
-ACTION_CAPABILITY = {
-    "create": Capability.HANDLE,
-    "edit": Capability.HANDLE,
-    "refresh": Capability.HANDLE,
-    "override": Capability.REVIEW,
-    "finalise": Capability.REVIEW,
-    "publish": Capability.REVIEW,
-    "supersede": Capability.REVIEW,
-    "new_version": Capability.HANDLE,
-    "import": Capability.HANDLE,
-    "settings": Capability.ADMINISTER,
-}
-assert set(TRANSITIONS) <= set(ACTION_CAPABILITY), "every transition needs a capability"
+HANDLE = has_capability(Capability.HANDLE)
+REVIEW = has_capability(Capability.REVIEW)
 
-
-def require_action(actor, agency_id: int, action: str) -> None:
-    """actor None is the system itself (demo loader, imports run by an administrator)."""
-    if actor is None:
-        return
-    require(actor, ACTION_CAPABILITY[action], agency_id)
-
-
-def may(actor, report, action: str) -> bool:
-    return can(actor, ACTION_CAPABILITY[action], report.agency_id)
-
-
-def require_view(user, report) -> None:
-    if not can(user, Capability.VIEW, report.agency_id):
-        raise Http404
+POLICY = Policy(
+    name="reports",
+    workflows=[WORKFLOW],
+    rules={
+        # Clerks write the report (start it, type in figures, edit the text, revise it) …
+        "create": HANDLE,
+        "edit": HANDLE,
+        "refresh": HANDLE,
+        "new_version": HANDLE,
+        "import": HANDLE,
+        # … a reviewer vouches for it: reasons for failed checks, the locked figures, publishing.
+        "override": REVIEW,
+        "finalise": REVIEW,
+        "publish": REVIEW,
+        "supersede": REVIEW,
+        # The agency's report settings (channel rows of the old form, the roll-up threshold).
+        "settings": has_capability(Capability.ADMINISTER),
+    },
+)

@@ -9,6 +9,7 @@ from gongkai.catalog.selectors import channel_counts
 from .document import ReportData
 from .sources import Scope
 from .sources.applications import ApplicationsSource
+from .states import ReportStatus
 
 HISTORY_YEARS = 5
 OUTCOME_GROUPS = {
@@ -73,7 +74,7 @@ def imported_history(agency: Agency, year: int) -> dict[int, dict[str, int]]:
     reports = AnnualReport.objects.filter(
         agency=agency,
         imported=True,
-        status="published",
+        status=ReportStatus.PUBLISHED,
         subtree=False,
         year__gt=year - HISTORY_YEARS,
         year__lte=year,

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
+from gongkai.regimes import regime_for
 
 from . import selectors as sel
 from .check import check
@@ -18,6 +20,7 @@ from .compute import build
 from .document import parse_cell
 from .formats import format_for_year
 from .models import AnnualReport, ReportSettings
+from .states import CURRENT, ReportStatus
 
 # The figures compared with last year (table, row, column) per format.
 KEY_FIGURES = {
@@ -27,11 +30,29 @@ KEY_FIGURES = {
 }
 
 
+def _report_due(year: int):
+    """The rule for the report on `year`: the regime's in force when it is written (the next
+    January; the report on 2018 was due under the 2008 Regulation)."""
+    return regime_for(dt.date(year + 1, 1, 1)).annual_report
+
+
 def statutory_date(agency: Agency, year: int) -> dt.date:
-    """Regulation 2019 Art. 49–50: departments publish by 31 January, governments by 31 March."""
-    if agency.kind == Agency.Kind.GOVERNMENT:
-        return dt.date(year + 1, 3, 31)
-    return dt.date(year + 1, 1, 31)
+    return _report_due(year).date_for(year, government=agency.kind == Agency.Kind.GOVERNMENT)
+
+
+def due_rule(year: int) -> str:
+    """The rule in words, for the roll-up page."""
+    due = _report_due(year)
+    return _(
+        "政府部门应于次年%(dm)s月%(dd)s日前、人民政府应于次年%(gm)s月%(gd)s日前公布年度报告"
+        "（条例%(basis)s）。"
+    ) % {
+        "dm": due.department[0],
+        "dd": due.department[1],
+        "gm": due.government[0],
+        "gd": due.government[1],
+        "basis": due.basis,
+    }
 
 
 @dataclass
@@ -52,10 +73,10 @@ def _own_data(agency: Agency, year: int, report: AnnualReport | None):
 
 
 def _latest(agency: Agency, year: int) -> AnnualReport | None:
-    reports = AnnualReport.objects.filter(agency=agency, year=year, subtree=False).exclude(
-        status="superseded"
+    reports = AnnualReport.objects.filter(
+        agency=agency, year=year, subtree=False, status__in=CURRENT
     )
-    published = reports.filter(status="published").first()
+    published = reports.filter(status=ReportStatus.PUBLISHED).first()
     return published or reports.order_by("-version").first()
 
 

@@ -21,6 +21,7 @@ from .models import AnnualReport, ReportSettings
 from .sources import Scope
 from .sources.applications import _in_scope
 from .sources.catalog import DEFAULT_CHANNEL_MAP
+from .states import STANDING, ReportStatus
 
 
 def channel_map_of(agency_id: int) -> dict[str, str]:
@@ -68,9 +69,12 @@ def previous_report(report):
         year=report.year - 1,
         subtree=report.subtree,
         snapshot__isnull=False,
-    ).exclude(status="superseded")
+        status__in=STANDING,
+    )
     published_first = Case(
-        When(status="published", then=Value(0)), default=Value(1), output_field=IntegerField()
+        When(status=ReportStatus.PUBLISHED, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
     )
     return candidates.order_by(published_first, "-version").first()
 
@@ -140,4 +144,18 @@ def reports_visible_to(user):
 
 
 def published_reports(agency):
-    return AnnualReport.objects.filter(agency=agency, status="published").order_by("-year")
+    return AnnualReport.objects.filter(agency=agency, status=ReportStatus.PUBLISHED).order_by(
+        "-year"
+    )
+
+
+def versions_of(report):
+    """Every version of the report's agency, year and scope, oldest first."""
+    return AnnualReport.objects.filter(
+        agency_id=report.agency_id, year=report.year, subtree=report.subtree
+    ).order_by("version")
+
+
+def report_history(report):
+    """The report's steps (started, overrides, finalised, published, superseded …), in order."""
+    return report.status_changes.select_related("actor").order_by("at", "id")

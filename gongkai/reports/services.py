@@ -1,6 +1,7 @@
 """Writes of annual reports: start, enter figures, edit the text, override a failed check with a
-reason, finalise (snapshot), publish, and revise as a new version. Each is one atomic function
-that locks the row, checks the transition table and writes an audit row."""
+reason, finalise (snapshot), publish, and revise as a new version. Each is one atomic function;
+every status change goes through the report's workflow (states.WORKFLOW: lock, permission,
+table, changed fields, history row, audit row)."""
 
 from __future__ import annotations
 
@@ -20,29 +21,12 @@ from .check import problem_key
 from .formats import format_for_year, get_format
 from .models import AnnualReport, CheckOverride, Narrative
 from .narrative import prefill
-from .permissions import require_action
-from .states import ReportStatus, target_of
+from .permissions import POLICY
+from .states import STANDING, WORKFLOW, ReportStatus
 
 
-def _lock(report: AnnualReport) -> AnnualReport:
-    return AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
-
-
-def _move(report: AnnualReport, action: str, *, actor, note: str = "", **fields):
-    require_action(actor, report.agency_id, action)
-    old = report.status
-    report.status = target_of(action, report.status)
-    for name, value in fields.items():
-        setattr(report, name, value)
-    report.save()
-    audit_record(
-        actor=actor,
-        action=f"report.{action}",
-        obj=report,
-        changes={"status": [old, report.status]} if old != report.status else {},
-        note=note,
-    )
-    return report
+def _person(actor):
+    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _written_reason(text: str | None, what: str, *, code: str) -> str:
@@ -57,7 +41,7 @@ def report_start(
     *, actor, agency: Agency, year: int, format_id: str = "", subtree: bool = False
 ) -> AnnualReport:
     """A draft for `year`, its text prefilled from the records. Refused while one is open."""
-    require_action(actor, agency.pk, "create")
+    POLICY.require(actor, "create", agency)
     fmt = get_format(format_id) if format_id else format_for_year(year)
     if not fmt.official:
         raise DomainError(
@@ -71,19 +55,16 @@ def report_start(
             f"{agency}{year}年度的年度报告已经存在，请打开它继续编辑或修订。",
             code="report_exists",
         )
-    report = AnnualReport.objects.create(
-        agency=agency,
-        year=year,
+    report = WORKFLOW.execute(
+        AnnualReport(agency=agency, year=year, subtree=subtree, created_by=_person(actor)),
+        "create",
+        actor=actor,
+        audited=("format",),
         format=fmt.id,
-        subtree=subtree,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     data = selectors.report_data(report)
     Narrative.objects.create(
         report=report, number=1, sections=prefill(data, agency=agency), prefilled=True
-    )
-    audit_record(
-        actor=actor, action="report.create", obj=report, changes={"format": [None, fmt.id]}
     )
     return report
 
@@ -91,7 +72,7 @@ def report_start(
 @transaction.atomic
 def report_save_entered(*, actor, report: AnnualReport, entered: dict) -> AnnualReport:
     """Figures typed in for cells no record holds; only those cells, as numbers."""
-    report = _lock(report)
+    report = WORKFLOW.lock(report)
     allowed = selectors.entered_cells(report)
     clean = {}
     for key, raw in entered.items():
@@ -108,7 +89,8 @@ def report_save_entered(*, actor, report: AnnualReport, entered: dict) -> Annual
             raise DomainError(f"{allowed[key]}：“{raw}”不是数字。", code="not_a_number")
         clean[key] = format(number.normalize(), "f")
     old = report.entered
-    _move(report, "edit", actor=actor, entered=clean)
+    # The figures' old and new values go into their own audit row ("report.entered").
+    report = WORKFLOW.execute(report, "edit", actor=actor, audited=(), entered=clean)
     audit_record(
         actor=actor, action="report.entered", obj=report, changes={"entered": [old, clean]}
     )
@@ -117,9 +99,10 @@ def report_save_entered(*, actor, report: AnnualReport, entered: dict) -> Annual
 
 @transaction.atomic
 def report_save_narrative(*, actor, report: AnnualReport, sections: dict) -> Narrative:
-    report = _lock(report)
-    require_action(actor, report.agency_id, "edit")
-    target_of("edit", report.status)
+    """The text is kept as numbered versions of its own (Narrative): the report row is unchanged."""
+    report = WORKFLOW.lock(report)
+    POLICY.require(actor, "edit", report)
+    WORKFLOW.check("edit", report.status)
     known = {s.key for s in get_format(report.format).sections}
     unknown = set(sections) - known
     if unknown:
@@ -131,7 +114,7 @@ def report_save_narrative(*, actor, report: AnnualReport, sections: dict) -> Nar
         report=report,
         number=(latest.number + 1) if latest else 1,
         sections={key: str(sections.get(key, "")) for key in known},
-        saved_by=actor if actor is not None and actor.is_authenticated else None,
+        saved_by=_person(actor),
     )
     audit_record(
         actor=actor, action="report.narrative", obj=report, note=f"正文第{narrative.number}稿"
@@ -142,9 +125,9 @@ def report_save_narrative(*, actor, report: AnnualReport, sections: dict) -> Nar
 @transaction.atomic
 def report_override(*, actor, report: AnnualReport, problem: str, reason: str) -> CheckOverride:
     """Allow finalising despite one failed check; the written reason stays with the report."""
-    report = _lock(report)
-    require_action(actor, report.agency_id, "override")
-    target_of("override", report.status)
+    report = WORKFLOW.lock(report)
+    POLICY.require(actor, "override", report)
+    WORKFLOW.check("override", report.status)
     reason = _written_reason(reason, "允许定稿的理由", code="override_reason")
     current = {problem_key(p): p for p in selectors.report_problems(report)}
     if problem not in current:
@@ -159,7 +142,7 @@ def report_override(*, actor, report: AnnualReport, problem: str, reason: str) -
         )
     except IntegrityError:
         raise DomainError("该问题已经说明过理由。", code="already_overridden") from None
-    audit_record(actor=actor, action="report.override", obj=report, note=f"{problem}：{reason}")
+    WORKFLOW.execute(report, "override", actor=actor, note=f"{problem}：{reason}")
     return override
 
 
@@ -167,9 +150,10 @@ def report_override(*, actor, report: AnnualReport, problem: str, reason: str) -
 def report_finalise(*, actor, report: AnnualReport) -> AnnualReport:
     """Lock the figures: a snapshot of every cell, the checks, the overrides and the record
     counts behind them. Refused while an error-level problem has no override."""
-    report = _lock(report)
-    require_action(actor, report.agency_id, "finalise")
-    target_of("finalise", report.status)
+    report = WORKFLOW.lock(report)
+    # Asked before the figures are computed (the executor asks again when it moves the report).
+    POLICY.require(actor, "finalise", report)
+    WORKFLOW.check("finalise", report.status)
     data = selectors.report_data(report)
     problems = selectors.report_problems(report, data=data)
     overridden = set(report.overrides.values_list("problem", flat=True))
@@ -200,63 +184,74 @@ def report_finalise(*, actor, report: AnnualReport) -> AnnualReport:
             year=report.year,
             reason=f"{report.year}年度报告第{report.version}版定稿",
         )
-    return _move(
+    # The audit row records the status; the snapshot is on the report itself.
+    return WORKFLOW.execute(
         report,
         "finalise",
         actor=actor,
+        audited=("status",),
         snapshot=snapshot,
-        finalised_by=actor if actor is not None and actor.is_authenticated else None,
+        finalised_by=_person(actor),
         finalised_at=now,
     )
+
+
+def _supersede(versions, *, actor, note: str) -> None:
+    """Every standing version among `versions` is replaced: the published one, and a final one
+    that was revised before it was ever published."""
+    for older in versions.filter(status__in=STANDING):
+        older = WORKFLOW.lock(older)
+        WORKFLOW.execute(older, "supersede", actor=actor, note=note)
 
 
 @transaction.atomic
 def report_publish(*, actor, report: AnnualReport) -> AnnualReport:
     """Publish to the portal's 年报 column; the version it replaces becomes superseded."""
-    report = _lock(report)
-    require_action(actor, report.agency_id, "publish")
-    target_of("publish", report.status)
-    # Every older locked version is replaced: the published one, and a final one that was
-    # revised before it was ever published.
-    for older in AnnualReport.objects.select_for_update().filter(
+    report = WORKFLOW.lock(report)
+    POLICY.require(actor, "publish", report)
+    WORKFLOW.check("publish", report.status)
+    older = AnnualReport.objects.filter(
         agency_id=report.agency_id,
         year=report.year,
         subtree=report.subtree,
         version__lt=report.version,
-        status__in=[ReportStatus.PUBLISHED, ReportStatus.FINAL],
-    ):
-        _move(older, "supersede", actor=actor, note=f"被第{report.version}版替代")
-    return _move(report, "publish", actor=actor, published_at=timezone.now())
+    )
+    _supersede(older, actor=actor, note=f"被第{report.version}版替代")
+    return WORKFLOW.execute(
+        report, "publish", actor=actor, audited=("status",), published_at=timezone.now()
+    )
 
 
 @transaction.atomic
 def report_new_version(*, actor, report: AnnualReport, reason: str) -> AnnualReport:
     """Revise a final or published report: a new draft with the same entries and text."""
-    report = _lock(report)
-    require_action(actor, report.agency_id, "new_version")
-    target_of("new_version", report.status)
+    report = WORKFLOW.lock(report)
+    POLICY.require(actor, "new_version", report)
+    WORKFLOW.check("new_version", report.status)
     reason = _written_reason(reason, "修订理由", code="revision_reason")
-    if AnnualReport.objects.filter(
-        agency_id=report.agency_id, year=report.year, subtree=report.subtree, status="draft"
-    ).exists():
-        raise DomainError("已有一个修订中的新版本。", code="draft_exists")
-    latest_version = (
-        AnnualReport.objects.filter(
-            agency_id=report.agency_id, year=report.year, subtree=report.subtree
-        )
-        .order_by("-version")
-        .values_list("version", flat=True)
-        .first()
+    versions = AnnualReport.objects.filter(
+        agency_id=report.agency_id, year=report.year, subtree=report.subtree
     )
-    revised = AnnualReport.objects.create(
-        agency=report.agency,
-        year=report.year,
-        format=report.format,
-        subtree=report.subtree,
+    if versions.filter(status=ReportStatus.DRAFT).exists():
+        raise DomainError("已有一个修订中的新版本。", code="draft_exists")
+    latest_version = versions.order_by("-version").values_list("version", flat=True).first()
+    # The new version's creation, allowed by the state of the version it revises.
+    revised = WORKFLOW.execute(
+        AnnualReport(
+            agency=report.agency,
+            year=report.year,
+            format=report.format,
+            subtree=report.subtree,
+            revision_reason=reason,
+            entered=report.entered,
+            created_by=_person(actor),
+        ),
+        "new_version",
+        actor=actor,
+        state=report.status,
+        note=reason,
+        audited=("version",),
         version=latest_version + 1,
-        revision_reason=reason,
-        entered=report.entered,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     if not report.subtree and is_locked(report.agency, report.year):
         year_unlock(
@@ -264,13 +259,6 @@ def report_new_version(*, actor, report: AnnualReport, reason: str) -> AnnualRep
         )
     text = report.narratives.first()
     Narrative.objects.create(report=revised, number=1, sections=text.sections if text else {})
-    audit_record(
-        actor=actor,
-        action="report.new_version",
-        obj=revised,
-        changes={"version": [report.version, revised.version]},
-        note=reason,
-    )
     return revised
 
 
@@ -281,7 +269,7 @@ def report_settings_save(*, actor, agency: Agency, channel_map: dict, jump_ratio
     from .models import ReportSettings
     from .sources.catalog import DEFAULT_CHANNEL_MAP, LEGACY_CHANNEL_ROWS
 
-    require_action(actor, agency.pk, "settings")
+    POLICY.require(actor, "settings", agency)
     unknown = [c for c, row in channel_map.items() if c not in DEFAULT_CHANNEL_MAP]
     wrong = [row for row in channel_map.values() if row not in LEGACY_CHANNEL_ROWS]
     if unknown or wrong:
@@ -317,20 +305,19 @@ def report_import(
     when asked to (`replace`): the earlier version is then superseded."""
     from django.core.files.base import ContentFile
 
-    require_action(actor, agency.pk, "import")
+    POLICY.require(actor, "import", agency)
     if parsed.report is None or not parsed.year:
         raise DomainError(f"{filename}：没有可导入的统计表或年度。", code="nothing_to_import")
     existing = AnnualReport.objects.select_for_update().filter(
         agency=agency, year=parsed.year, subtree=False
     )
-    kept = existing.exclude(status=ReportStatus.SUPERSEDED).exclude(status=ReportStatus.DRAFT)
+    kept = existing.filter(status__in=STANDING)
     if kept.exists() and not replace:
         raise DomainError(
             f"{agency}{parsed.year}年度已有年度报告（第{kept.order_by('-version').first().version}版）。",
             code="report_exists",
         )
-    for older in kept:
-        _move(older, "supersede", actor=actor, note=f"被导入的{filename}替代")
+    _supersede(existing, actor=actor, note=f"被导入的{filename}替代")
     version = (existing.order_by("-version").values_list("version", flat=True).first() or 0) + 1
     snapshot = parsed.to_json()
     snapshot["provenance"] = {
@@ -345,19 +332,10 @@ def report_import(
         format=parsed.format_id,
         version=version,
         revision_reason=f"导入已发布的年报：{filename}" if version > 1 else "",
-        status=ReportStatus.PUBLISHED,
         imported=True,
         snapshot=snapshot,
         published_at=timezone.now(),
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=_person(actor),
     )
     report.source_file.save(filename.rsplit("/", 1)[-1], ContentFile(content), save=False)
-    report.save()
-    audit_record(
-        actor=actor,
-        action="report.import",
-        obj=report,
-        changes={"status": [None, report.status]},
-        note=filename,
-    )
-    return report
+    return WORKFLOW.execute(report, "import", actor=actor, note=filename, audited=("status",))

@@ -76,11 +76,11 @@ def test_another_agencys_staff_cannot_see_the_report(client, admin_b, report):
 
 def test_a_clerk_cannot_finalise_but_a_reviewer_can(client, clerk_a, reviewer_a, report):
     client.force_login(clerk_a)
-    client.post(reverse("reports_office:finalise", args=[report.pk]))
+    client.post(reverse("reports_office:act", args=[report.pk, "finalise"]))
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
     client.force_login(reviewer_a)
-    client.post(reverse("reports_office:finalise", args=[report.pk]))
+    client.post(reverse("reports_office:act", args=[report.pk, "finalise"]))
     report.refresh_from_db()
     assert report.status == ReportStatus.FINAL
     assert report.snapshot["tables"]
@@ -99,11 +99,10 @@ def test_the_text_is_saved_as_a_new_version(client, clerk_a, report):
 def test_a_revision_needs_a_reason(client, clerk_a, reviewer_a, report):
     s.report_finalise(actor=reviewer_a, report=report)
     client.force_login(clerk_a)
-    client.post(reverse("reports_office:new_version", args=[report.pk]), {"reason": ""})
+    url = reverse("reports_office:act", args=[report.pk, "new_version"])
+    client.post(url, {"new_version-reason": ""})
     assert AnnualReport.objects.count() == 1
-    response = client.post(
-        reverse("reports_office:new_version", args=[report.pk]), {"reason": "更正申请人类型"}
-    )
+    response = client.post(url, {"new_version-reason": "更正申请人类型"})
     revised = AnnualReport.objects.get(version=2)
     assert response.url == reverse("reports_office:detail", args=[revised.pk])
     assert revised.revision_reason == "更正申请人类型"

@@ -11,6 +11,7 @@ from tqdm import tqdm
 from gongkai.core.errors import DomainError
 
 from ..document import ReportData
+from ..states import STANDING
 from .batch import check_files, same_agency
 
 SEVERITY = {"error": "不一致", "warning": "注意", "info": "说明"}
@@ -27,9 +28,10 @@ def known_last(agency_name: str, year: int) -> ReportData | None:
         if not same_agency(agency.name, agency_name):
             continue
         report = (
-            AnnualReport.objects.filter(agency=agency, year=year - 1, subtree=False)
+            AnnualReport.objects.filter(
+                agency=agency, year=year - 1, subtree=False, status__in=STANDING
+            )
             .exclude(snapshot=None)
-            .exclude(status="superseded")
             .order_by("-version")
             .first()
         )

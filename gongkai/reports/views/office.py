@@ -5,36 +5,37 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
 from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
+from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.files import field_file_response
 
 from .. import forms as f
 from .. import selectors as sel
 from .. import services as s
+from ..actions import TABLE
 from ..check import problem_key
 from ..compute import cell_records
 from ..document import parse_cell
 from ..formats import get_format
-from ..permissions import may, require_view
+from ..models import AnnualReport
+from ..permissions import POLICY
 from ..presentation import export_input
 from ..sources import UnknownMeasure
-from ..states import ReportStatus
+from ..states import WORKFLOW
 from .tables import table_views
 
 
 def _report(request, pk: int):
     report = get_object_or_404(sel.reports_visible_to(request.user), pk=pk)
-    require_view(request.user, report)
+    POLICY.require_view(request.user, report)
     return report
-
-
-def _fail(request, error: DomainError):
-    messages.error(request, error.message)
 
 
 @staff_required
@@ -82,7 +83,7 @@ def start(request):
             )
             return redirect("reports_office:detail", report.pk)
         except DomainError as error:
-            form.add_error(None, error.message)
+            add_service_error(form, error)
     return render(
         request,
         "reports/office/index.html",
@@ -91,39 +92,97 @@ def start(request):
     )
 
 
-@staff_required
-def detail(request, pk: int):
-    report = _report(request, pk)
+# Offered where they belong (at each failed check, in the 填报数 section), not with the steps.
+PLACED = {"override", "enter_figures"}
+
+
+def _detail_context(request, report, *, bound=None) -> dict:
     data = sel.report_data(report)
     problems = sel.report_problems(report, data=data)
     overridden = {o.problem: o for o in report.overrides.select_related("by")}
-    draft = report.status == ReportStatus.DRAFT
-    can_review = may(request.user, report, "finalise")
-    cells = sel.entered_cells(report)
-    return render(
+    available = action_forms(TABLE, request.user, report, bound=bound)
+    actions = {name: (label, form) for name, label, form, _action in available}
+    refusal = _override_refusal(bound)
+    keys = [problem_key(p) for p in problems]
+    override_label, override_form = actions.get("override", (None, None))
+    entered_label, entered_form = actions.get("enter_figures", (None, None))
+    return {
+        "report": report,
+        "fmt": data.format,
+        # An imported report's numbers are the document's, not our records': no click-through.
+        "tables": table_views(data, link_cells=not report.imported, report=report),
+        "problems": [
+            (
+                p,
+                key,
+                overridden.get(key),
+                refusal if refusal and refusal["problem"] == key else None,
+            )
+            for p, key in zip(problems, keys, strict=True)
+        ],
+        "refusal_elsewhere": refusal if refusal and refusal["problem"] not in keys else None,
+        "blocking": [
+            p
+            for p, key in zip(problems, keys, strict=True)
+            if p.severity == "error" and key not in overridden
+        ],
+        "can_edit": _may_edit(request.user, report),
+        "override_label": override_label,
+        "override_form": override_form,
+        "entered_label": entered_label,
+        "entered_form": entered_form,
+        "steps": [entry for entry in available if entry[0] not in PLACED],
+        "narrative": sel.latest_narrative(report),
+        "versions": sel.versions_of(report),
+        "history": sel.report_history(report),
+    }
+
+
+def _override_refusal(bound) -> dict | None:
+    """A refused reason for a failed check: shown at that check, with what was typed."""
+    if not bound or bound[0] != "override":
+        return None
+    form = bound[1]
+    errors = [*form.non_field_errors(), *form.errors.get("reason", [])]
+    return {
+        "problem": form["problem"].value(),
+        "reason": form["reason"].value() or "",
+        "errors": errors,
+    }
+
+
+def _may_edit(user, report) -> bool:
+    return WORKFLOW.allows("edit", report.status) and POLICY.allows(user, "edit", report)
+
+
+@staff_required
+def detail(request, pk: int):
+    report = _report(request, pk)
+    return render(request, "reports/office/detail.html", _detail_context(request, report))
+
+
+@staff_required
+@require_POST
+def act(request, pk: int, action: str):
+    """One of the page's actions (actions.TABLE): a new version opens on its own page."""
+    report = _report(request, pk)
+
+    def refused(bound):
+        report.refresh_from_db()
+        context = _detail_context(request, report, bound=bound)
+        return render(request, "reports/office/detail.html", context, status=400)
+
+    def success_url(result) -> str:
+        shown = result if isinstance(result, AnnualReport) else report
+        return reverse("reports_office:detail", args=[shown.pk])
+
+    return action_post(
         request,
-        "reports/office/detail.html",
-        {
-            "report": report,
-            "fmt": data.format,
-            # An imported report's numbers are the document's, not our records': no click-through.
-            "tables": table_views(data, link_cells=not report.imported, report=report),
-            "problems": [(p, problem_key(p), overridden.get(problem_key(p))) for p in problems],
-            "blocking": [
-                p for p in problems if p.severity == "error" and problem_key(p) not in overridden
-            ],
-            "can_edit": draft and may(request.user, report, "edit"),
-            "can_review": draft and can_review,
-            "can_publish": report.status == ReportStatus.FINAL and can_review,
-            "can_revise": report.status in {ReportStatus.FINAL, ReportStatus.PUBLISHED}
-            and may(request.user, report, "new_version"),
-            "entered_form": f.entered_form(cells, report.entered)() if cells and draft else None,
-            "narrative": sel.latest_narrative(report),
-            "versions": report.__class__.objects.filter(
-                agency=report.agency, year=report.year, subtree=report.subtree
-            ).order_by("version"),
-            "reason_form": f.ReasonForm(),
-        },
+        table=TABLE,
+        target=report,
+        name=action,
+        success_url=success_url,
+        render_page=refused,
     )
 
 
@@ -159,20 +218,6 @@ def cell(request, pk: int, cell: str):
 
 
 @staff_required
-@require_POST
-def entered(request, pk: int):
-    report = _report(request, pk)
-    cells = sel.entered_cells(report)
-    values = {key: request.POST.get(key.replace(".", "__"), "") for key in cells}
-    try:
-        s.report_save_entered(actor=request.user, report=report, entered=values)
-        messages.success(request, "填报数已保存。")
-    except DomainError as error:
-        _fail(request, error)
-    return redirect("reports_office:detail", report.pk)
-
-
-@staff_required
 @require_http_methods(["GET", "POST"])
 def narrative(request, pk: int):
     report = _report(request, pk)
@@ -180,7 +225,7 @@ def narrative(request, pk: int):
     latest = sel.latest_narrative(report)
     form_class = f.narrative_form(fmt, latest.sections if latest else {})
     form = form_class(request.POST or None)
-    editable = report.status == ReportStatus.DRAFT and may(request.user, report, "edit")
+    editable = _may_edit(request.user, report)
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
@@ -192,7 +237,7 @@ def narrative(request, pk: int):
                 messages.success(request, "正文已保存为新稿。")
                 return redirect("reports_office:detail", report.pk)
             except DomainError as error:
-                form.add_error(None, error.message)
+                add_service_error(form, error)
     return render(
         request,
         "reports/office/narrative.html",
@@ -204,61 +249,6 @@ def narrative(request, pk: int):
         },
         status=400 if form.errors else 200,
     )
-
-
-@staff_required
-@require_POST
-def override(request, pk: int):
-    report = _report(request, pk)
-    form = f.OverrideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请写明理由。")
-    else:
-        try:
-            s.report_override(
-                actor=request.user,
-                report=report,
-                problem=form.cleaned_data["problem"],
-                reason=form.cleaned_data["reason"],
-            )
-            messages.success(request, "理由已记录。")
-        except DomainError as error:
-            _fail(request, error)
-    return redirect("reports_office:detail", report.pk)
-
-
-def _step(service, success: str):
-    @staff_required
-    @require_POST
-    def view(request, pk: int):
-        report = _report(request, pk)
-        try:
-            service(actor=request.user, report=report)
-            messages.success(request, success)
-        except DomainError as error:
-            _fail(request, error)
-        return redirect("reports_office:detail", report.pk)
-
-    return view
-
-
-finalise = _step(s.report_finalise, "报告已定稿，数字已锁定。")
-publish = _step(s.report_publish, "报告已发布到政府信息公开年报栏目。")
-
-
-@staff_required
-@require_POST
-def new_version(request, pk: int):
-    report = _report(request, pk)
-    try:
-        revised = s.report_new_version(
-            actor=request.user, report=report, reason=request.POST.get("reason", "")
-        )
-        messages.success(request, f"已创建第{revised.version}版。")
-        return redirect("reports_office:detail", revised.pk)
-    except DomainError as error:
-        _fail(request, error)
-        return redirect("reports_office:detail", report.pk)
 
 
 @staff_required
@@ -294,10 +284,9 @@ def report_settings(request, code: str):
     from gongkai.catalog.models import ChannelRecord
 
     from ..models import ReportSettings
-    from ..permissions import ACTION_CAPABILITY
 
     agency = get_object_or_404(agencies_visible_to(user=request.user), code=code)
-    if agency.pk not in agency_ids_with(request.user, ACTION_CAPABILITY["settings"]):
+    if not POLICY.allows(request.user, "settings", agency):
         raise PermissionDenied
     stored = ReportSettings.objects.filter(agency=agency).first()
     form_class = f.settings_form(
@@ -316,7 +305,7 @@ def report_settings(request, code: str):
             messages.success(request, "年报设置已保存。")
             return redirect("reports_office:settings", agency.code)
         except DomainError as error:
-            form.add_error(None, error.message)
+            add_service_error(form, error)
     return render(
         request,
         "reports/office/settings.html",
@@ -327,11 +316,10 @@ def report_settings(request, code: str):
 
 @staff_required
 def source_file(request, pk: int):
-    """The original document of an imported report."""
-    from django.http import FileResponse
-
+    """The original document of an imported report (a file of the report itself, not one of the
+    stored-file kinds), served the shared way once the report may be seen."""
     report = _report(request, pk)
     if not report.source_file:
         raise Http404
     name = report.source_file.name.rsplit("/", 1)[-1]
-    return FileResponse(report.source_file.open("rb"), as_attachment=True, filename=name)
+    return field_file_response(report.source_file, filename=name)

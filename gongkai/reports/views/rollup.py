@@ -5,20 +5,19 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.agencies.permissions import can
-from gongkai.agencies.roles import Capability
 from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
 
 from ..compute import build
 from ..formats import format_for_year
-from ..rollup import agency_lines, cell_by_agency
+from ..permissions import POLICY
+from ..rollup import agency_lines, cell_by_agency, due_rule
 from .tables import table_views
 
 
 def _root(request, code: str):
     root = get_object_or_404(agencies_visible_to(user=request.user), code=code)
-    if not can(request.user, Capability.VIEW, root.pk):
+    if not POLICY.can_view(request.user, root):
         raise PermissionDenied
     return root
 
@@ -50,6 +49,7 @@ def rollup(request, code: str, year: int):
             "root": root,
             "year": year,
             "fmt": data.format,
+            "due_rule": due_rule(year),
             "lines": lines,
             "tables": tables,
             "flagged": [line for line in lines if line.problems or line.jumps],
