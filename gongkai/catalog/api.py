@@ -14,13 +14,15 @@ from rest_framework.views import APIView
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
-from gongkai.core.api import form_error_response
+from gongkai.core.api import error_responses, form_error_response
 
 from . import selectors as sel
+from . import serializers as api
 from . import services as s
 from .forms import ItemForm, SearchForm, UploadForm
 from .models import Category, Item
 from .records import item_detail, item_summary
+from .states import ItemStatus
 from .views.office import ACTIONS, action_form
 
 FILTERS = [
@@ -63,7 +65,7 @@ class CatalogueAPI(APIView):
             *FILTERS,
             OpenApiParameter("cursor", str, description="上一页返回的 next_cursor"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.CataloguePageSerializer, **error_responses(404)},
     )
     def get(self, request):
         page = sel.catalogue_page(
@@ -82,7 +84,11 @@ class CatalogueAPI(APIView):
 class CatalogueItemAPI(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="catalog_read", summary="目录条目", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="catalog_read",
+        summary="目录条目",
+        responses={200: api.CatalogItemSerializer, **error_responses(404)},
+    )
     def get(self, request, public_id):
         item = (
             sel.public_items()
@@ -107,7 +113,7 @@ class SearchAPI(APIView):
             OpenApiParameter("order", str, description="relevance（默认）或 date"),
             OpenApiParameter("page", int, description="页码，1–50"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.CatalogSearchPageSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
         form = SearchForm(request.query_params)
@@ -169,7 +175,12 @@ class OfficeItemsAPI(APIView):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     @extend_schema(
-        operation_id="office_catalog_list", summary="本机关目录条目", responses=OpenApiTypes.OBJECT
+        operation_id="office_catalog_list",
+        summary="本机关目录条目（最多200条）",
+        parameters=[
+            OpenApiParameter("status", str, enum=ItemStatus.values, description="只列这一状态")
+        ],
+        responses={200: api.StaffCatalogItemSerializer(many=True), **error_responses(403)},
     )
     def get(self, request):
         status = request.query_params.get("status", "")
@@ -180,8 +191,8 @@ class OfficeItemsAPI(APIView):
         operation_id="office_catalog_create",
         summary="起草目录条目",
         description="字段与起草页面相同，另加 agency（机关代码）；categories 为分类编号数组。",
-        request=OpenApiTypes.OBJECT,
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request=api.ItemCreateSerializer,
+        responses={201: api.StaffCatalogItemSerializer, **error_responses(400, 403)},
     )
     def post(self, request):
         agency = Agency.objects.filter(code=request.data.get("agency", "")).first()
@@ -200,7 +211,7 @@ class OfficeItemAPI(APIView):
     @extend_schema(
         operation_id="office_catalog_read",
         summary="目录条目（工作人员）",
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.StaffCatalogItemSerializer, **error_responses(403, 404)},
     )
     def get(self, request, pk: int):
         return Response(_staff_view(_staff_item(request, pk), request))
@@ -208,8 +219,9 @@ class OfficeItemAPI(APIView):
     @extend_schema(
         operation_id="office_catalog_update",
         summary="修改草稿",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        description="只需提交要改的字段。",
+        request=api.ItemInputSerializer,
+        responses={200: api.StaffCatalogItemSerializer, **error_responses(400, 403, 404, 409)},
     )
     def patch(self, request, pk: int):
         item = _staff_item(request, pk)
@@ -231,8 +243,11 @@ class OfficeAttachmentAPI(APIView):
     @extend_schema(
         operation_id="office_catalog_attach",
         summary="上传附件（检查隐藏内容）",
-        request={"multipart/form-data": OpenApiTypes.OBJECT},
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request={"multipart/form-data": api.AttachmentInputSerializer},
+        responses={
+            201: api.CatalogAttachmentAddedSerializer,
+            **error_responses(400, 403, 404, 409),
+        },
     )
     def post(self, request, pk: int):
         item = _staff_item(request, pk)
