@@ -152,7 +152,7 @@ class ApplicationListAPI(APIView):
     @extend_schema(
         operation_id="applications_submit",
         summary="在线提出申请",
-        request=SubmitSerializer,
+        request={"multipart/form-data": SubmitSerializer},
         responses={
             201: inline_serializer(
                 "Submitted",

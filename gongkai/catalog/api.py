@@ -30,7 +30,7 @@ FILTERS = [
     OpenApiParameter("subtree", bool, description="包括下级机关"),
     OpenApiParameter("category", int, description="分类编号"),
     OpenApiParameter("year", int, description="发布年份"),
-    OpenApiParameter("validity", str, description="有效性：valid/expired/abolished/revised"),
+    OpenApiParameter("validity", str, enum=Item.Validity.values, description="有效性"),
 ]
 
 
@@ -110,7 +110,9 @@ class SearchAPI(APIView):
         parameters=[
             OpenApiParameter("q", str, required=True, description="关键词，空格分隔多个词"),
             *FILTERS,
-            OpenApiParameter("order", str, description="relevance（默认）或 date"),
+            OpenApiParameter(
+                "order", str, enum=["relevance", "date"], description="relevance（默认）或 date"
+            ),
             OpenApiParameter("page", int, description="页码，1–50"),
         ],
         responses={200: api.CatalogSearchPageSerializer, **error_responses(400, 404)},
