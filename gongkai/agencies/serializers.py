@@ -4,8 +4,8 @@ from rest_framework import serializers
 
 
 class AgencyRefSerializer(serializers.Serializer):
-    """An agency named in another record: its code (as used in URLs and query parameters) and
-    its name."""
+    # The docstring is the schema's description of the component, so it is in Chinese.
+    """机关：机关代码（URL 和查询参数中使用）和名称。"""
 
     code = serializers.CharField(help_text="机关代码")
     name = serializers.CharField()

@@ -16,8 +16,9 @@ from .errors import DomainError, InvalidTransition, RateLimited
 
 
 class ErrorSerializer(serializers.Serializer):
-    """The body of every error response (as `exception_handler` and `form_error_response`
-    write it)."""
+    # The body of every error response, as exception_handler and form_error_response write
+    # it. (Serializer docstrings are the schema's descriptions, so they are in Chinese.)
+    """错误：code 为稳定的错误代码，message 为中文说明；输入有误时 errors 按字段列出全部错误。"""
 
     code = serializers.CharField(
         help_text="稳定的错误代码，如 invalid、not_found、invalid_transition"
@@ -38,8 +39,7 @@ class RowErrorSerializer(serializers.Serializer):
 
 
 class ImportFailedSerializer(serializers.Serializer):
-    """An import refused because of its rows (code import_failed): every problem, by row and
-    column; nothing was imported."""
+    """导入失败（import_failed）：按行、列列出全部问题；未导入任何数据。"""
 
     code = serializers.CharField()
     message = serializers.CharField()

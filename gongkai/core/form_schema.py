@@ -16,7 +16,8 @@ from rest_framework import serializers
 
 
 class EmptyBodySerializer(serializers.Serializer):
-    """The body of a form without fields (an action that asks nothing): an empty object."""
+    # The body of a form without fields (an action that asks nothing): an empty object.
+    """无需填写字段：请求体为空对象。"""
 
 
 class EmptyBodyExtension(OpenApiSerializerExtension):
@@ -53,9 +54,14 @@ def _blank_allowed(field: forms.ChoiceField) -> bool:
 def _pk_field(field: forms.ModelChoiceField, kwargs: dict) -> serializers.Field:
     """The id (or the `to_field_name` value) a model choice field takes."""
     model = field.queryset.model if field.queryset is not None else None
-    name = field.to_field_name or (model._meta.pk.name if model else "id")
-    target = model._meta.get_field(name) if model else None
-    if target is not None and target.get_internal_type() in {
+    if model is None:  # the queryset is set in the form's __init__: assume integer ids
+        return (
+            serializers.CharField(**kwargs)
+            if field.to_field_name
+            else serializers.IntegerField(**kwargs)
+        )
+    target = model._meta.get_field(field.to_field_name or model._meta.pk.name)
+    if target.get_internal_type() in {
         "AutoField",
         "BigAutoField",
         "SmallAutoField",
@@ -153,7 +159,8 @@ def form_serializer(
         if field_name not in exclude
     }
     fields.update(extra or {})
-    doc = (form_class.__doc__ or "").strip() or f"{form_class.__name__} 的字段。"
+    # The form's docstring describes the body in the schema; most forms have none.
+    doc = (form_class.__doc__ or "").strip() or "字段与页面上的表单相同。"
     base = serializers.Serializer if fields else EmptyBodySerializer
     return type(name, (base,), {**fields, "__doc__": doc})
 

@@ -36,8 +36,7 @@ class ConsultationPageSerializer(serializers.Serializer):
 
 
 class PublicCommentSerializer(serializers.Serializer):
-    """A published comment. `adoption` and `adoption_reason` appear once the agency has
-    published how it used the comments (phase feedback)."""
+    """已公开的意见。机关公布采纳情况后（feedback 阶段）才有 adoption 和 adoption_reason。"""
 
     id = serializers.IntegerField()
     display_name = serializers.CharField(help_text="署名")

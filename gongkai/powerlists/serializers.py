@@ -12,7 +12,7 @@ from .states import ChangeKind, ItemStatus
 
 
 class PowerItemContentSerializer(serializers.Serializer):
-    """What the list says about an item (as of one version)."""
+    """清单事项的内容（某一版本）。"""
 
     power_type = serializers.ChoiceField(choices=PowerType.choices)
     power_type_label = serializers.CharField()
@@ -26,7 +26,7 @@ class PowerItemContentSerializer(serializers.Serializer):
 
 
 class PowerListAdjustmentSerializer(serializers.Serializer):
-    """One adjustment of the list: when it took effect, why, on whose approval."""
+    """一次调整：何时生效、为什么、依据哪个批准文件。"""
 
     version = serializers.IntegerField()
     change_kind = serializers.ChoiceField(choices=ChangeKind.choices)

@@ -73,6 +73,8 @@ def test_labels_help_texts_limits_and_requiredness_carry_over():
     assert fields["amount"].max_digits == 6 and fields["amount"].decimal_places == 2
     assert list(fields["kind"].choices) == ["a", "b"]
     assert list(fields["maybe"].choices) == ["1"] and fields["maybe"].allow_blank
+    # A queryset set only in the form's __init__ (None on the class) is taken to have int ids.
+    assert isinstance(fields["agencies"].child, serializers.IntegerField)
 
 
 def test_the_serializer_validates_what_the_form_would_take():
