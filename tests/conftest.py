@@ -21,6 +21,7 @@ def sms_outbox():
 
 
 pytest_plugins = [
+    "tests.contract",
     "tests.agencies.fixtures",
     "tests.workdays.fixtures",
     "tests.applications.fixtures",

@@ -212,6 +212,31 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": '政府信息公开平台接口。错误以 JSON 返回：{"code": …, "message": …}。',
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # 3.1: a nullable nested object is oneOf [object, null] (3.0 cannot say that of a $ref).
+    "OAS_VERSION": "3.1.0",
+    # One name per choice set that several endpoints share, or that would otherwise collide
+    # with another app's set of the same field name.
+    "ENUM_NAME_OVERRIDES": {
+        "ApplicationStatus": "gongkai.applications.states.Status",
+        "ApplicationChannel": "gongkai.regimes.rules.Channel",
+        "CatalogItemStatus": "gongkai.catalog.states.ItemStatus",
+        "Disclosure": "gongkai.catalog.models.Item.Disclosure",
+        "Validity": "gongkai.catalog.models.Item.Validity",
+        "CategoryFacet": "gongkai.catalog.models.Category.Facet",
+        "PublishingChannel": "gongkai.catalog.models.ChannelRecord.Channel",
+        "ConsultationPhase": "gongkai.engagement.states.Phase",
+        "CommentStatus": "gongkai.engagement.states.CommentStatus",
+        "Adoption": "gongkai.engagement.models.Comment.Adoption",
+        "ConcernResponseKind": "gongkai.engagement.models.ConcernResponse.Kind",
+        "PowerType": "gongkai.powerlists.models.PowerType",
+        "PowerItemStatus": "gongkai.powerlists.states.ItemStatus",
+        "ChangeKind": "gongkai.powerlists.states.ChangeKind",
+        "AppealKind": "gongkai.appeals.states.AppealKind",
+        "AppealOutcome": "gongkai.appeals.states.Outcome",
+        "AppealDocumentKind": "gongkai.appeals.models.AppealDocument.Kind",
+        "MeetingKind": "gongkai.facts.models.Meeting.Kind",
+        "FigureKey": "gongkai.facts.models.FigureKey",
+    },
 }
 
 GONGKAI_SITE_NAME = _("政府信息公开平台")

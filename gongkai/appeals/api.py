@@ -3,7 +3,6 @@ names), staff reads and writes of cases through the same forms and services as t
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -13,15 +12,17 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.core.action_views import action_api
-from gongkai.core.api import form_error_response
+from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.errors import DomainError
 
 from . import selectors as sel
+from . import serializers as api
 from . import services as s
 from .actions import TABLE
 from .forms import CaseForm, CorrectionForm, FilterForm, RecordedCaseForm
 from .models import AppealCase
 from .permissions import POLICY
+from .states import AppealKind, Outcome
 
 
 class CountsAPI(APIView):
@@ -39,7 +40,7 @@ class CountsAPI(APIView):
             OpenApiParameter("year", int, description="只返回这一年"),
             OpenApiParameter("subtree", bool, description="包括下级机关"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.AppealCountsSerializer, **error_responses(400, 404)},
     )
     def get(self, request, code: str):
         agency = Agency.objects.filter(code=code, is_active=True).first()
@@ -105,17 +106,12 @@ class OfficeCasesAPI(APIView):
         operation_id="office_appeals_list",
         summary="本机关复议、诉讼和投诉案件",
         parameters=[
-            OpenApiParameter(
-                "kind",
-                str,
-                description="reconsideration / litigation_direct / "
-                "litigation_after_reconsideration / complaint",
-            ),
+            OpenApiParameter("kind", str, enum=AppealKind.values, description="案件类型"),
             OpenApiParameter("year", int, description="立案年份"),
-            OpenApiParameter("outcome", str, description="pending / upheld / corrected / other"),
+            OpenApiParameter("outcome", str, enum=Outcome.values, description="结果"),
             OpenApiParameter("q", str, description="当事人、案号、机关或受理编号"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.AppealCaseSerializer(many=True), **error_responses(400, 403)},
     )
     def get(self, request):
         filters = FilterForm(request.query_params)
@@ -136,8 +132,8 @@ class OfficeCasesAPI(APIView):
         summary="登记案件",
         description="字段与登记页面相同，另加 agency（机关代码）；application 为受理编号。"
         "已审结的案件须同时填写 outcome 和 closed_on。",
-        request=OpenApiTypes.OBJECT,
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request=api.CaseCreateSerializer,
+        responses={201: api.AppealCaseSerializer, **error_responses(400, 403)},
     )
     def post(self, request):
         agency = Agency.objects.filter(code=request.data.get("agency", "")).first()
@@ -156,7 +152,7 @@ class OfficeCaseAPI(APIView):
     @extend_schema(
         operation_id="office_appeals_read",
         summary="案件（工作人员）",
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.AppealCaseSerializer, **error_responses(403, 404)},
     )
     def get(self, request, pk: int):
         return Response(case_data(_staff_case(request, pk)))
@@ -165,8 +161,8 @@ class OfficeCaseAPI(APIView):
         operation_id="office_appeals_update",
         summary="修改未审结的案件，或更正已审结的案件",
         description="只需提交要改的字段。已审结的案件须提交 correction_reason，可同时更正结果。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request=api.CaseUpdateSerializer,
+        responses={200: api.AppealCaseSerializer, **error_responses(400, 403, 404)},
     )
     def patch(self, request, pk: int):
         case = _staff_case(request, pk)
@@ -191,8 +187,8 @@ class OfficeOutcomeAPI(APIView):
         operation_id="office_appeals_outcome",
         summary="登记审结结果",
         description="outcome：upheld / corrected / other；closed_on 必填，不早于立案日期、不晚于今天。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request=api.OutcomeInputSerializer,
+        responses={200: api.AppealCaseSerializer, **error_responses(400, 403, 404, 409)},
     )
     def post(self, request, pk: int):
         case = _staff_case(request, pk)
@@ -210,8 +206,8 @@ class OfficeDocumentsAPI(APIView):
     @extend_schema(
         operation_id="office_appeals_attach",
         summary="上传案件材料（PDF、Word或图片）",
-        request={"multipart/form-data": OpenApiTypes.OBJECT},
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request={"multipart/form-data": api.DocumentInputSerializer},
+        responses={201: api.AppealDocumentAddedSerializer, **error_responses(400, 403, 404)},
     )
     def post(self, request, pk: int):
         case = _staff_case(request, pk)

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -15,7 +15,9 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
+from gongkai.agencies.serializers import AgencyRefSerializer
 from gongkai.core.action_views import action_api
+from gongkai.core.api import error_response, error_responses
 from gongkai.core.errors import DomainError
 
 from . import services as s
@@ -31,8 +33,29 @@ from .selectors import (
 )
 
 
+class ReplyDueSerializer(serializers.Serializer):
+    due = serializers.DateField(help_text="答复期限（已延长的为延长后的期限）")
+    explanation = serializers.ListField(
+        child=serializers.CharField(), help_text="期限如何计算：跳过了哪些日子、为什么"
+    )
+
+
+class ApplicationOutcomeSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    group = serializers.CharField()
+    label = serializers.CharField()
+    legal_basis = serializers.CharField(allow_blank=True)
+
+
+class ApplicationDocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    url = serializers.URLField()
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
-    agency = serializers.SerializerMethodField()
+    agency = AgencyRefSerializer(read_only=True)
     status_label = serializers.CharField(source="get_status_display")
     reply_due = serializers.SerializerMethodField()
     outcome = serializers.SerializerMethodField()
@@ -60,9 +83,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "documents",
         ]
 
-    def get_agency(self, obj) -> dict:
-        return {"code": obj.agency.code, "name": obj.agency.name}
-
+    @extend_schema_field(ReplyDueSerializer(allow_null=True))
     def get_reply_due(self, obj) -> dict | None:
         deadline = reply_deadline_explained(obj)
         if deadline is None:
@@ -72,6 +93,11 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "explanation": deadline.explanation,
         }
 
+    @extend_schema_field(
+        ApplicationOutcomeSerializer(
+            allow_null=True, help_text="办理结果；申请人只在决定生效后看到，工作人员随时可见"
+        )
+    )
     def get_outcome(self, obj) -> dict | None:
         staff = is_staff_member(self.context["request"].user)
         if not obj.outcome or not (obj.decision_is_final or staff):
@@ -84,6 +110,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "legal_basis": obj.legal_basis,
         }
 
+    @extend_schema_field(ApplicationDocumentSerializer(many=True))
     def get_documents(self, obj) -> list[dict]:
         request = self.context["request"]
         return [
@@ -108,13 +135,7 @@ class SubmitSerializer(serializers.Serializer):
 
 
 def _domain_response(error):
-    if isinstance(error, DomainError):
-        return Response(error.as_dict(), status=status.HTTP_400_BAD_REQUEST)
-    errors = (
-        error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
-    )
-    first = next(iter(errors.values()))[0]
-    return Response({"code": "invalid", "message": first, "errors": errors}, status=400)
+    return error_response(error)
 
 
 class ApplicationListAPI(APIView):
@@ -123,7 +144,7 @@ class ApplicationListAPI(APIView):
     @extend_schema(
         operation_id="applications_mine",
         summary="我的申请",
-        responses=ApplicationSerializer(many=True),
+        responses={200: ApplicationSerializer(many=True), **error_responses(403)},
     )
     def get(self, request):
         rows = applications_of(applicant=request.user)
@@ -132,13 +153,16 @@ class ApplicationListAPI(APIView):
     @extend_schema(
         operation_id="applications_submit",
         summary="在线提出申请",
-        request=SubmitSerializer,
+        request={"multipart/form-data": SubmitSerializer},
         responses={
             201: inline_serializer(
                 "Submitted",
-                {"number": serializers.CharField(), "query_code": serializers.CharField()},
+                {
+                    "number": serializers.CharField(help_text="受理编号"),
+                    "query_code": serializers.CharField(help_text="查询码"),
+                },
             ),
-            400: OpenApiTypes.OBJECT,
+            **error_responses(400, 403),
         },
     )
     def post(self, request):
@@ -169,7 +193,9 @@ def _visible(request, number: str) -> Application:
 
 class ApplicationDetailAPI(APIView):
     @extend_schema(
-        operation_id="applications_read", summary="查看申请", responses=ApplicationSerializer
+        operation_id="applications_read",
+        summary="查看申请",
+        responses={200: ApplicationSerializer, **error_responses(403, 404)},
     )
     def get(self, request, number: str):
         return Response(
@@ -182,7 +208,7 @@ class CorrectionAPI(APIView):
         operation_id="applications_correct",
         summary="提交补正",
         request=inline_serializer("Correction", {"text": serializers.CharField()}),
-        responses=ApplicationSerializer,
+        responses={200: ApplicationSerializer, **error_responses(400, 403, 404, 409)},
     )
     def post(self, request, number: str):
         application = get_object_or_404(applications_of(applicant=request.user), number=number)
@@ -209,7 +235,7 @@ class QueueAPI(APIView):
     @extend_schema(
         operation_id="office_queue",
         summary="工作队列（按答复期限排序）",
-        responses=ApplicationSerializer(many=True),
+        responses={200: ApplicationSerializer(many=True), **error_responses(403)},
     )
     def get(self, request):
         rows = work_queue(user=request.user)

@@ -15,21 +15,23 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
 from gongkai.core.action_views import action_api
-from gongkai.core.api import form_error_response
+from gongkai.core.api import error_responses, form_error_response
 
 from . import selectors as sel
+from . import serializers as api
 from . import services as s
 from .actions import TABLE
 from .forms import ItemForm, SearchForm, UploadForm
 from .models import Category, Item
 from .records import item_detail, item_summary
+from .states import ItemStatus
 
 FILTERS = [
     OpenApiParameter("agency", str, description="机关代码"),
     OpenApiParameter("subtree", bool, description="包括下级机关"),
     OpenApiParameter("category", int, description="分类编号"),
     OpenApiParameter("year", int, description="发布年份"),
-    OpenApiParameter("validity", str, description="有效性：valid/expired/abolished/revised"),
+    OpenApiParameter("validity", str, enum=Item.Validity.values, description="有效性"),
 ]
 
 
@@ -64,7 +66,7 @@ class CatalogueAPI(APIView):
             *FILTERS,
             OpenApiParameter("cursor", str, description="上一页返回的 next_cursor"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.CataloguePageSerializer, **error_responses(404)},
     )
     def get(self, request):
         page = sel.catalogue_page(
@@ -83,7 +85,11 @@ class CatalogueAPI(APIView):
 class CatalogueItemAPI(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="catalog_read", summary="目录条目", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="catalog_read",
+        summary="目录条目",
+        responses={200: api.CatalogItemSerializer, **error_responses(404)},
+    )
     def get(self, request, public_id):
         item = (
             sel.public_items()
@@ -105,10 +111,12 @@ class SearchAPI(APIView):
         parameters=[
             OpenApiParameter("q", str, required=True, description="关键词，空格分隔多个词"),
             *FILTERS,
-            OpenApiParameter("order", str, description="relevance（默认）或 date"),
+            OpenApiParameter(
+                "order", str, enum=["relevance", "date"], description="relevance（默认）或 date"
+            ),
             OpenApiParameter("page", int, description="页码，1–50"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.CatalogSearchPageSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
         form = SearchForm(request.query_params)
@@ -170,7 +178,12 @@ class OfficeItemsAPI(APIView):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     @extend_schema(
-        operation_id="office_catalog_list", summary="本机关目录条目", responses=OpenApiTypes.OBJECT
+        operation_id="office_catalog_list",
+        summary="本机关目录条目（最多200条）",
+        parameters=[
+            OpenApiParameter("status", str, enum=ItemStatus.values, description="只列这一状态")
+        ],
+        responses={200: api.StaffCatalogItemSerializer(many=True), **error_responses(403)},
     )
     def get(self, request):
         status = request.query_params.get("status", "")
@@ -181,8 +194,8 @@ class OfficeItemsAPI(APIView):
         operation_id="office_catalog_create",
         summary="起草目录条目",
         description="字段与起草页面相同，另加 agency（机关代码）；categories 为分类编号数组。",
-        request=OpenApiTypes.OBJECT,
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request=api.ItemCreateSerializer,
+        responses={201: api.StaffCatalogItemSerializer, **error_responses(400, 403)},
     )
     def post(self, request):
         agency = Agency.objects.filter(code=request.data.get("agency", "")).first()
@@ -201,7 +214,7 @@ class OfficeItemAPI(APIView):
     @extend_schema(
         operation_id="office_catalog_read",
         summary="目录条目（工作人员）",
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.StaffCatalogItemSerializer, **error_responses(403, 404)},
     )
     def get(self, request, pk: int):
         return Response(_staff_view(_staff_item(request, pk), request))
@@ -209,8 +222,9 @@ class OfficeItemAPI(APIView):
     @extend_schema(
         operation_id="office_catalog_update",
         summary="修改草稿",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        description="只需提交要改的字段。",
+        request=api.ItemInputSerializer,
+        responses={200: api.StaffCatalogItemSerializer, **error_responses(400, 403, 404, 409)},
     )
     def patch(self, request, pk: int):
         item = _staff_item(request, pk)
@@ -232,8 +246,11 @@ class OfficeAttachmentAPI(APIView):
     @extend_schema(
         operation_id="office_catalog_attach",
         summary="上传附件（检查隐藏内容）",
-        request={"multipart/form-data": OpenApiTypes.OBJECT},
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request={"multipart/form-data": api.AttachmentInputSerializer},
+        responses={
+            201: api.CatalogAttachmentAddedSerializer,
+            **error_responses(400, 403, 404, 409),
+        },
     )
     def post(self, request, pk: int):
         item = _staff_item(request, pk)

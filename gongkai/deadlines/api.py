@@ -6,9 +6,10 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
-from gongkai.core.api import form_error_response
+from gongkai.core.api import error_responses, form_error_response
 
 from .forms import DeadlineQueryForm
+from .serializers import ReplyDeadlineSerializer
 
 
 class DeadlineCalculatorAPI(APIView):
@@ -33,7 +34,7 @@ class DeadlineCalculatorAPI(APIView):
                 "pause", str, many=True, description="不计入期限的区间 START:END，可重复"
             ),
         ],
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        responses={200: ReplyDeadlineSerializer, **error_responses(400, 429)},
     )
     def get(self, request):
         params = request.query_params

@@ -14,10 +14,11 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.core.action_views import action_api
-from gongkai.core.api import form_error_response
+from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.middleware import client_ip_from_request
 
 from . import selectors as sel
+from . import serializers as api
 from . import services as s
 from .actions import COMMENT_TABLE
 from .forms import CommentForm
@@ -29,7 +30,7 @@ from .records import (
     consultation_summary,
     response_record,
 )
-from .states import Phase
+from .states import CommentStatus, Phase
 
 PAGE_SIZE = 50
 AGENCY = OpenApiParameter("agency", str, description="机关代码")
@@ -71,10 +72,12 @@ class ConsultationListAPI(APIView):
         parameters=[
             AGENCY,
             YEAR,
-            OpenApiParameter("phase", str, description="scheduled/open/closed/feedback"),
+            OpenApiParameter(
+                "phase", str, enum=["scheduled", "open", "closed", "feedback"], description="阶段"
+            ),
             PAGE,
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.ConsultationPageSerializer, **error_responses(404)},
     )
     def get(self, request):
         rows = sel.public_consultations(
@@ -92,7 +95,7 @@ class ConsultationDetailAPI(APIView):
     @extend_schema(
         operation_id="engagement_consultation",
         summary="征求意见（含公开的意见、答复和采纳情况）",
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.ConsultationDetailSerializer, **error_responses(404)},
     )
     def get(self, request, pk: int):
         consultation = _public(pk)
@@ -119,8 +122,8 @@ class CommentSubmitAPI(APIView):
         description="字段：text（必填，5–5000字）、display_name（署名，可选）、files（附件，"
         "multipart，最多3个）。征求意见期外提交返回 400（window_closed / window_not_open），"
         "过于频繁返回 429（comment_rate_limited）。",
-        request={"multipart/form-data": OpenApiTypes.OBJECT},
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT},
+        request={"multipart/form-data": api.CommentInputSerializer},
+        responses={201: api.CommentSubmittedSerializer, **error_responses(400, 403, 404, 429)},
     )
     def post(self, request, pk: int):
         consultation = _public(pk)
@@ -145,10 +148,10 @@ class ResponseListAPI(APIView):
         parameters=[
             OpenApiParameter("agency", str, required=True, description="机关代码"),
             YEAR,
-            OpenApiParameter("kind", str, description="、".join(ConcernResponse.Kind.values)),
+            OpenApiParameter("kind", str, enum=ConcernResponse.Kind.values, description="回应方式"),
             PAGE,
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.ConcernResponsePageSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
         agency = _agency(request)
@@ -166,7 +169,9 @@ class ResponseDetailAPI(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
-        operation_id="engagement_response", summary="回应关切记录", responses=OpenApiTypes.OBJECT
+        operation_id="engagement_response",
+        summary="回应关切记录",
+        responses={200: api.ConcernResponseSerializer, **error_responses(404)},
     )
     def get(self, request, pk: int):
         record = ConcernResponse.objects.select_related("agency", "item__agency").filter(pk=pk)
@@ -183,8 +188,10 @@ class OfficeCommentsAPI(APIView):
     @extend_schema(
         operation_id="office_engagement_comments",
         summary="征求意见的全部意见（工作人员，含待审核和已屏蔽）",
-        parameters=[OpenApiParameter("status", str, description="pending/published/hidden")],
-        responses=OpenApiTypes.OBJECT,
+        parameters=[
+            OpenApiParameter("status", str, enum=CommentStatus.values, description="只列这一状态")
+        ],
+        responses={200: api.StaffCommentSerializer(many=True), **error_responses(403, 404)},
     )
     def get(self, request, pk: int):
         consultation = get_object_or_404(

@@ -4,7 +4,6 @@ figures through the same services as the pages."""
 
 from django.http import Http404
 from django.urls import path
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -13,10 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
-from gongkai.core.api import form_error_response
+from gongkai.core.api import IMPORT_REFUSED, error_responses, form_error_response
 from gongkai.core.errors import DomainError
 
 from . import selectors as sel
+from . import serializers as api
 from . import services as s
 from .forms import FigureForm
 from .kinds import KINDS
@@ -78,7 +78,7 @@ class YearFactsAPI(APIView):
         description="figures 为旧统计表第八、九部分（键名 s8_*、s9_*，人员按12月31日在岗统计）；"
         "other_systems 为2021年格式表二中来自其他系统的数据（行键、列键同 report_formats.json）。"
         "工作人员只按岗位统计人数，不公开姓名。",
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.PublicYearSerializer, **error_responses(404)},
     )
     def get(self, request, code: str, year: int):
         agency = Agency.objects.filter(code=code, is_active=True).first()
@@ -91,7 +91,7 @@ class OfficeYearAPI(APIView):
     @extend_schema(
         operation_id="office_facts_year",
         summary="机关年度工作记录（工作人员，含姓名和录入来源）",
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.OfficeYearSerializer, **error_responses(403, 404)},
     )
     def get(self, request, code: str, year: int):
         agency = staff_agency(request, code)
@@ -132,7 +132,7 @@ class OfficeFiguresAPI(APIView):
             OpenApiParameter("agency", str, required=True, description="机关代码"),
             OpenApiParameter("year", int, required=True, description="年度"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.FigureSerializer(many=True), **error_responses(403, 404)},
     )
     def get(self, request):
         agency = staff_agency(request, request.query_params.get("agency", ""))
@@ -146,8 +146,8 @@ class OfficeFiguresAPI(APIView):
         description="字段：agency（机关代码）、year、key（licensing、punishment、coercion、"
         "admin_fees、regulations_made、regulations_repealed、regulations_valid）、value、source。"
         "年度已锁定时返回 400，code 为 year_locked。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request=api.FigureInputSerializer,
+        responses={200: api.FigureSerializer, **error_responses(400, 403, 404)},
     )
     def post(self, request):
         form = FigureForm(request.data)
@@ -169,8 +169,15 @@ class OfficeFiguresImportAPI(APIView):
         '{"agency": "机关代码", "source": "…", "dry_run": false, "rows": [{"agency", "year", '
         '"key", "value", "unit", "source"}]}。有错误时返回 400，code 为 import_failed，'
         "errors 列出每行每列的问题。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request={
+            "application/json": api.FiguresImportJSONSerializer,
+            "multipart/form-data": api.FiguresImportUploadSerializer,
+        },
+        responses={
+            200: api.FiguresImportedSerializer,
+            400: IMPORT_REFUSED,
+            **error_responses(403, 404),
+        },
     )
     def post(self, request):
         agency = staff_agency(request, str(request.data.get("agency", "")), "figures")

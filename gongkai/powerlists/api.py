@@ -15,17 +15,19 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.core.action_views import action_api
-from gongkai.core.api import form_error_response
+from gongkai.core.api import IMPORT_REFUSED, error_responses, form_error_response
 
 from . import selectors as sel
+from . import serializers as api
 from . import services as s
 from .actions import TABLE
 from .forms import AddForm, AdjustmentFilterForm, AsOfForm, ImportForm
 from .models import PowerItem, PowerType
 from .permissions import POLICY
 from .records import adjustment_of, item_history, staff_item, version_summary
+from .states import ChangeKind
 
-AS_OF = OpenApiParameter("as_of", str, description="查看日期 YYYY-MM-DD，默认今天")
+AS_OF = OpenApiParameter("as_of", OpenApiTypes.DATE, description="查看日期 YYYY-MM-DD，默认今天")
 
 
 def _agency(code: str) -> Agency:
@@ -49,8 +51,11 @@ class ListAPI(APIView):
     @extend_schema(
         operation_id="powerlists_list",
         summary="机关的权力清单和责任清单（某一日期的状态）",
-        parameters=[AS_OF, OpenApiParameter("type", str, description="权力类型，如 licensing")],
-        responses=OpenApiTypes.OBJECT,
+        parameters=[
+            AS_OF,
+            OpenApiParameter("type", str, enum=PowerType.values, description="只列这一权力类型"),
+        ],
+        responses={200: api.PowerListSerializer, **error_responses(400, 404)},
     )
     def get(self, request, code: str):
         agency = _agency(code)
@@ -80,7 +85,7 @@ class ItemAPI(APIView):
         operation_id="powerlists_item",
         summary="清单事项在某一日期的内容及全部调整记录",
         parameters=[AS_OF],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.PowerItemHistorySerializer, **error_responses(400, 404)},
     )
     def get(self, request, code: str, item_code: str):
         agency = _agency(code)
@@ -102,9 +107,12 @@ class AdjustmentsAPI(APIView):
         summary="清单调整记录（按生效日期倒序）",
         parameters=[
             OpenApiParameter("year", int, description="生效年份"),
-            OpenApiParameter("kind", str, description="added / changed / removed"),
+            OpenApiParameter("kind", str, enum=ChangeKind.values, description="调整类型"),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses={
+            200: api.PowerListAdjustmentRowSerializer(many=True),
+            **error_responses(400, 404),
+        },
     )
     def get(self, request, code: str):
         agency = _agency(code)
@@ -145,7 +153,7 @@ class OfficeItemsAPI(APIView):
         operation_id="office_powerlists_list",
         summary="本人可见机关的清单事项",
         parameters=[OpenApiParameter("agency", str, description="机关代码")],
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.StaffPowerItemSerializer(many=True), **error_responses(403)},
     )
     def get(self, request):
         items = sel.office_items(request.user)
@@ -157,8 +165,8 @@ class OfficeItemsAPI(APIView):
         operation_id="office_powerlists_add",
         summary="新增清单事项",
         description="字段与新增页面相同，另加 agency（机关代码）。",
-        request=OpenApiTypes.OBJECT,
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        request=api.AddInputSerializer,
+        responses={201: api.StaffPowerItemSerializer, **error_responses(400, 403)},
     )
     def post(self, request):
         agency = _handling_agency(request, "add", "登记")
@@ -173,7 +181,7 @@ class OfficeItemAPI(APIView):
     @extend_schema(
         operation_id="office_powerlists_read",
         summary="清单事项（工作人员）",
-        responses=OpenApiTypes.OBJECT,
+        responses={200: api.StaffPowerItemSerializer, **error_responses(403, 404)},
     )
     def get(self, request, pk: int):
         return Response(_staff_view(_staff_item(request, pk), request))
@@ -217,9 +225,14 @@ class OfficeImportAPI(APIView):
     @extend_schema(
         operation_id="office_powerlists_import",
         summary="批量公布清单（CSV 或 XLSX，全部无误才导入）",
-        description="multipart：agency、data（文件）、effective_on、reason、document、dry_run。",
-        request={"multipart/form-data": OpenApiTypes.OBJECT},
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        description="dry_run 为真时只检查，返回 200，不导入；否则导入后返回 201。",
+        request={"multipart/form-data": api.ImportInputSerializer},
+        responses={
+            200: api.PowerListImportedSerializer,
+            201: api.PowerListImportedSerializer,
+            400: IMPORT_REFUSED,
+            **error_responses(403),
+        },
     )
     def post(self, request):
         agency = _handling_agency(request, "import", "公布")

@@ -131,3 +131,9 @@ def test_the_endpoints_are_in_the_openapi_schema(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/appeals/{code}/counts/" in paths
     assert "/api/office/appeals/cases/{id}/outcome/" in paths
+
+
+def test_staff_read_one_case_in_the_declared_shape(client, clerk_a, closed_case):
+    client.force_login(clerk_a)
+    response = client.get(f"/api/office/appeals/cases/{closed_case.pk}/")
+    assert response.status_code == 200 and response.json()["closed_on"] == "2026-05-06"

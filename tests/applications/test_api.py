@@ -95,7 +95,7 @@ def test_invalid_transition_and_bad_input_over_the_api(api, clerk_a, dept_a):
     response = api.post(
         url + "serve/", {"method": "post", "served_on": "2026-03-05"}, format="json"
     )
-    assert response.status_code == 400 and response.json()["code"] == "invalid_transition"
+    assert response.status_code == 409 and response.json()["code"] == "invalid_transition"
     response = api.post(url + "start/", {}, format="json")
     response = api.post(url + "draft_decision/", {"outcome": "granted"}, format="json")
     assert response.json()["errors"]["legal_basis"]

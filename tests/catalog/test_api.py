@@ -4,6 +4,7 @@ import pytest
 
 from gongkai.catalog.models import Category, Item
 from gongkai.catalog.states import ItemStatus
+from tests.applications.fixtures import png
 from tests.catalog.fixtures import draft, published
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ def test_staff_api_errors_are_json_and_change_nothing(client, clerk_a, dept_a):
 def test_invalid_transition_is_a_json_error(client, clerk_a, item):
     client.force_login(clerk_a)
     response = client.post(f"/api/office/catalog/items/{item.pk}/actions/submit/")
-    assert response.status_code == 400 and response.json()["code"] == "invalid_transition"
+    assert response.status_code == 409 and response.json()["code"] == "invalid_transition"
 
 
 def test_staff_of_another_agency_cannot_create_there(client, clerk_b, dept_a):
@@ -123,3 +124,19 @@ def test_openapi_lists_the_catalogue_endpoints(client, clerk_a):
         "/api/catalog/search/" in paths
         and "/api/office/catalog/items/{id}/actions/{action}/" in paths
     )
+
+
+def test_staff_list_read_and_attach_answer_in_the_declared_shapes(client, clerk_a, dept_a):
+    """The staff reads and the upload answer what /api/openapi.json says (the contract check
+    validates each response)."""
+    pending = draft(clerk_a, dept_a)
+    client.force_login(clerk_a)
+    attached = client.post(
+        f"/api/office/catalog/items/{pending.pk}/attachments/",
+        {"file": png("图解.png"), "title": "图解"},
+    )
+    assert attached.status_code == 201 and attached.json()["title"] == "图解"
+    listing = client.get("/api/office/catalog/items/", {"status": "draft"})
+    assert [row["pk"] for row in listing.json()] == [pending.pk]
+    detail = client.get(f"/api/office/catalog/items/{pending.pk}/").json()
+    assert detail["status"] == "draft" and detail["attachments"][0]["title"] == "图解"

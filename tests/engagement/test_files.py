@@ -35,7 +35,9 @@ def test_a_drafts_file_is_stored_under_its_agency_and_consultation(clerk_a, dept
     attachment = s.consultation_attach(
         actor=clerk_a, consultation=consultation, file=png("草案.png")
     )
-    assert attachment.file.name.startswith(f"engagement/{dept_a.pk}/consultationattachment/{consultation.pk}/")
+    assert attachment.file.name.startswith(
+        f"engagement/{dept_a.pk}/consultationattachment/{consultation.pk}/"
+    )
     assert attachment.uploaded_by == clerk_a and attachment.content_type == "image/png"
     audit = AuditEvent.objects.get(action="engagement.attach")
     assert audit.changes == {"attachment": [None, "草案.png"]}
@@ -46,7 +48,9 @@ def test_a_comments_file_records_who_uploaded_it_and_when(consultation, citizen)
         comment = submit(consultation, citizen, files=[png()])
     attachment = comment.attachments.get()
     assert attachment.uploaded_by == citizen and attachment.uploaded_at == DURING
-    assert attachment.file.name.startswith(f"engagement/{consultation.agency_id}/commentattachment/{comment.pk}/")
+    assert attachment.file.name.startswith(
+        f"engagement/{consultation.agency_id}/commentattachment/{comment.pk}/"
+    )
 
 
 def test_hidden_content_of_a_drafts_file_is_found_and_shown_to_staff_only(client, clerk_a, dept_a):

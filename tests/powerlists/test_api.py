@@ -102,7 +102,7 @@ def test_staff_add_and_adjust_through_the_api(client, clerk_a, dept_a):
         adjustment(D(2020, 1, 1)),
         content_type="application/json",
     )
-    assert wrong_state.status_code == 400
+    assert wrong_state.status_code == 409
     assert wrong_state.json()["code"] == "invalid_transition"
     assert PowerItem.objects.get().last_version == 2
 
@@ -148,3 +148,25 @@ def test_the_openapi_schema_describes_the_endpoints(client):
     schema = client.get("/api/openapi.json").json()
     assert "/api/powerlists/{code}/items/" in schema["paths"]
     assert "/api/office/powerlists/items/{id}/{action}/" in schema["paths"]
+
+
+def test_staff_reads_and_a_dry_run_import_answer_in_the_declared_shapes(client, clerk_a, dept_a):
+    """The staff list, one item, and an import that only checks (200, nothing saved)."""
+    item = add(clerk_a, dept_a)
+    client.force_login(clerk_a)
+    listing = client.get("/api/office/powerlists/items/", {"agency": dept_a.code}).json()
+    assert [row["pk"] for row in listing] == [item.pk]
+    detail = client.get(f"/api/office/powerlists/items/{item.pk}/").json()
+    assert detail["status"] == "in_force" and detail["latest"]["name"] == item.name
+    header = "power_type,name,legal_basis,responsible_unit\n"
+    checked = client.post(
+        "/api/office/powerlists/import/",
+        {
+            "agency": dept_a.code,
+            **adjustment(),
+            "dry_run": "on",
+            "data": SimpleUploadedFile("l.csv", (header + "行政许可,审查,依据,科\n").encode()),
+        },
+    )
+    assert checked.status_code == 200 and checked.json() == {"imported": 0, "codes": []}
+    assert PowerItem.objects.count() == 1
