@@ -11,6 +11,7 @@ from gongkai.applications.urls import office_patterns as application_office_patt
 from gongkai.catalog import api as catalog_api
 from gongkai.catalog.feeds import SITEMAPS
 from gongkai.catalog.urls import office_patterns as catalog_office_patterns
+from gongkai.core.action_api import action_paths
 from gongkai.deadlines.api import DeadlineCalculatorAPI
 from gongkai.engagement import api as engagement_api
 from gongkai.engagement import urls as engagement_urls
@@ -35,9 +36,9 @@ api_patterns = [
         name="application-correction",
     ),
     path("office/applications/", application_api.QueueAPI.as_view(), name="office-queue"),
-    path(
-        "office/applications/<str:number>/actions/<str:action>/",
-        application_api.ActionAPI.as_view(),
+    *action_paths(
+        "office/applications/<str:number>/actions/",
+        application_api.ActionAPI,
         name="office-action",
     ),
 ]

@@ -5,7 +5,6 @@ their agencies' queue and move cases through the same action table as the case p
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -16,7 +15,7 @@ from rest_framework.views import APIView
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
 from gongkai.agencies.serializers import AgencyRefSerializer
-from gongkai.core.action_views import action_api
+from gongkai.core.action_api import ActionAPIView
 from gongkai.core.api import error_response, error_responses
 from gongkai.core.errors import DomainError
 
@@ -242,23 +241,17 @@ class QueueAPI(APIView):
         return Response(ApplicationSerializer(rows, many=True, context={"request": request}).data)
 
 
-class ActionAPI(APIView):
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+class ActionAPI(ActionAPIView):
+    """The case page's actions (actions.TABLE), one typed path each."""
 
-    @extend_schema(
-        operation_id="office_act",
-        summary="执行办理操作",
-        description="action 取值："
-        + "、".join(TABLE.names())
-        + "。请求体字段与办理页面的表单相同。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: ApplicationSerializer, 400: OpenApiTypes.OBJECT},
-    )
-    def post(self, request, number: str, action: str):
-        application = get_object_or_404(applications_visible_to(user=request.user), number=number)
+    table = TABLE
+    operation_base = "office_act"
+    description = "办理操作（与办理页面相同的表单、规则和拒绝理由）。"
+    response_serializer = ApplicationSerializer
 
-        def respond(target):
-            target.refresh_from_db()
-            return Response(ApplicationSerializer(target, context={"request": request}).data)
+    def get_target(self, request, number: str):
+        return get_object_or_404(applications_visible_to(user=request.user), number=number)
 
-        return action_api(request, table=TABLE, target=application, name=action, respond=respond)
+    def respond(self, request, target):
+        target.refresh_from_db()
+        return Response(ApplicationSerializer(target, context={"request": request}).data)

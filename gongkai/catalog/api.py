@@ -3,7 +3,6 @@ search; staff writes through the same forms and action table as the office pages
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -14,7 +13,7 @@ from rest_framework.views import APIView
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
-from gongkai.core.action_views import action_api
+from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
 
 from . import selectors as sel
@@ -264,26 +263,20 @@ class OfficeAttachmentAPI(APIView):
         )
 
 
-class OfficeActionAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+class OfficeActionAPI(ActionAPIView):
+    """The item page's actions (actions.TABLE): 保密审查, publication, withdrawal, register."""
 
-    @extend_schema(
-        operation_id="office_catalog_act",
-        summary="审查、发布、撤回等操作",
-        description="action 取值："
-        + "、".join(TABLE.names())
-        + "。请求体字段与条目页面的表单相同。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
-    )
-    def post(self, request, pk: int, action: str):
-        item = _staff_item(request, pk)
+    table = TABLE
+    operation_base = "office_catalog_act"
+    description = "审查、发布、撤回等操作（与条目页面相同的表单、规则和拒绝理由）。"
+    response_serializer = api.StaffCatalogItemSerializer
 
-        def respond(target):
-            target.refresh_from_db()
-            return Response(_staff_view(target, request))
+    def get_target(self, request, pk: int):
+        return _staff_item(request, pk)
 
-        return action_api(request, table=TABLE, target=item, name=action, respond=respond)
+    def respond(self, request, target):
+        target.refresh_from_db()
+        return Response(_staff_view(target, request))
 
 
 urlpatterns = [
@@ -297,9 +290,7 @@ urlpatterns = [
         OfficeAttachmentAPI.as_view(),
         name="office-catalog-attach",
     ),
-    path(
-        "office/catalog/items/<int:pk>/actions/<str:action>/",
-        OfficeActionAPI.as_view(),
-        name="office-catalog-act",
+    *action_paths(
+        "office/catalog/items/<int:pk>/actions/", OfficeActionAPI, name="office-catalog-act"
     ),
 ]

@@ -87,6 +87,10 @@ def serializer_field(field: forms.Field, *, required: bool) -> serializers.Field
         return serializers.MultipleChoiceField(choices=_choices(field), **kwargs)
     if isinstance(field, forms.ChoiceField):
         blank = not field.required or _blank_allowed(field)
+        if not _choices(field):
+            # The choices are the object's (a case's regime has its own outcomes): set in the
+            # form's __init__, so the schema can only say "a code", described by help_text.
+            return serializers.CharField(allow_blank=blank, **kwargs)
         return serializers.ChoiceField(choices=_choices(field), allow_blank=blank, **kwargs)
     if isinstance(field, forms.FileField):
         file = (

@@ -4,7 +4,6 @@ moderation through the same action table as the office pages."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -13,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
-from gongkai.core.action_views import action_api
+from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.middleware import client_ip_from_request
 
@@ -201,28 +200,22 @@ class OfficeCommentsAPI(APIView):
         return Response([comment_staff_record(c, request) for c in rows])
 
 
-class OfficeCommentActionAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+class OfficeCommentActionAPI(ActionAPIView):
+    """Moderation, answers and the 采纳情况 of a comment (actions.COMMENT_TABLE)."""
 
-    @extend_schema(
-        operation_id="office_engagement_comment_act",
-        summary="审核、答复意见，填写采纳情况",
-        description="action 取值：publish（公开）、hide（屏蔽，字段 reason）、answer（答复，"
-        "字段 text）、assess（采纳情况，字段 adoption = adopted/partly/not_adopted 和 reason）。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
-    )
-    def post(self, request, pk: int, action: str):
+    table = COMMENT_TABLE
+    operation_base = "office_engagement_comment_act"
+    description = "审核、答复意见，填写采纳情况（与征求意见页面相同的表单、规则和拒绝理由）。"
+    response_serializer = api.StaffCommentSerializer
+
+    def get_target(self, request, pk: int):
         comment = get_object_or_404(Comment.objects.select_related("consultation__agency"), pk=pk)
         POLICY.require_view(request.user, comment)
+        return comment
 
-        def respond(target):
-            target.refresh_from_db()
-            return Response(comment_staff_record(target, request))
-
-        return action_api(
-            request, table=COMMENT_TABLE, target=comment, name=action, respond=respond
-        )
+    def respond(self, request, target):
+        target.refresh_from_db()
+        return Response(comment_staff_record(target, request))
 
 
 urlpatterns = [
@@ -248,9 +241,9 @@ urlpatterns = [
         OfficeCommentsAPI.as_view(),
         name="office-engagement-comments",
     ),
-    path(
-        "office/engagement/comments/<int:pk>/actions/<str:action>/",
-        OfficeCommentActionAPI.as_view(),
+    *action_paths(
+        "office/engagement/comments/<int:pk>/actions/",
+        OfficeCommentActionAPI,
         name="office-engagement-comment-act",
     ),
 ]

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
-from gongkai.core.action_views import action_api
+from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import IMPORT_REFUSED, error_responses, form_error_response
 
 from . import selectors as sel
@@ -187,32 +187,24 @@ class OfficeItemAPI(APIView):
         return Response(_staff_view(_staff_item(request, pk), request))
 
 
-class OfficeAdjustAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+class OfficeAdjustAPI(ActionAPIView):
+    """Adjustments of an item (actions.TABLE): 变更, 取消, 重新列入. Each needs effective_on,
+    reason and document; content fields not given stay as they are."""
 
-    @extend_schema(
-        operation_id="office_powerlists_adjust",
-        summary="登记调整：变更、取消、重新列入",
-        description="action 取值：" + "、".join(TABLE.names()) + "。均需 effective_on、reason、"
-        "document；change 和 relist 可给出要改的内容字段，未给出的保持不变。",
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
-    )
-    def post(self, request, pk: int, action: str):
-        item = _staff_item(request, pk)
-        # A status that forbids the action is the service's domain error; a role is a 403.
-        if action in TABLE and not POLICY.allows(request.user, TABLE[action].rule, item):
-            raise PermissionDenied("您没有登记该机关权责清单调整的岗位。")
+    table = TABLE
+    operation_base = "office_powerlists_adjust"
+    description = "登记调整（与事项页面相同的表单、规则和拒绝理由）；未给出的内容字段保持不变。"
+    response_serializer = api.StaffPowerItemSerializer
 
-        def respond(target):
-            target.refresh_from_db()
-            return Response(_staff_view(target, request))
+    def get_target(self, request, pk: int):
+        return _staff_item(request, pk)
 
-        # Content fields not given stay as they are.
-        data = {**item.content(), **_plain(request.data)}
-        return action_api(
-            request, table=TABLE, target=item, name=action, respond=respond, data=data
-        )
+    def input_data(self, request, target):
+        return {**target.content(), **_plain(request.data)}
+
+    def respond(self, request, target):
+        target.refresh_from_db()
+        return Response(_staff_view(target, request))
 
 
 def _plain(data) -> dict:
@@ -277,10 +269,8 @@ urlpatterns = [
         OfficeItemAPI.as_view(),
         name="office-powerlists-item",
     ),
-    path(
-        "office/powerlists/items/<int:pk>/<str:action>/",
-        OfficeAdjustAPI.as_view(),
-        name="office-powerlists-adjust",
+    *action_paths(
+        "office/powerlists/items/<int:pk>/", OfficeAdjustAPI, name="office-powerlists-adjust"
     ),
     path("office/powerlists/import/", OfficeImportAPI.as_view(), name="office-powerlists-import"),
 ]
