@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .actions import ActionTable
@@ -58,14 +58,17 @@ def action_post(
     target,
     name: str,
     success_url: str | Callable[[Any], str],
-    render_page: Callable[[tuple], HttpResponse],
+    template: str,
+    context: Callable[[tuple], dict],
     prefix: str = "",
 ) -> HttpResponse:
     """The POST of one action's form on an object's page. Success: the action's message and a
     redirect to `success_url` (a callable gets the service's result: an action that creates an
     object may lead to it). Refusal (invalid input, a service's DomainError or
-    ValidationError): `render_page((name, bound form))`, which renders the page again with
-    status 400. `prefix`: the one the page gave the object's forms (`action_forms`)."""
+    ValidationError): the page `template` again with status 400, its context from
+    `context((name, bound form))` — the target re-read first, since the rolled-back step may
+    have changed it in memory — with that action's form open. `prefix`: the one the page gave
+    the object's forms (`action_forms`)."""
     if name not in table:
         raise Http404
     table.require(request.user, name, target)
@@ -82,7 +85,10 @@ def action_post(
             done = action.done_message(result)
             messages.success(request, done or _("已完成：%(action)s") % {"action": action.label})
             return redirect(success_url(result) if callable(success_url) else success_url)
-    return render_page((name, form))
+    target.refresh_from_db()
+    page = context((name, form))
+    page.setdefault("open_action", name)
+    return render(request, template, page, status=400)
 
 
 def action_api(request, *, table: ActionTable, target, name: str, respond: Callable, data=None):

@@ -128,18 +128,14 @@ def act(request, pk: int, action: str):
     """One action of the case page's table (record the outcome, upload a file)."""
     found = _visible_case(request, pk)
 
-    def refused(bound):
-        found.refresh_from_db()
-        context = _case_context(request, found, bound=bound)
-        return render(request, "appeals/office/case.html", context, status=400)
-
     return action_post(
         request,
         table=TABLE,
         target=found,
         name=action,
         success_url=reverse("appeals_office:case", args=[pk]),
-        render_page=refused,
+        template="appeals/office/case.html",
+        context=lambda bound: _case_context(request, found, bound=bound),
     )
 
 

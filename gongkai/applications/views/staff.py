@@ -118,17 +118,12 @@ def case(request, pk: int):
 def act(request, pk: int, action: str):
     application = get_object_or_404(applications_visible_to(user=request.user), pk=pk)
 
-    def refused(bound):
-        application.refresh_from_db()
-        context = _case_context(request, application, bound=bound)
-        context["open_action"] = bound[0]
-        return render(request, "applications/staff/case.html", context, status=400)
-
     return action_post(
         request,
         table=TABLE,
         target=application,
         name=action,
         success_url=reverse("applications_office:case", args=[pk]),
-        render_page=refused,
+        template="applications/staff/case.html",
+        context=lambda bound: _case_context(request, application, bound=bound),
     )

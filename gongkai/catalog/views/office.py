@@ -170,19 +170,14 @@ def act(request, pk: int, action: str):
     if action not in TABLE:
         return redirect("catalog_office:item", pk=pk)
 
-    def refused(bound):
-        item.refresh_from_db()
-        context = _item_context(request, item, bound=bound)
-        context["open_action"] = bound[0]
-        return render(request, "catalog/office/item.html", context, status=400)
-
     return action_post(
         request,
         table=TABLE,
         target=item,
         name=action,
         success_url=reverse("catalog_office:item", args=[pk]),
-        render_page=refused,
+        template="catalog/office/item.html",
+        context=lambda bound: _item_context(request, item, bound=bound),
     )
 
 

@@ -151,19 +151,14 @@ def detail(request, pk: int):
 def act(request, pk: int, action: str):
     consultation = _visible(request, pk)
 
-    def refused(bound):
-        consultation.refresh_from_db()
-        context = _context(request, consultation, bound=bound)
-        context["open_action"] = bound[0]
-        return render(request, "engagement/office/consultation.html", context, status=400)
-
     return action_post(
         request,
         table=CONSULTATION_TABLE,
         target=consultation,
         name=action,
         success_url=reverse("engagement_office:consultation", args=[pk]),
-        render_page=refused,
+        template="engagement/office/consultation.html",
+        context=lambda bound: _context(request, consultation, bound=bound),
     )
 
 
@@ -174,10 +169,6 @@ def comment_act(request, pk: int, action: str):
     POLICY.require_view(request.user, comment)
     consultation = comment.consultation
 
-    def refused(bound):
-        context = _context(request, consultation, comment_bound=(comment.pk, bound))
-        return render(request, "engagement/office/consultation.html", context, status=400)
-
     page = reverse("engagement_office:consultation", args=[consultation.pk])
     return action_post(
         request,
@@ -185,7 +176,8 @@ def comment_act(request, pk: int, action: str):
         target=comment,
         name=action,
         success_url=f"{page}#comment-{comment.pk}",
-        render_page=refused,
+        template="engagement/office/consultation.html",
+        context=lambda bound: _context(request, consultation, comment_bound=(comment.pk, bound)),
         prefix=_comment_prefix(comment),
     )
 

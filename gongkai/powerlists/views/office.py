@@ -109,15 +109,14 @@ def adjust(request, pk: int, action: str):
     if action not in [a.name for a in TABLE.available(request.user, item)]:
         raise PermissionDenied(_("该事项当前不能执行此项调整，或您没有相应岗位。"))
 
-    def page(form, status=200):
-        context = {
+    def context(form) -> dict:
+        return {
             "form": form,
             "item": item,
             "agency": item.agency,
             "title": TABLE[action].label,
             "action": action,
         }
-        return render(request, "powerlists/office/edit.html", context, status=status)
 
     if request.method == "POST":
         return action_post(
@@ -126,9 +125,10 @@ def adjust(request, pk: int, action: str):
             target=item,
             name=action,
             success_url=reverse("powerlists_office:item", args=[pk]),
-            render_page=lambda bound: page(bound[1], status=400),
+            template="powerlists/office/edit.html",
+            context=lambda bound: context(bound[1]),
         )
-    return page(TABLE.form(action, item))
+    return render(request, "powerlists/office/edit.html", context(TABLE.form(action, item)))
 
 
 @staff_required

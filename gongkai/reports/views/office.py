@@ -167,11 +167,6 @@ def act(request, pk: int, action: str):
     """One of the page's actions (actions.TABLE): a new version opens on its own page."""
     report = _report(request, pk)
 
-    def refused(bound):
-        report.refresh_from_db()
-        context = _detail_context(request, report, bound=bound)
-        return render(request, "reports/office/detail.html", context, status=400)
-
     def success_url(result) -> str:
         shown = result if isinstance(result, AnnualReport) else report
         return reverse("reports_office:detail", args=[shown.pk])
@@ -182,7 +177,8 @@ def act(request, pk: int, action: str):
         target=report,
         name=action,
         success_url=success_url,
-        render_page=refused,
+        template="reports/office/detail.html",
+        context=lambda bound: _detail_context(request, report, bound=bound),
     )
 
 
