@@ -7,8 +7,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
+from gongkai.catalog.counts import interpretation_counts
 from gongkai.catalog.models import Item
-from gongkai.catalog.selectors import interpretation_counts, public_items
+from gongkai.catalog.selectors import public_items
 
 from .models import Comment, ConcernResponse, Consultation
 from .states import CommentStatus, ConsultationStatus, Phase

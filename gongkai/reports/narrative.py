@@ -85,8 +85,8 @@ def _prefill_2008(data: ReportData, agency: Agency) -> dict[str, str]:
 
 
 def _prefill_2019(data: ReportData, agency: Agency) -> dict[str, str]:
+    from gongkai.catalog.counts import channel_counts, published_count
     from gongkai.catalog.models import ChannelRecord
-    from gongkai.catalog.selectors import channel_counts, published_count
 
     from .sources import Scope
     from .sources.applications import fees_collected

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gongkai.agencies.models import Agency
+from gongkai.catalog.counts import channel_counts
 from gongkai.catalog.models import ChannelRecord
-from gongkai.catalog.selectors import channel_counts
 
 from .document import ReportData
 from .sources import Scope

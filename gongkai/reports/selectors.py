@@ -9,8 +9,8 @@ from django.db.models import Case, IntegerField, Value, When
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
 from gongkai.appeals.models import AppealCase
+from gongkai.catalog.counts import published_items_in_year
 from gongkai.catalog.models import ChannelRecord
-from gongkai.catalog.selectors import published_items_in_year
 from gongkai.engagement.models import ConcernResponse
 
 from .check import check

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Case, CharField, Count, Q, Value, When
 
-from gongkai.catalog import selectors as catalog
+from gongkai.catalog import counts as catalog
 from gongkai.catalog.models import ChannelRecord, Item, NormativeRecord
 from gongkai.catalog.states import WAS_PUBLISHED
 
