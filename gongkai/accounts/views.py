@@ -5,10 +5,11 @@ from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gongkai.agencies.permissions import is_staff_member
 from gongkai.core.errors import DomainError
 from gongkai.core.middleware import client_ip_from_request
 
@@ -176,6 +177,13 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Staff land on their 工作台 (what waits for them today); the public on the portal.
+        A `next` address, when given and safe, still wins (Django's own rule)."""
+        if is_staff_member(self.request.user):
+            return resolve_url("office:home")
+        return super().get_default_redirect_url()
 
 
 class LogoutView(auth_views.LogoutView):

@@ -6,17 +6,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEvent
+from gongkai.core.worklist import work_lines, work_table
 
 from . import selectors, services
 from .forms import AgencyOfficeForm, MembershipGrantForm
 from .models import Membership
 from .permissions import agency_ids_with, can, is_staff_member, require
-from .roles import Capability
+from .roles import SUBTREE_ROLES, Capability
 
 
 def staff_required(view):
@@ -35,15 +37,31 @@ def staff_required(view):
 
 @staff_required
 def home(request):
+    """The 工作台: what waits for this person today, per the roles they hold; for a supervisor,
+    the same counts per agency of the subtree. Lines that concern everyone (a holiday notice
+    not loaded) are shown as a banner above the list."""
+    today = timezone.localdate()
     memberships = selectors.memberships_of(user=request.user)
-    return render(
-        request,
-        "office/home.html",
-        {
-            "memberships": memberships,
-            "agencies": selectors.agencies_visible_to(user=request.user),
-        },
-    )
+    agencies = selectors.agencies_visible_to(user=request.user)
+    supervising = any(m.role in SUBTREE_ROLES for m in memberships)
+    context = {
+        "memberships": memberships,
+        "agencies": agencies,
+        "lines": work_lines(
+            user=request.user,
+            agency_ids_with=lambda capability: agency_ids_with(request.user, capability),
+            today=today,
+        ),
+    }
+    if supervising:
+        counters, table = work_table(
+            user=request.user, agency_ids=[a.pk for a in agencies], today=today
+        )
+        context["supervision"] = {
+            "counters": counters,
+            "rows": [(a, [table.get(a.pk, {}).get(c.key, 0) for c in counters]) for a in agencies],
+        }
+    return render(request, "office/home.html", context)
 
 
 @staff_required
