@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -269,9 +270,11 @@ CELERY_BROKER_URL = os.environ.get(
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Every morning at 08:00 China time, the hour of the cron line in docs/deploy.md. Running it
+    # again (beat and cron both, a retried task) sends nobody a second digest the same day.
     "daily-deadline-reminders": {
-        "task": "gongkai.applications.tasks.remind_deadlines",
-        "schedule": 60 * 60 * 24,
+        "task": "gongkai.deadlines.tasks.remind_deadlines",
+        "schedule": crontab(hour=8, minute=0),
         "options": {"expires": 60 * 60 * 12},
     },
     "publish-scheduled-items": {
@@ -281,3 +284,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 GONGKAI_REMINDER_WORKDAYS = 3
+# An application submitted but not confirmed as received (Art. 31: its reply clock does not run
+# yet) is in the clerks' reminder from the day it arrives, and in the head's (负责人) once it
+# has waited this many working days.
+GONGKAI_UNCONFIRMED_ESCALATION_WORKDAYS = int(
+    os.environ.get("GONGKAI_UNCONFIRMED_ESCALATION_WORKDAYS", "2")
+)

@@ -9,7 +9,13 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self):
         from gongkai.accounts.permissions import register_handling_check
+        from gongkai.deadlines.reminders import register_owner, register_source
 
+        from . import reminders
+        from .models import Application, Consultation
         from .permissions import handles_case_of
 
         register_handling_check(handles_case_of)
+        register_owner(Application, reminders.ApplicationDeadlines())
+        register_owner(Consultation, reminders.ConsultationDeadlines())
+        register_source(reminders.UnconfirmedApplications())

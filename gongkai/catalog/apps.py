@@ -9,10 +9,14 @@ class CatalogConfig(AppConfig):
     verbose_name = _("主动公开目录")
 
     def ready(self):
+        from gongkai.deadlines.reminders import register_owner
         from gongkai.search.sources import register
 
         from .defaults import load_default_categories
         from .indexing import CatalogSource
+        from .models import Item
+        from .reminders import ItemDeadlines
 
         post_migrate.connect(load_default_categories, sender=self)
         register(CatalogSource())
+        register_owner(Item, ItemDeadlines())

@@ -1,6 +1,7 @@
 """Open statutory deadlines of any case or item, kept so that they can be listed, explained,
 and recomputed when the holiday table changes."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
@@ -65,3 +66,33 @@ class Deadline(AgencyScopedModel):
     @property
     def regime_obj(self):
         return REGIMES[self.regime]
+
+
+class ReminderDigest(models.Model):
+    """The daily reminder one person was sent on one day: at most one per person and day, so
+    that a retried task, or Celery beat and cron both running, never nags twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("收件人"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    day = models.DateField(_("日期"))
+    channels = models.CharField(_("发送方式"), max_length=20, blank=True)  # "sms,email"
+    item_count = models.PositiveIntegerField(_("事项数"))
+    text = models.TextField(_("内容"))
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("期限提醒")
+        verbose_name_plural = _("期限提醒")
+        ordering = ["-day", "recipient_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "day"], name="reminder_digest_one_per_person_and_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.recipient} · {self.day.isoformat()}"

@@ -5,7 +5,8 @@ import datetime as dt
 from django.core import mail
 
 from gongkai.applications import services as s
-from gongkai.applications.tasks import remind_deadlines, send_deadline_reminders
+from gongkai.deadlines.reminders import send_reminders
+from gongkai.deadlines.tasks import remind_deadlines
 from tests.applications.fixtures import register
 
 D = dt.date
@@ -93,7 +94,7 @@ def test_daily_reminder_goes_to_the_assigned_clerk(clerk_a, dept_a, sms_outbox):
     urgent = s.application_start(actor=clerk_a, application=register(clerk_a, dept_a))
     register(clerk_a, dept_a, received=D(2026, 3, 20))  # due 04-17: not urgent on 03-25
     sms_outbox.clear()
-    assert send_deadline_reminders(today=D(2026, 3, 25)) == 1
+    assert send_reminders(today=D(2026, 3, 25)).sent == 1
     (message,) = sms_outbox
     assert message.phone == "13911112222"
     assert urgent.number in message.text and "1件" in message.text
@@ -105,13 +106,13 @@ def test_overdue_cases_without_assignee_reach_every_clerk(clerk_a, dept_a, sms_o
     get_user_model().objects.filter(pk=clerk_a.pk).update(phone="13911113333")
     application = register(clerk_a, dept_a)
     sms_outbox.clear()
-    send_deadline_reminders(today=D(2026, 4, 1))
+    send_reminders(today=D(2026, 4, 1))
     assert application.number in sms_outbox[0].text and "已逾期" in sms_outbox[0].text
 
 
 def test_the_celery_task_runs_the_same_reminder(clerk_a, dept_a, sms_outbox):
-    assert remind_deadlines.name == "gongkai.applications.tasks.remind_deadlines"
-    assert remind_deadlines.delay().get() >= 0
+    assert remind_deadlines.name == "gongkai.deadlines.tasks.remind_deadlines"
+    assert remind_deadlines.delay().get()["sent"] >= 0
 
 
 def test_reminders_cover_the_last_days_of_the_last_loaded_year(clerk_a, dept_a, sms_outbox):
@@ -123,7 +124,7 @@ def test_reminders_cover_the_last_days_of_the_last_loaded_year(clerk_a, dept_a, 
     # Received 2026-12-02: 20 working days later is 2026-12-30.
     due_soon = register(clerk_a, dept_a, received=D(2026, 12, 2))
     sms_outbox.clear()
-    assert send_deadline_reminders(today=D(2026, 12, 29)) == 1
+    assert send_reminders(today=D(2026, 12, 29)).sent == 1
     assert due_soon.number in sms_outbox[0].text
 
 
