@@ -111,9 +111,14 @@ def _round(value: Decimal, places: str) -> Decimal:
 
 
 def statistics(
-    *, agency: Agency, start: dt.date, end: dt.date, agency_ids: list[int], subtree: bool,
+    *,
+    agency: Agency,
+    start: dt.date,
+    end: dt.date,
+    agency_ids: list[int],
+    subtree: bool,
     calendar: WorkCalendar,
-) -> Statistics:  # fmt: skip
+) -> Statistics:
     """The figures of `agency_ids` (the agency, or the part of its subtree the reader may see)
     for the period start–end (both days counted)."""
     scope = Scope.for_period(agency, start, end, subtree=subtree, agency_ids=agency_ids)

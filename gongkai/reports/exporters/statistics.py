@@ -50,21 +50,21 @@ def scope_text(stats: Statistics) -> str:
 # Charts -------------------------------------------------------------------------------------
 
 
-def _bars(axes, lines, title: str) -> None:
-    """Received beside concluded, one pair of horizontal bars per line."""
-    labels = [line.label for line in lines]
-    positions = list(range(len(lines)))
+def _bars(axes, rows: tuple, title: str) -> None:
+    """Received beside concluded, one pair of horizontal bars per (label, received, concluded)."""
+    labels = [label for label, _received, _concluded in rows]
+    positions = list(range(len(rows)))
     height = 0.38
     received = axes.barh(
         [p - height / 2 for p in positions],
-        [line.received for line in lines],
+        [n for _label, n, _concluded in rows],
         height,
         label=_("收到"),
         color=RECEIVED_COLOUR,
     )
     concluded = axes.barh(
         [p + height / 2 for p in positions],
-        [line.concluded for line in lines],
+        [n for _label, _received, n in rows],
         height,
         label=_("办结"),
         color=CHANNEL_COLOUR,
@@ -86,8 +86,8 @@ def _flow_svg(channels: tuple, applicants: tuple, caption: str, description: str
         top, bottom = figure.subplots(
             2, 1, height_ratios=[len(channels), len(applicants)], sharex=False
         )
-        _bars(top, [_Row(*c) for c in channels], _("按申请渠道"))
-        _bars(bottom, [_Row(*a) for a in applicants], _("按申请人类型"))
+        _bars(top, channels, _("按申请渠道"))
+        _bars(bottom, applicants, _("按申请人类型"))
         bottom.set_xlabel("件")
         handles, labels = top.get_legend_handles_labels()
         figure.legend(
@@ -120,11 +120,6 @@ def _outcomes_svg(groups: tuple, caption: str, description: str) -> str:
     return accessible_svg(
         text, prefix="chart-statistics-outcomes", title=caption, description=description
     )
-
-
-class _Row:
-    def __init__(self, label, received, concluded):
-        self.label, self.received, self.concluded = label, received, concluded
 
 
 def flow_chart(stats: Statistics) -> str:
