@@ -315,3 +315,14 @@ def test_recheck_is_for_those_who_handle_or_review_the_case(client, dept_a, cler
         client.post(reverse("applications_office:act", args=[case.pk, "recheck"])).status_code
         == 403
     )
+
+
+def test_recheck_over_the_api(clerk_a, dept_a):
+    from rest_framework.test import APIClient
+
+    case = register(clerk_a, dept_a)
+    api = APIClient()
+    api.force_authenticate(clerk_a)
+    url = f"/api/office/applications/{case.number}/actions/recheck/"
+    assert api.post(url, {}, format="json").status_code == 200
+    assert RequestCheck.objects.filter(application=case).exists()
