@@ -8,7 +8,7 @@ from gongkai.core.actions import Action, ActionTable, NoInput
 from . import forms as f
 from . import services as s
 from .permissions import POLICY
-from .states import FILES_OPEN, WORKFLOW
+from .states import BEFORE_DECISION, FILES_OPEN, WORKFLOW
 
 TABLE = ActionTable("applications.Application", policy=POLICY, workflow=WORKFLOW)
 
@@ -171,6 +171,16 @@ TABLE.add(
         f.SplitForm,
         when=_files_open,
         order=10,
+    ),
+    # The stored similar-request and already-published checks, run again (the catalogue may
+    # have grown since): while the reply is still to be decided.
+    Action(
+        "recheck",
+        _("重新检查"),
+        lambda a, app, d: s.application_check_request(actor=a, application=app),
+        when=lambda application: application.status in BEFORE_DECISION,
+        done=_("已重新检查相似的在先申请和可能已主动公开的信息。"),
+        order=20,
     ),
 )
 

@@ -352,3 +352,31 @@ class ApplicationDocument(StoredFile):
 
     def __str__(self):
         return f"{self.application.number} {self.get_kind_display()} {self.title}"
+
+
+class RequestCheck(models.Model):
+    """The similar-request (Art. 36(6)) and already-published (Art. 36(1)) checks of one
+    application, computed when it is created or received, when its request text changes, or
+    on 重新检查 — stored, so that the case page does not segment earlier requests and search
+    the catalogue on every view. `digest` is of the text the checks read: a case whose text
+    changed since is checked again when next shown."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, primary_key=True, related_name="request_check"
+    )
+    digest = models.CharField(max_length=64)
+    # The request's meaningful words (sorted): later requests compare against them without
+    # segmenting this one again.
+    keywords = models.JSONField(default=list)
+    # [{"id": earlier application, "score": 0.5, "same": same applicant}], best first.
+    similar = models.JSONField(default=list)
+    # [{"id": catalogue item, "words": [matched words]}], best first.
+    published = models.JSONField(default=list)
+    checked_at = models.DateTimeField(_("检查时间"))
+
+    class Meta:
+        verbose_name = _("申请内容检查")
+        verbose_name_plural = _("申请内容检查")
+
+    def __str__(self):
+        return f"{self.application_id} @ {self.checked_at:%Y-%m-%d %H:%M}"

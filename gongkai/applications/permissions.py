@@ -45,6 +45,8 @@ POLICY = Policy(
         "attach": HANDLE,
         "attach_correction": HANDLE_OR_APPLICANT,
         "strip_metadata": HANDLE,
+        # Checking again for similar requests and published items changes nothing in the case.
+        "recheck": HANDLE | has_capability(Capability.REVIEW),
     },
 )
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hmac
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, OuterRef, QuerySet, Subquery
@@ -14,8 +15,9 @@ from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import reminder_horizon
 from gongkai.workdays.selectors import work_calendar
 
-from .models import Application
+from .models import Application, RequestCheck
 from .services.base import hash_query_code
+from .similarity import application_digest
 from .states import TERMINAL
 
 
@@ -109,3 +111,39 @@ def _is_staff_of(user, application) -> bool:
     from gongkai.agencies.permissions import can
 
     return can(user, Capability.VIEW, application.agency_id)
+
+
+@dataclass(frozen=True)
+class RequestChecks:
+    similar: list  # [(score, earlier application, same applicant?)]
+    published: list  # [(matched words, catalogue item)]
+    checked_at: dt.datetime
+
+
+def request_checks(application: Application) -> RequestChecks:
+    """The stored similar-request and already-published checks with their records read (two
+    queries). A case with no stored check, or whose request text changed since, is checked
+    now and the result stored (services/checks.py): once, not on every view."""
+    from gongkai.catalog.selectors import public_items
+
+    check = RequestCheck.objects.filter(application=application).first()
+    if check is None or check.digest != application_digest(application):
+        from .services.checks import application_check_request
+
+        check = application_check_request(application=application)
+    others = Application.objects.in_bulk([entry["id"] for entry in check.similar])
+    # A published item withdrawn since the check is no longer suggested.
+    items = public_items().select_related("agency").in_bulk([e["id"] for e in check.published])
+    return RequestChecks(
+        similar=[
+            (entry["score"], others[entry["id"]], entry["same"])
+            for entry in check.similar
+            if entry["id"] in others
+        ],
+        published=[
+            (entry["words"], items[entry["id"]])
+            for entry in check.published
+            if entry["id"] in items
+        ],
+        checked_at=check.checked_at,
+    )

@@ -238,6 +238,14 @@ def search(
     return SearchResult(hits, page.total, page.total_capped, query.phrases)
 
 
+def search_item_ids(*, text: str, order: str = "relevance", limit: int = PAGE_SIZE) -> list[int]:
+    """The ids the index finds for `text`, best first, without reading the items or making
+    snippets (a caller that only needs which items match: the already-published check of an
+    application). An id may be of an item withdrawn since it was indexed: filter with
+    public_items() before showing it."""
+    return get_backend().search(SearchQuery(text=text, order=order, limit=limit)).doc_ids
+
+
 # The office -----------------------------------------------------------------------------------
 
 

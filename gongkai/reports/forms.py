@@ -92,3 +92,38 @@ def settings_form(channel_labels: dict, current: dict, jump_ratio):
         help_text=_("汇总页列出比上年变动超过这个比例的机关（1表示100%）。"),
     )
     return type("ReportSettingsForm", (forms.Form,), fields)
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StatisticsForm(forms.Form):
+    """统计条件: a period and an agency the reader may see, alone or with its subtree. Read
+    from the query string (the page and its XLSX share one address); missing values take the
+    defaults (this year to today, the reader's first agency)."""
+
+    agency = forms.ModelChoiceField(label=_("机关"), queryset=None, empty_label=None)
+    subtree = forms.BooleanField(label=_("含下级机关"), required=False)
+    start = forms.DateField(label=_("起始日期"), widget=_date_input())
+    end = forms.DateField(label=_("截止日期"), widget=_date_input())
+
+    FIELDS = ("agency", "subtree", "start", "end")
+
+    def __init__(self, query, *, agencies, today):
+        data = {
+            "agency": agencies[0].pk if agencies else "",
+            "start": today.replace(month=1, day=1).isoformat(),
+            "end": today.isoformat(),
+        }
+        data.update({name: query[name] for name in self.FIELDS if name in query})
+        super().__init__(data)
+        self.fields["agency"].queryset = agencies
+        self.fields["agency"].error_messages["invalid_choice"] = _("请选择您有权查看的机关。")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("end", _("截止日期不能早于起始日期。"))
+        return cleaned

@@ -19,7 +19,7 @@ from .document import Problem, ReportData
 from .formats import get_format
 from .models import AnnualReport, ReportSettings
 from .sources import Scope
-from .sources.applications import _in_scope
+from .sources.applications import in_scope
 from .sources.catalog import DEFAULT_CHANNEL_MAP
 from .states import STANDING, ReportStatus
 
@@ -119,7 +119,7 @@ def record_counts(report) -> dict[str, int]:
     ids = scope.agency_ids
     return {
         "agencies": len(ids),
-        "applications": _in_scope(scope).count(),
+        "applications": in_scope(scope).count(),
         "catalog_items": published_items_in_year(ids, report.year).count(),
         "channel_records": ChannelRecord.objects.filter(
             item__agency_id__in=ids, published_on__year=report.year

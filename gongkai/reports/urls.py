@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import office, public, rollup, upload
+from .views import office, public, rollup, statistics, upload
 
 app_name = "reports"
 
@@ -17,6 +17,8 @@ office_patterns = (
         path("", office.index, name="index"),
         path("start/", office.start, name="start"),
         path("check/", upload.check_batch, name="check"),
+        path("statistics/", statistics.applications, name="statistics"),
+        path("statistics/xlsx/", statistics.applications_xlsx, name="statistics_xlsx"),
         path("settings/<str:code>/", office.report_settings, name="settings"),
         path("rollup/<str:code>/<int:year>/", rollup.rollup, name="rollup"),
         path("rollup/<str:code>/<int:year>/<str:cell>/", rollup.rollup_cell, name="rollup_cell"),

@@ -1,6 +1,7 @@
 """Every write to an application. Each is one atomic service: lock, check the transition table
 and the permission, save, record the status change, audit."""
 
+from .checks import application_check_request
 from .decisions import (
     application_approve_decision,
     application_close,
@@ -34,6 +35,7 @@ __all__ = [
     "application_approve_decision",
     "application_assign",
     "application_attach",
+    "application_check_request",
     "application_close",
     "application_confirm_receipt",
     "application_decide_extension",

@@ -15,6 +15,7 @@ from ..notifications import notify_applicant
 from ..permissions import POLICY
 from ..states import OPEN_WORK, WORKFLOW
 from .base import close_deadlines, hash_query_code, new_query_code, next_number, open_deadline
+from .checks import check_after_commit
 
 
 @transaction.atomic
@@ -205,6 +206,7 @@ def application_split(*, actor, application: Application, parts: list[dict]) -> 
             obj=child,
             changes={"parent": [None, application.number]},
         )
+        check_after_commit(child)
         created.append(child)
     audit_record(
         actor=actor,

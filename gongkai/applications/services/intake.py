@@ -22,6 +22,7 @@ from ..notifications import notify_applicant
 from ..permissions import POLICY
 from ..states import WORKFLOW
 from .base import hash_query_code, new_query_code, next_number
+from .checks import check_after_commit
 
 IDENTITY_PROOF_KINDS = (PDF, JPEG, PNG)
 UPLOAD_LIMIT = "GONGKAI_MAX_UPLOAD_BYTES"
@@ -187,6 +188,7 @@ def application_submit_online(
         title="身份证明",
         rules=IDENTITY_RULES,
     )
+    check_after_commit(application)
     return application, code
 
 
@@ -252,6 +254,7 @@ def application_register(
             actor=actor,
             title="申请书扫描件",
         )
+    check_after_commit(application)
     try:
         receipt_date(channel, submitted=submitted_on, signed=signed_on, confirmed=confirmed_on)
     except DomainError as error:
@@ -275,6 +278,7 @@ def application_confirm_receipt(
         application.confirmed_on = confirmed_on
     if signed_on is not None:
         application.signed_on = signed_on
+    check_after_commit(application)  # the catalogue may have grown since the submission
     return _receive(application, actor=actor, note="确认收到申请")
 
 

@@ -25,10 +25,10 @@ from ..selectors import (
     applications_visible_to,
     documents_for,
     reply_deadline_explained,
+    request_checks,
     timeline,
     work_queue,
 )
-from ..similarity import possibly_published, similar_applications
 
 
 @staff_required
@@ -89,6 +89,8 @@ def register(request):
 def _case_context(request, application, bound=None):
     # The hints cite the articles of the case's regime (today's, before receipt fixes it).
     regime = application.regime_obj or regime_for(timezone.localdate())
+    checks = request_checks(application)  # stored: not recomputed on every view
+    forms = action_forms(TABLE, request.user, application, bound=bound)
     return {
         "regime": regime,
         "repeat_outcome": regime.find_outcome("np_repeat"),
@@ -98,10 +100,13 @@ def _case_context(request, application, bound=None):
         "documents": documents_for(user=request.user, application=application),
         "consultations": application.consultations.all(),
         "extensions": application.extension_requests.all(),
-        "action_forms": action_forms(TABLE, request.user, application, bound=bound),
+        # 重新检查 is offered beside the checks' results, not among the case's steps.
+        "action_forms": [entry for entry in forms if entry[0] != "recheck"],
+        "recheck": next((entry for entry in forms if entry[0] == "recheck"), None),
         "split_parts": application.split_parts.all(),
-        "similar": similar_applications(application),
-        "published_matches": possibly_published(application),
+        "similar": checks.similar,
+        "published_matches": checks.published,
+        "checked_at": checks.checked_at,
     }
 
 

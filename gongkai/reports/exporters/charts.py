@@ -129,7 +129,7 @@ def channels_figure(channels: dict[str, int]) -> Figure:
     return figure
 
 
-def _svg_text(figure: Figure) -> str:
+def svg_text(figure: Figure) -> str:
     out = io.StringIO()
     figure.savefig(out, format="svg", metadata={"Date": None})
     return out.getvalue()
@@ -142,7 +142,7 @@ def _png_bytes(figure: Figure) -> bytes:
 
 
 @contextmanager
-def _chart_settings():
+def chart_settings():
     """Figures are made and saved inside rc_context (text takes its font from rcParams when
     it is created); rcParams are process-wide, so one chart at a time under threaded servers."""
     with _RC_LOCK, matplotlib.rc_context(_rc()):
@@ -151,8 +151,8 @@ def _chart_settings():
 
 def applications_svg(history) -> str:
     """The chart as an <svg> element for HTML: style-free (CSP), with <title> and <desc>."""
-    with _chart_settings():
-        text = _svg_text(applications_figure(history))
+    with chart_settings():
+        text = svg_text(applications_figure(history))
     return accessible_svg(
         text,
         prefix="chart-applications",
@@ -162,13 +162,13 @@ def applications_svg(history) -> str:
 
 
 def applications_png(history) -> bytes:
-    with _chart_settings():
+    with chart_settings():
         return _png_bytes(applications_figure(history))
 
 
 def channels_svg(channels: dict[str, int], *, year: int) -> str:
-    with _chart_settings():
-        text = _svg_text(channels_figure(channels))
+    with chart_settings():
+        text = svg_text(channels_figure(channels))
     return accessible_svg(
         text,
         prefix="chart-channels",
@@ -178,7 +178,7 @@ def channels_svg(channels: dict[str, int], *, year: int) -> str:
 
 
 def channels_png(channels: dict[str, int]) -> bytes:
-    with _chart_settings():
+    with chart_settings():
         return _png_bytes(channels_figure(channels))
 
 

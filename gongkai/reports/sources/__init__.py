@@ -16,7 +16,8 @@ from gongkai.agencies.models import Agency
 
 @dataclass
 class Scope:
-    """One agency (and, for a consolidated report, its whole subtree) and one year."""
+    """One agency (and, for a consolidated report, its whole subtree) and one year — or, for
+    statistics on demand, any period (`period`: its first and last day, both counted)."""
 
     agency: Agency
     year: int
@@ -24,6 +25,7 @@ class Scope:
     family: str = "gb2021"  # which reply table outcomes are counted in
     entered: dict = field(default_factory=dict)  # figures typed in on the report ("entered:")
     agency_ids: list[int] = field(default_factory=list)
+    period: tuple[dt.date, dt.date] | None = None
 
     def __post_init__(self):
         if not self.agency_ids:
@@ -34,13 +36,18 @@ class Scope:
             else:
                 self.agency_ids = [self.agency.pk]
 
+    @classmethod
+    def for_period(cls, agency: Agency, start: dt.date, end: dt.date, **kwargs) -> Scope:
+        """Only the applications source reads a period; `year` is the period's last."""
+        return cls(agency=agency, year=end.year, period=(start, end), **kwargs)
+
     @property
     def first_day(self) -> dt.date:
-        return dt.date(self.year, 1, 1)
+        return self.period[0] if self.period else dt.date(self.year, 1, 1)
 
     @property
     def last_day(self) -> dt.date:
-        return dt.date(self.year, 12, 31)
+        return self.period[1] if self.period else dt.date(self.year, 12, 31)
 
 
 class UnknownMeasure(KeyError):

@@ -43,7 +43,10 @@ def outcome_of(status: str, outcome: str) -> str:
     return WITHDRAWN if status == Status.WITHDRAWN else outcome
 
 
-def _phase_filters(scope) -> dict[str, Q]:
+def phase_filters(scope) -> dict[str, Q]:
+    """The report's phases of an application for the scope's period (a year, or any period
+    for the statistics on demand): new (received in it), carried over, concluded in it,
+    carried forward."""
     start, end = scope.first_day, scope.last_day
     open_at_start = Q(concluded_on__isnull=True) | Q(concluded_on__gte=start)
     return {
@@ -54,7 +57,7 @@ def _phase_filters(scope) -> dict[str, Q]:
     }
 
 
-def _in_scope(scope, *, carried: bool = True):
+def in_scope(scope, *, carried: bool = True):
     """Applications that matter for Y: received in it, or received before it and not concluded
     before it (three index ranges rather than one open-ended one). Without the carry-over
     columns (the old form), only those received or concluded in Y."""
@@ -87,12 +90,12 @@ class ApplicationsSource:
     @staticmethod
     def measures(scope, wanted=None) -> dict:
         values: dict = defaultdict(int)
-        phases = _phase_filters(scope)
+        phases = phase_filters(scope)
         carried = wanted is None or any(
             m.startswith(("carried_over.", "carried_forward.")) for m in wanted
         )
         grouped = (
-            _in_scope(scope, carried=carried)
+            in_scope(scope, carried=carried)
             .order_by()
             .values("regime", "applicant_type", "channel", "status", "outcome", "extended")
             .annotate(
@@ -136,8 +139,8 @@ class ApplicationsSource:
         if not ApplicationsSource.accepts(measure):
             raise UnknownMeasure(measure)
         head, _, rest = measure.partition(".")
-        phases = _phase_filters(scope)
-        queryset = _in_scope(scope).select_related("agency")
+        phases = phase_filters(scope)
+        queryset = in_scope(scope).select_related("agency")
         if head in PHASES:
             queryset = queryset.filter(phases[head])
             return _by_column(queryset, rest)
