@@ -68,7 +68,8 @@ def _validate_pauses(pauses: Sequence[Pause]) -> None:
 
 
 def _looked_at(count: Count) -> list[dt.date]:
-    return [count.start, *(day.date for day in count.days)] if count.n else [count.start]
+    """The days a count looked at (the start itself only when it was counted)."""
+    return [day.date for day in count.days]
 
 
 @dataclass

@@ -44,8 +44,7 @@ def assumption_lines(assumption: dict | None) -> list[str]:
         makeup = "、".join(d["date"] for d in days)
         lines.append(
             f"{name}放假日{weekend}适逢周末，依{assumption['makeup_basis']}"
-            f"“全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假”，"
-            f"按其后的工作日{makeup}补假推算。"
+            f"“{assumption['makeup_text']}”，按其后的工作日{makeup}补假推算。"
         )
     lines.append(f"因此该日期为暂定日期，以国务院办公厅公布的{years}节假日安排为准。")
     return lines

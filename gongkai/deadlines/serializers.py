@@ -30,6 +30,7 @@ class AssumptionSerializer(serializers.Serializer):
     measures = serializers.CharField(help_text="推算所依据的《全国年节及纪念日放假办法》版本")
     holidays_basis = serializers.CharField(help_text="规定放假节日的条款")
     makeup_basis = serializers.CharField(help_text="规定补假的条款")
+    makeup_text = serializers.CharField(help_text="补假条款原文")
     days = AssumedDaySerializer(many=True, help_text="计算中按推算放假的日子")
 
 

@@ -165,6 +165,7 @@ class Assumption:
             "measures": self.measures.citation,
             "holidays_basis": self.measures.holidays_article,
             "makeup_basis": self.measures.makeup_article,
+            "makeup_text": self.measures.makeup_text,
             "days": [day.as_dict() for day in self.days],
         }
 
