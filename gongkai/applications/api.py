@@ -18,6 +18,7 @@ from gongkai.agencies.serializers import AgencyRefSerializer
 from gongkai.core.action_api import ActionAPIView
 from gongkai.core.api import error_response, error_responses
 from gongkai.core.errors import DomainError
+from gongkai.deadlines.serializers import DeadlineShownSerializer
 
 from . import services as s
 from .actions import TABLE
@@ -30,13 +31,6 @@ from .selectors import (
     reply_deadline_explained,
     work_queue,
 )
-
-
-class ReplyDueSerializer(serializers.Serializer):
-    due = serializers.DateField(help_text="答复期限（已延长的为延长后的期限）")
-    explanation = serializers.ListField(
-        child=serializers.CharField(), help_text="期限如何计算：跳过了哪些日子、为什么"
-    )
 
 
 class ApplicationOutcomeSerializer(serializers.Serializer):
@@ -82,15 +76,14 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "documents",
         ]
 
-    @extend_schema_field(ReplyDueSerializer(allow_null=True))
+    @extend_schema_field(
+        DeadlineShownSerializer(
+            allow_null=True, help_text="未结束的答复期限：届满日、是否暂定、紧迫程度、计算说明"
+        )
+    )
     def get_reply_due(self, obj) -> dict | None:
         deadline = reply_deadline_explained(obj)
-        if deadline is None:
-            return None
-        return {
-            "due": (deadline.extended_due or deadline.due).isoformat(),
-            "explanation": deadline.explanation,
-        }
+        return deadline.as_dict() if deadline else None
 
     @extend_schema_field(
         ApplicationOutcomeSerializer(

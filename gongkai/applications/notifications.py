@@ -40,7 +40,7 @@ MESSAGES = {
 }
 
 
-def _facts(application, due=None) -> dict:
+def _facts(application, due=None, provisional=False) -> dict:
     return {
         "number": application.number,
         "agency": application.agency.name,
@@ -50,12 +50,17 @@ def _facts(application, due=None) -> dict:
         else "",
         "correction_instructions": application.correction_instructions[:60],
         "fee_amount": application.fee_amount or 0,
-        "due": due.isoformat() if due else "",
+        "due": (
+            due.isoformat()
+            + ("（暂定，以国务院办公厅公布的节假日安排为准）" if provisional else "")
+        )
+        if due
+        else "",
     }
 
 
-def _deliver(application, event: str, due) -> None:
-    text = MESSAGES[event].format(**_facts(application, due))
+def _deliver(application, event: str, due, provisional=False) -> None:
+    text = MESSAGES[event].format(**_facts(application, due, provisional))
     if looks_like_phone(application.contact_phone):
         try:
             send_sms(
@@ -73,9 +78,9 @@ def _deliver(application, event: str, due) -> None:
             logger.exception("e-mail notification failed for %s", application.number)
 
 
-def notify_applicant(application, event: str, *, due=None) -> None:
+def notify_applicant(application, event: str, *, due=None, provisional: bool = False) -> None:
     if event not in MESSAGES:
         raise ValueError(event)
     if _suppressed.get():
         return
-    transaction.on_commit(lambda: _deliver(application, event, due))
+    transaction.on_commit(lambda: _deliver(application, event, due, provisional))

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hmac
+from contextlib import suppress
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,9 +12,11 @@ from django.utils import timezone
 
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
+from gongkai.core.errors import DomainError
+from gongkai.deadlines.display import DeadlineShown, deadline_shown, row_urgency
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import reminder_horizon
-from gongkai.workdays.selectors import work_calendar
+from gongkai.workdays.selectors import provisional_calendar
 
 from .models import Application, RequestCheck
 from .services.base import hash_query_code
@@ -49,28 +52,41 @@ def with_reply_due(queryset: QuerySet[Application]) -> QuerySet[Application]:
         kind=Deadline.Kind.REPLY,
         is_open=True,
     )
-    return queryset.annotate(reply_due=Subquery(deadlines.values("due")[:1]))
+    return queryset.annotate(
+        reply_due=Subquery(deadlines.values("due")[:1]),
+        reply_provisional=Subquery(deadlines.values("provisional")[:1]),
+        reply_pending=Subquery(deadlines.values("pending_reason")[:1]),
+    )
 
 
 def work_queue(*, user, agency=None, today: dt.date | None = None) -> list[Application]:
-    """Open cases of the user's agencies, earliest reply date first, each marked overdue or
-    due within the reminder window (GONGKAI_REMINDER_WORKDAYS)."""
+    """Open cases of the user's agencies, earliest reply date first, each with its reply
+    deadline as rows show it (`reply`: date, urgency, 暂定; deadlines.display.row_urgency)."""
     today = today or timezone.localdate()
     cases = applications_visible_to(user=user).exclude(status__in=TERMINAL)
     if agency is not None:
         cases = cases.filter(agency=agency)
     cases = list(with_reply_due(cases.select_related("agency", "assigned_to")))
-    soon = reminder_horizon(today)
+    soon, calendar = reminder_horizon(today), provisional_calendar()
     for case in cases:
-        case.overdue = case.reply_due is not None and case.reply_due < today
-        case.due_soon = case.reply_due is not None and not case.overdue and case.reply_due <= soon
+        case.reply = row_urgency(
+            due=case.reply_due,
+            provisional=case.reply_provisional,
+            pending_reason=case.reply_pending,
+            today=today,
+            horizon=soon,
+            calendar=calendar,
+        )
+        case.overdue = case.reply.urgency.code == "overdue"
+        case.due_soon = case.reply.urgency.code == "soon"
     cases.sort(key=lambda c: (c.reply_due is None, c.reply_due or dt.date.max, c.created_at))
     return cases
 
 
-def reply_deadline_explained(application: Application):
-    """The open reply deadline recomputed with its explanation (same code path as the
-    calculator), or None when there is none or its year is not loaded."""
+def reply_deadline_explained(application: Application, *, today=None) -> DeadlineShown | None:
+    """The open reply deadline as pages and the API show it (date, 暂定, urgency, the reason
+    when there is none), explained by recomputing it with its facts (same code path as the
+    calculator); None when the case has no open reply deadline."""
     from gongkai.deadlines.compute import Pause, reply_deadline
 
     deadline = Deadline.objects.filter(
@@ -79,20 +95,25 @@ def reply_deadline_explained(application: Application):
         kind=Deadline.Kind.REPLY,
         is_open=True,
     ).first()
-    if deadline is None or deadline.due is None:
+    if deadline is None:
         return None
-    restart = deadline.start if deadline.start != application.received_on else None
-    return reply_deadline(
-        calendar=work_calendar(),
-        received=application.received_on,
-        regime=application.regime_obj,
-        extended=deadline.extended,
-        pauses=[
-            Pause(dt.date.fromisoformat(p[0]), dt.date.fromisoformat(p[1]), *p[2:3])
-            for p in deadline.pauses
-        ],
-        restart=restart,
-    )
+    explanation = None  # from the stored trace, unless recomputed below
+    if deadline.due is not None:
+        restart = deadline.start if deadline.start != application.received_on else None
+        # A date kept when the count could not be made (deadline_update) is not recomputed.
+        with suppress(DomainError):
+            explanation = reply_deadline(
+                calendar=provisional_calendar(),
+                received=application.received_on,
+                regime=application.regime_obj,
+                extended=deadline.extended,
+                pauses=[
+                    Pause(dt.date.fromisoformat(p[0]), dt.date.fromisoformat(p[1]), *p[2:3])
+                    for p in deadline.pauses
+                ],
+                restart=restart,
+            ).explanation
+    return deadline_shown(deadline, today=today, explanation=explanation)
 
 
 def timeline(application: Application):

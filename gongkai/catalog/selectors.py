@@ -17,6 +17,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
 from gongkai.deadlines.compute import explain_period
+from gongkai.deadlines.display import DeadlineShown, deadline_shown
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import deadlines_of
 from gongkai.deadlines.services import limit_for
@@ -282,6 +283,7 @@ class PublicationDeadline:
     regime: Regime
     limit: TimeLimit
     explanation: list[str]
+    shown: DeadlineShown  # date, urgency today, 暂定 (the deadlines' one display)
 
     @property
     def due(self) -> datetime.date | None:
@@ -306,7 +308,8 @@ def publication_deadline(item: Item) -> PublicationDeadline | None:
         if deadline.due is not None
         else []
     )
-    return PublicationDeadline(deadline, regime, limit, explanation)
+    shown = deadline_shown(deadline, explanation=explanation)
+    return PublicationDeadline(deadline, regime, limit, explanation, shown)
 
 
 def _unpublished_with_deadline(user, agency_ids) -> QuerySet[Item]:

@@ -9,8 +9,17 @@ from .models import Deadline, ReminderDigest
 class DeadlineAdmin(ReadOnlyAdmin):
     """Deadlines change only through their services (audited, recomputed with the calendar)."""
 
-    list_display = ["subject_repr", "kind", "agency", "start", "due", "extended", "is_open"]
-    list_filter = ["kind", "is_open", "regime"]
+    list_display = [
+        "subject_repr",
+        "kind",
+        "agency",
+        "start",
+        "due",
+        "provisional",
+        "extended",
+        "is_open",
+    ]
+    list_filter = ["kind", "is_open", "provisional", "regime"]
     search_fields = ["subject_repr"]
 
 

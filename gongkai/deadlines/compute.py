@@ -1,7 +1,10 @@
 """Every statutory deadline is computed here, from a regime's time limit and the calendar.
 
-Pure functions over a WorkCalendar: callers pass the calendar (from
-gongkai.workdays.selectors.work_calendar()) and get the date plus the days looked at.
+Pure functions over a WorkCalendar: callers pass the calendar (stored deadlines and the
+calculator: gongkai.workdays.selectors.provisional_calendar(); the exact work_calendar() refuses
+a year whose notice is not loaded) and get the date plus the days looked at. A count that
+looked at a day of a year whose notice is missing is provisional (暂定), and says what it
+assumed (gongkai.workdays.provisional).
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from dataclasses import dataclass, field
 from gongkai.core.errors import DomainError
 from gongkai.regimes import Regime, TimeLimit, regime_for
 from gongkai.regimes.rules import CountingRules, counting_rules
-from gongkai.workdays.calendar import Count, TraceDay, WorkCalendar, YearNotLoaded, weekday_name
+from gongkai.workdays.calendar import Count, TraceDay, WorkCalendar, YearNotLoaded
+from gongkai.workdays.provisional import Assumption, assumption_of
+
+from .explain import assumption_lines, explain, explain_period
 
 
 @dataclass(frozen=True)
@@ -51,10 +57,6 @@ def parse_date(text: str, *, what: str = "日期") -> dt.date:
         ) from None
 
 
-def _fmt(day: dt.date) -> str:
-    return f"{day.isoformat()}（{weekday_name(day)}）"
-
-
 def _validate_pauses(pauses: Sequence[Pause]) -> None:
     """A pause (or the part of it) before the counting start simply has no effect: after a
     补正 restart, a consultation that began earlier only stops the new clock from the restart."""
@@ -65,6 +67,11 @@ def _validate_pauses(pauses: Sequence[Pause]) -> None:
             )
 
 
+def _looked_at(count: Count) -> list[dt.date]:
+    """The days a count looked at (the start itself only when it was counted)."""
+    return [day.date for day in count.days]
+
+
 @dataclass
 class PeriodResult:
     limit: TimeLimit
@@ -72,10 +79,25 @@ class PeriodResult:
     due: dt.date
     count: Count
     pauses: tuple[Pause, ...] = ()
+    assumption: Assumption | None = None
 
     @property
     def trace(self) -> list[TraceDay]:
         return list(self.count.days)
+
+    @property
+    def provisional(self) -> bool:
+        return self.assumption is not None
+
+
+@dataclass(frozen=True)
+class PeriodOutcome:
+    """What a stored deadline keeps (see period_outcome)."""
+
+    due: dt.date | None
+    pending_reason: str
+    trace: dict
+    provisional: bool
 
 
 def period_due(
@@ -96,7 +118,44 @@ def period_due(
         paused=[p.as_tuple() for p in pauses],
         count_start=rules.count_receipt_day,
     )
-    return PeriodResult(limit=limit, start=start, due=count.end, count=count, pauses=tuple(pauses))
+    return PeriodResult(
+        limit=limit,
+        start=start,
+        due=count.end,
+        count=count,
+        pauses=tuple(pauses),
+        assumption=assumption_of(calendar, _looked_at(count)),
+    )
+
+
+def period_outcome(
+    *,
+    calendar: WorkCalendar,
+    start: dt.date,
+    limit: TimeLimit,
+    extra_workdays: int = 0,
+    pauses: Sequence[Pause] = (),
+) -> PeriodOutcome:
+    """What a stored deadline keeps: the due date (provisional when the count assumed the
+    holidays of a year whose notice is missing: the trace then says what was assumed), or,
+    when the calendar cannot count into a year at all, no date but the reason."""
+    try:
+        result = period_due(
+            calendar=calendar,
+            start=start,
+            limit=limit,
+            extra_workdays=extra_workdays,
+            pauses=pauses,
+        )
+    except YearNotLoaded as error:
+        return PeriodOutcome(None, error.message, {}, False)
+    trace = {
+        "limit": {"workdays": limit.workdays + extra_workdays, "basis": limit.basis},
+        "days": [day.as_dict() for day in result.trace],
+    }
+    if result.assumption is not None:
+        trace["assumption"] = result.assumption.as_dict()
+    return PeriodOutcome(result.due, "", trace, result.provisional)
 
 
 def period_fields(
@@ -107,58 +166,16 @@ def period_fields(
     extra_workdays: int = 0,
     pauses: Sequence[Pause] = (),
 ) -> tuple[dt.date | None, str, dict]:
-    """What a stored deadline keeps: (due, pending_reason, trace). When the calendar lacks a
-    year the period reaches, there is no date but the reason (never a calendar-day guess).
-    Pure, so that a data migration can fill deadlines from the historical holiday rows."""
-    try:
-        result = period_due(
-            calendar=calendar,
-            start=start,
-            limit=limit,
-            extra_workdays=extra_workdays,
-            pauses=pauses,
-        )
-    except YearNotLoaded as error:
-        return None, error.message, {}
-    trace = {
-        "limit": {"workdays": limit.workdays + extra_workdays, "basis": limit.basis},
-        "days": [day.as_dict() for day in result.trace],
-    }
-    return result.due, "", trace
-
-
-def explain_period(
-    *,
-    regime: Regime,
-    limit: TimeLimit,
-    start: dt.date,
-    due: dt.date,
-    trace: dict,
-    pauses: Sequence[Pause] = (),
-    rules: CountingRules | None = None,
-) -> list[str]:
-    """How a stored deadline's date was found, in words, from the trace it was stored with
-    (`period_fields`): the rule and its article, the start, the days skipped and why, the due
-    date. The reply deadline has its own, fuller explanation (`explain`)."""
-    rules = rules or counting_rules()
-    days = [
-        TraceDay(dt.date.fromisoformat(day["date"]), day["counted"], day["reason"])
-        for day in trace.get("days", [])
-    ]
-    workdays = trace.get("limit", {}).get("workdays", limit.workdays)
-    first = "当日为工作日的计为第1个工作日" if rules.count_receipt_day else "当日不计入，自次日起算"
-    lines = [
-        f"适用{regime.name}{limit.basis}：自{limit.counts_from}起{limit.workdays}个工作日内。",
-        f"起算日：{_fmt(start)}，{first}。",
-    ]
-    for pause in pauses:
-        lines.append(
-            f"暂停计算：{pause.start.isoformat()} 至 {pause.end.isoformat()}（{pause.reason}）。"
-        )
-    lines += [line + "。" for line in _skipped_runs(days)]
-    lines += [line + "。" for line in _makeup_days(days)]
-    lines.append(f"期限届满日：{_fmt(due)}，即第{workdays}个工作日。")
-    return lines
+    """(due, pending_reason, trace) of period_outcome. Pure, so that a data migration can fill
+    deadlines from the historical holiday rows (with the exact calendar: no assumption)."""
+    outcome = period_outcome(
+        calendar=calendar,
+        start=start,
+        limit=limit,
+        extra_workdays=extra_workdays,
+        pauses=pauses,
+    )
+    return outcome.due, outcome.pending_reason, outcome.trace
 
 
 @dataclass
@@ -173,10 +190,25 @@ class ReplyDeadline:
     pauses: tuple[Pause, ...]
     rules: CountingRules
     explanation: list[str] = field(default_factory=list)
+    assumption: Assumption | None = None  # what the due date assumed, if provisional
+    extended_assumption: Assumption | None = None
 
     @property
     def start(self) -> dt.date:
         return self.restart or self.received
+
+    @property
+    def provisional(self) -> bool:
+        return self.assumption is not None
+
+    @property
+    def extended_provisional(self) -> bool | None:
+        return None if self.extended_due is None else self.extended_assumption is not None
+
+    @property
+    def final_assumption(self) -> Assumption | None:
+        """The assumption of the date that applies (the extended one when extended)."""
+        return self.extended_assumption if self.extended_due else self.assumption
 
     def as_dict(self) -> dict:
         final = self.extended_count or self.count
@@ -186,44 +218,15 @@ class ReplyDeadline:
             "restart": self.restart.isoformat() if self.restart else None,
             "pauses": [[p.start.isoformat(), p.end.isoformat()] for p in self.pauses],
             "due": self.due.isoformat(),
+            "provisional": self.provisional,
             "extended_due": self.extended_due.isoformat() if self.extended_due else None,
+            "extended_provisional": self.extended_provisional,
             "reply_workdays": self.regime.reply.workdays,
             "extension_workdays": self.regime.extension.workdays if self.extended_due else 0,
             "trace": [day.as_dict() for day in final.days],
+            "assumption": self.final_assumption.as_dict() if self.final_assumption else None,
             "explanation": self.explanation,
         }
-
-
-def _skipped_runs(days: Sequence[TraceDay]) -> list[str]:
-    """'2026-10-01 至 2026-10-08 国庆节放假' for each run of skipped days with one reason
-    (plain weekends are summarised, not listed)."""
-    runs = []
-    # Paused days are explained by their pause's own line.
-    skipped = [d for d in days if d.counted is None and not d.reason.startswith("暂停计算")]
-    # Consecutive days with the same reason form a run.
-    keyed = []
-    for day in skipped:
-        if keyed and keyed[-1][1] == day.reason and (day.date - keyed[-1][0][-1]).days == 1:
-            keyed[-1][0].append(day.date)
-        else:
-            keyed.append(([day.date], day.reason))
-    weekend_days = sum(len(dates) for dates, reason in keyed if reason in ("周六", "周日"))
-    for dates, reason in keyed:
-        if reason in ("周六", "周日"):
-            continue
-        span = dates[0].isoformat() + (f" 至 {dates[-1].isoformat()}" if len(dates) > 1 else "")
-        runs.append(f"{span}：{reason}，不计入")
-    if weekend_days:
-        runs.append(f"另有{weekend_days}个普通周六、周日不计入")
-    return runs
-
-
-def _makeup_days(days: Sequence[TraceDay]) -> list[str]:
-    return [
-        f"{day.date.isoformat()}：{day.reason}，计为第{day.counted}个工作日"
-        for day in days
-        if day.counted is not None and "调休上班" in day.reason
-    ]
 
 
 def reply_deadline(
@@ -279,56 +282,24 @@ def reply_deadline(
         extended_count=extended_result.count if extended_result else None,
         pauses=tuple(pauses),
         rules=rules,
+        assumption=base.assumption,
+        extended_assumption=extended_result.assumption if extended_result else None,
     )
     result.explanation = explain(result, calendar)
     return result
 
 
-def explain(result: ReplyDeadline, calendar: WorkCalendar) -> list[str]:
-    regime, lines = result.regime, []
-    lines.append(
-        f"适用{regime.name}{regime.reply.basis}：自{regime.reply.counts_from}起"
-        f"{regime.reply.workdays}个工作日内答复。"
-    )
-    lines.append(f"收到申请之日：{_fmt(result.received)}。{result.rules.description}")
-    if result.restart:
-        lines.append(f"申请人补正后，自收到补正申请之日{_fmt(result.restart)}起重新计算答复期限。")
-    for pause in result.pauses:
-        paused_workdays = sum(
-            1
-            for day in result.count.days
-            if day.counted is None
-            and pause.start <= day.date <= pause.end
-            and "暂停" in day.reason
-            and calendar.is_workday(day.date)
-        )
-        lines.append(
-            f"暂停计算：{pause.start.isoformat()} 至 {pause.end.isoformat()}（{pause.reason}），"
-            f"期间{paused_workdays}个工作日不计入。"
-        )
-    final = result.extended_count or result.count
-    for line in _skipped_runs(final.days):
-        lines.append(line + "。")
-    for line in _makeup_days(final.days):
-        lines.append(line + "。")
-    lines.append(f"答复期限届满日：{_fmt(result.due)}，即第{regime.reply.workdays}个工作日。")
-    if result.extended_due:
-        lines.append(
-            f"经延长（{regime.extension_needs}，最长{regime.extension.workdays}个工作日），"
-            f"答复期限届满日：{_fmt(result.extended_due)}，"
-            f"即第{regime.reply.workdays + regime.extension.workdays}个工作日。"
-        )
-    return lines
-
-
 __all__ = [
     "Pause",
+    "PeriodOutcome",
     "PeriodResult",
     "ReplyDeadline",
+    "assumption_lines",
     "explain",
     "explain_period",
     "parse_date",
     "period_due",
     "period_fields",
+    "period_outcome",
     "reply_deadline",
 ]

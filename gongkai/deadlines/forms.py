@@ -36,16 +36,16 @@ class DeadlineQueryForm(forms.Form):
     )
 
     def reply_deadline(self):
-        """The reply deadline these (valid) answers describe; DomainError if it cannot be
-        computed (e.g. a year with no holiday notice)."""
+        """The reply deadline these (valid) answers describe, provisional where a year's
+        holiday notice is not published yet; DomainError if it cannot be computed."""
         from gongkai.regimes import get_regime
-        from gongkai.workdays.selectors import work_calendar
+        from gongkai.workdays.selectors import provisional_calendar
 
         from .compute import reply_deadline
 
         values = self.cleaned_data
         return reply_deadline(
-            calendar=work_calendar(),
+            calendar=provisional_calendar(),
             received=values["received"],
             regime=get_regime(values["regime"]) if values["regime"] else None,
             extended=values["extended"],

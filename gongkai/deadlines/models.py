@@ -7,8 +7,62 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.models import AgencyScopedModel
+from gongkai.agencies.models import AgencyScopedModel, AgencyScopedQuerySet
 from gongkai.regimes import REGIMES
+
+# The urgency of an open deadline on a given day (gongkai.deadlines.urgency has the labels).
+OVERDUE, TODAY, SOON, LATER, PENDING, PROVISIONAL = (
+    "overdue",
+    "today",
+    "soon",
+    "later",
+    "pending",
+    "provisional",
+)
+URGENCY_FILTERS = (OVERDUE, TODAY, SOON, PENDING, PROVISIONAL)
+
+
+class DeadlineQuerySet(AgencyScopedQuerySet):
+    """Filters by urgency, the same ones gongkai.deadlines.urgency.urgency_of decides for one
+    deadline (for the queue, the 工作台 counts and the reminders): D the due date, T today,
+    H the reminder horizon (deadlines.selectors.reminder_horizon)."""
+
+    def open(self):
+        return self.filter(is_open=True)
+
+    def overdue(self, *, today):
+        """D < T."""
+        return self.filter(due__lt=today)
+
+    def due_today(self, *, today):
+        """D == T."""
+        return self.filter(due=today)
+
+    def due_soon(self, *, today, horizon):
+        """T < D <= H."""
+        return self.filter(due__gt=today, due__lte=horizon)
+
+    def pending(self):
+        """No date yet (the reason is in pending_reason)."""
+        return self.filter(due__isnull=True)
+
+    def provisional(self):
+        """The date assumed the statutory holidays of a year whose notice is missing."""
+        return self.filter(provisional=True)
+
+    def urgency(self, code: str, *, today, horizon=None):
+        """The deadlines of one urgency filter (URGENCY_FILTERS); `horizon` for "soon"."""
+        if code == OVERDUE:
+            return self.overdue(today=today)
+        if code == TODAY:
+            return self.due_today(today=today)
+        if code == SOON:
+            return self.due_soon(today=today, horizon=horizon)
+        if code == PENDING:
+            return self.pending()
+        if code == PROVISIONAL:
+            return self.provisional()
+        raise ValueError(f"unknown urgency {code!r}")
 
 
 class Deadline(AgencyScopedModel):
@@ -32,17 +86,34 @@ class Deadline(AgencyScopedModel):
     extended = models.BooleanField(_("已延长"), default=False)
     pauses = models.JSONField(_("暂停区间"), default=list, blank=True)
     due = models.DateField(_("届满日"), null=True, blank=True, db_index=True)
+    # The count assumed the statutory holidays of a year whose notice is not loaded (the
+    # trace's "assumption" says which years and days); cleared when the notice is loaded.
+    provisional = models.BooleanField(
+        _("暂定"),
+        default=False,
+        help_text=_("届满日按法定节假日推算，以国务院办公厅公布的节假日安排为准。"),
+    )
     pending_reason = models.TextField(_("无法计算的原因"), blank=True)
     trace = models.JSONField(_("计算过程"), default=dict, blank=True)
     is_open = models.BooleanField(_("进行中"), default=True)
     opened_at = models.DateTimeField(_("开始时间"), auto_now_add=True)
     closed_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
 
+    objects = DeadlineQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("法定期限")
         verbose_name_plural = _("法定期限")
         ordering = ["due", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            # The unsettled ones: recomputed when a notice is loaded, counted on the 工作台.
+            models.Index(
+                fields=["due"],
+                condition=Q(provisional=True) | Q(due__isnull=True),
+                name="deadline_unsettled",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "kind"],
@@ -58,10 +129,16 @@ class Deadline(AgencyScopedModel):
                 condition=Q(is_open=True) | Q(closed_at__isnull=False),
                 name="deadline_closed_has_time",
             ),
+            # A provisional deadline has a date (what is provisional is the date).
+            models.CheckConstraint(
+                condition=Q(provisional=False) | Q(due__isnull=False),
+                name="deadline_provisional_has_date",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.subject_repr} · {self.get_kind_display()} · {self.due or '待定'}"
+        due = f"{self.due}{'（暂定）' if self.provisional else ''}" if self.due else "待定"
+        return f"{self.subject_repr} · {self.get_kind_display()} · {due}"
 
     @property
     def regime_obj(self):

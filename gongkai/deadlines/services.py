@@ -1,4 +1,9 @@
-"""Opening, changing, closing and recomputing deadlines. Every change of a due date is audited."""
+"""Opening, changing, closing and recomputing deadlines. Every change of a due date is audited.
+
+Deadlines are counted with the provisional calendar: where a year's holiday notice is not
+loaded, with the statutory holidays of 《全国年节及纪念日放假办法》, the date marked provisional
+and its trace saying what was assumed. Loading the notice recomputes them (deadlines_recompute)
+and tells the owning apps (signals.deadline_changed)."""
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
@@ -11,10 +16,11 @@ from django.utils import timezone
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.regimes import get_regime, regime_for
-from gongkai.workdays.selectors import work_calendar
+from gongkai.workdays.selectors import provisional_calendar
 
-from .compute import Pause, period_fields
+from .compute import Pause, period_outcome
 from .models import Deadline
+from .signals import deadline_changed
 
 
 def limit_for(deadline: Deadline):
@@ -46,31 +52,31 @@ def _pause_row(pause: Pause) -> list[str]:
 
 
 def _compute(deadline: Deadline, calendar) -> None:
-    """Fill due, trace and pending_reason from the deadline's facts."""
+    """Fill due, provisional, trace and pending_reason from the deadline's facts."""
     limit = limit_for(deadline)
     extra = get_regime(deadline.regime).extension.workdays if deadline.extended else 0
-    deadline.due, deadline.pending_reason, deadline.trace = period_fields(
+    outcome = period_outcome(
         calendar=calendar,
         start=deadline.start,
         limit=limit,
         extra_workdays=extra,
         pauses=_pauses(deadline),
     )
+    deadline.due, deadline.pending_reason = outcome.due, outcome.pending_reason
+    deadline.trace, deadline.provisional = outcome.trace, outcome.provisional
 
 
-def _audit_due_change(*, actor, deadline: Deadline, old_due, note: str) -> None:
-    audit_record(
-        actor=actor,
-        action="deadline.change",
-        obj=deadline,
-        changes={
-            "due": [
-                old_due.isoformat() if old_due else None,
-                deadline.due.isoformat() if deadline.due else None,
-            ]
-        },
-        note=note,
-    )
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _audit_due_change(
+    *, actor, deadline: Deadline, old_due, note: str, old_provisional: bool | None = None
+) -> None:
+    changes = {"due": [_iso(old_due), _iso(deadline.due)]}
+    if old_provisional is not None and old_provisional != deadline.provisional:
+        changes["provisional"] = [old_provisional, deadline.provisional]
+    audit_record(actor=actor, action="deadline.change", obj=deadline, changes=changes, note=note)
 
 
 @transaction.atomic
@@ -96,16 +102,26 @@ def deadline_open(
         extended=extended,
         pauses=[_pause_row(p) for p in pauses],
     )
-    _compute(deadline, work_calendar())
+    _compute(deadline, provisional_calendar())
     deadline.save()
+    changes = {"due": [None, _iso(deadline.due)]}
+    if deadline.provisional:
+        changes["provisional"] = [None, True]
     audit_record(
         actor=actor,
         action="deadline.open",
         obj=deadline,
-        changes={"due": [None, deadline.due.isoformat() if deadline.due else None]},
-        note=deadline.pending_reason,
+        changes=changes,
+        note=deadline.pending_reason or _provisional_note(deadline),
     )
     return deadline
+
+
+def _provisional_note(deadline: Deadline) -> str:
+    if not deadline.provisional:
+        return ""
+    years = "、".join(f"{y}年" for y in deadline.trace.get("assumption", {}).get("years", []))
+    return f"暂定：{years}的节假日安排尚未载入，按法定节假日推算"
 
 
 @transaction.atomic
@@ -119,11 +135,13 @@ def deadline_update(
     replace_last_pause: Pause | None = None,
     extended: bool | None = None,
 ) -> Deadline:
-    """Restart (补正), pause (consultation) or extend an open deadline; audited."""
+    """Restart (补正), pause (consultation) or extend an open deadline; audited. A known due date
+    is never erased: where the new count cannot be made at all (a year no holiday rule
+    covers), the old date stays, marked provisional, until the calendar can count it."""
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     if not deadline.is_open:
         raise DomainError("该期限已结束，不能再修改。", code="deadline_closed")
-    old_due = deadline.due
+    old_due, old_provisional = deadline.due, deadline.provisional
     if start is not None:
         deadline.start = start
     if add_pause is not None:
@@ -133,9 +151,21 @@ def deadline_update(
         deadline.pauses = [*deadline.pauses[:-1], _pause_row(replace_last_pause)]
     if extended is not None:
         deadline.extended = extended
-    _compute(deadline, work_calendar())
+    _compute(deadline, provisional_calendar())
+    if deadline.due is None and old_due is not None:
+        deadline.due, deadline.provisional = old_due, True
+        deadline.trace = {
+            **deadline.trace,
+            "kept": {"due": _iso(old_due), "why": deadline.pending_reason},
+        }
     deadline.save()
-    _audit_due_change(actor=actor, deadline=deadline, old_due=old_due, note=note)
+    _audit_due_change(
+        actor=actor,
+        deadline=deadline,
+        old_due=old_due,
+        old_provisional=old_provisional,
+        note=note,
+    )
     return deadline
 
 
@@ -157,32 +187,76 @@ def deadline_close(*, actor, deadline: Deadline, note: str = "") -> Deadline:
     return deadline
 
 
+def _unsettled() -> Q:
+    """Deadlines whose date a holiday notice can still change: no date yet, or provisional."""
+    return Q(due__isnull=True) | Q(provisional=True)
+
+
 @transaction.atomic
-def deadlines_recompute(*, years: Iterable[int], actor, reason: str) -> list[Deadline]:
-    """Recompute every open deadline the changed years can affect; audit each moved date.
-    Returns the deadlines whose due date changed."""
-    years = set(years)
-    calendar = work_calendar()
-    affected = (
-        Deadline.objects.select_for_update()
-        .filter(is_open=True)
-        .filter(Q(due__isnull=True) | Q(start__year__lte=max(years), due__year__gte=min(years)))
-    )
-    moved = []
-    for deadline in affected:
-        old_due, old_reason = deadline.due, deadline.pending_reason
+def deadlines_recompute(
+    *, years: Iterable[int] | None, actor, reason: str, unsettled_only: bool = False
+) -> list[Deadline]:
+    """Recompute every open deadline the changed years can affect, and every deadline (open
+    or closed) whose date was unknown or provisional: a reply served while its date was not
+    known is judged on time or late against the real date once it is. Each changed deadline
+    is audited and announced (signals.deadline_changed) so that the owning app recomputes
+    what it derived from it. `unsettled_only` recomputes only the latter (after migrate).
+    Returns the deadlines whose due date or provisional mark changed."""
+    calendar = provisional_calendar()
+    condition = _unsettled()
+    if years and not unsettled_only:
+        years = set(years)
+        condition |= Q(is_open=True, start__year__lte=max(years), due__year__gte=min(years))
+    changed = []
+    for deadline in Deadline.objects.select_for_update().filter(condition).order_by("pk"):
+        old = (deadline.due, deadline.pending_reason, deadline.provisional)
         _compute(deadline, calendar)
-        if (deadline.due, deadline.pending_reason) != (old_due, old_reason):
-            deadline.save(update_fields=["due", "pending_reason", "trace"])
-            _audit_due_change(
-                actor=actor,
-                deadline=deadline,
-                old_due=old_due,
-                note=f"节假日安排变更后重新计算：{reason}",
-            )
-            moved.append(deadline)
-    return moved
+        if (deadline.due, deadline.pending_reason, deadline.provisional) == old:
+            continue
+        if deadline.due is None and old[0] is not None:
+            continue  # never erase a known date (a rule removed? keep what was shown)
+        deadline.save(update_fields=["due", "pending_reason", "trace", "provisional"])
+        note = f"节假日安排变更后重新计算：{reason}"
+        _audit_due_change(
+            actor=actor, deadline=deadline, old_due=old[0], old_provisional=old[2], note=note
+        )
+        deadline_changed.send(
+            sender=Deadline,
+            deadline=deadline,
+            old_due=old[0],
+            old_provisional=old[2],
+            actor=actor,
+            reason=note,
+        )
+        changed.append(deadline)
+    return changed
+
+
+def _table_ready(using: str = "default") -> bool:
+    """The deadlines table exists with today's columns (a post_migrate handler also runs after
+    migrating backwards)."""
+    from django.db import connections
+
+    from gongkai.core.models import tables_exist
+
+    if not tables_exist(Deadline, using=using):
+        return False
+    with connections[using].cursor() as cursor:
+        columns = connections[using].introspection.get_table_description(
+            cursor, Deadline._meta.db_table
+        )
+    return "provisional" in {column.name for column in columns}
 
 
 def recompute_on_calendar_change(sender, *, years, actor, reason, **kwargs):
-    deadlines_recompute(years=years, actor=actor, reason=reason)
+    if _table_ready():
+        deadlines_recompute(years=years, actor=actor, reason=reason)
+
+
+def settle_after_migrate(sender, using="default", **kwargs):
+    """After every migrate: recompute the deadlines whose date is unknown or provisional, in
+    case the holiday table gained a year by other means, or they were closed before closed
+    ones were recomputed (a reply served while its date was unknown)."""
+    if using != "default" or not _table_ready(using):
+        return
+    deadlines_recompute(years=None, actor=None, reason="升级后复核", unsettled_only=True)

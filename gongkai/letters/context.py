@@ -9,12 +9,15 @@ Variables (all templates):
   agency_short, review_body (the agency that hears a 行政复议, when it can be read from the tree),
   regime (citation, reply.workdays, reply.basis, extension.workdays, extension.basis,
   correction_notice, consultation, fee_payment …), received_on, channel, reply_due, extended,
+  reply_due_provisional (the date assumed the holidays of a year whose notice is not out:
+  say so with provisional_note, "暂定，以国务院办公厅公布的节假日安排为准"),
   outcome (code, label, basis, group, discloses, withholds), outcome_label (the label without
   report numbering), outcome_citation (《…》第三十七条),
   decision (legal_basis, extra_basis, reasons, withheld), correction (instructions,
   requested_on, due_on, corrected_on), fee (amount, method, units, explanation,
-  notice_received_on, payment_due), consultation (party_name, party_kind, is_agency,
-  started_on, letter_received_on, answer_due, opinion), extension (reason, decided_at).
+  notice_received_on, payment_due, payment_due_provisional), consultation (party_name,
+  party_kind, is_agency, started_on, letter_received_on, answer_due, answer_due_provisional,
+  opinion), extension (reason, decided_at).
 """
 
 import datetime as dt
@@ -67,11 +70,24 @@ def outcome_citation(regime, outcome) -> str:
     return basis if basis.startswith("《") else f"{regime.citation}{basis}"
 
 
-def _due(subject, kind: str) -> dt.date | None:
-    """The due date of the open deadline of this kind, else of the latest closed one."""
+# What a letter says after a provisional due date (the notice of that year not yet out).
+PROVISIONAL_NOTE = "暂定，以国务院办公厅公布的节假日安排为准"
+
+
+def _deadline(subject, kind: str):
+    """The open deadline of this kind, else the latest closed one."""
     rows = deadlines_of(subject=subject, open_only=False).filter(kind=kind)
-    latest = rows.order_by("-is_open", "-opened_at", "-id").first()
+    return rows.order_by("-is_open", "-opened_at", "-id").first()
+
+
+def _due(subject, kind: str) -> dt.date | None:
+    latest = _deadline(subject, kind)
     return latest.due if latest else None
+
+
+def _due_provisional(subject, kind: str) -> bool:
+    latest = _deadline(subject, kind)
+    return bool(latest and latest.due and latest.provisional)
 
 
 # Facts a letter cannot be written without, checked before anything is rendered.
@@ -132,6 +148,8 @@ def letter_context(application: Application, kind: str, *, today: dt.date | None
         "received_on": application.received_on,
         "channel": application.get_channel_display(),
         "reply_due": _due(application, Deadline.Kind.REPLY),
+        "reply_due_provisional": _due_provisional(application, Deadline.Kind.REPLY),
+        "provisional_note": PROVISIONAL_NOTE,
         "extended": application.extended,
         "outcome": outcome,
         "outcome_label": _DECORATION.sub("", outcome.label) if outcome else "",
@@ -156,6 +174,7 @@ def letter_context(application: Application, kind: str, *, today: dt.date | None
             "explanation": application.fee_explanation,
             "notice_received_on": application.fee_notice_received_on,
             "payment_due": _due(application, Deadline.Kind.FEE_PAYMENT),
+            "payment_due_provisional": _due_provisional(application, Deadline.Kind.FEE_PAYMENT),
         },
         "consultation": _consultation(consultation) if consultation else None,
         "extension": (
@@ -189,5 +208,6 @@ def _consultation(consultation: Consultation) -> dict:
         "started_on": consultation.started_on,
         "letter_received_on": consultation.letter_received_on,
         "answer_due": _due(consultation, Deadline.Kind.CONSULTATION),
+        "answer_due_provisional": _due_provisional(consultation, Deadline.Kind.CONSULTATION),
         "opinion": consultation.get_opinion_display(),
     }

@@ -91,9 +91,14 @@ class WorkCalendar:
     def rule(self, day: dt.date) -> DayRule | None:
         return self._rules.get(day)
 
+    def assumes(self, day: dt.date) -> bool:
+        """Whether `day`'s status is assumed rather than published: never, in this calendar
+        (gongkai.workdays.provisional.ProvisionalCalendar assumes the years it lacks)."""
+        return False
+
     def is_workday(self, day: dt.date) -> bool:
         self._check(day)
-        rule = self._rules.get(day)
+        rule = self.rule(day)
         if rule is not None:
             return rule.kind == WORKDAY
         return day.weekday() < 5
@@ -101,7 +106,7 @@ class WorkCalendar:
     def reason(self, day: dt.date) -> str:
         """Why `day` is or is not a working day, in words."""
         self._check(day)
-        rule = self._rules.get(day)
+        rule = self.rule(day)
         if rule is not None and rule.kind == WORKDAY:
             return f"{weekday_name(day)}调休上班（{rule.name}）"
         if rule is not None:
@@ -146,9 +151,9 @@ class WorkCalendar:
 
     def last_day_within(self, start: dt.date, n: int) -> dt.date:
         """The last day of the n working days after `start` (a reminder horizon). Where the
-        count reaches a year whose notice is not loaded, the day before that year: no deadline
-        is ever computed into an unloaded year, so every due date this horizon must cover lies
-        before it — exact, not a guess."""
+        count reaches a year this calendar cannot count in, the day before that year: no due
+        date this calendar computed lies beyond it. (The provisional calendar counts on into
+        the years whose notice is missing, as the provisional due dates do.)"""
         try:
             return self.add_workdays(start, n)
         except YearNotLoaded as error:

@@ -35,9 +35,11 @@ def chinese_calendar_days() -> dict[int, list[DayRule]]:
 
 def load_bundled_years(*, only_missing: bool = True) -> list[int]:
     """Load every year chinese-calendar covers that is not loaded yet. Years loaded from a
-    notice (or loaded before) are left alone. Returns the years loaded."""
+    notice (or loaded before) are left alone. Once, for all the years loaded, the deadlines
+    they affect are recomputed (a provisional date becomes exact). Returns the years loaded."""
     from .models import CalendarYear
     from .services import calendar_year_load
+    from .signals import calendar_changed
 
     existing = set(CalendarYear.objects.values_list("year", flat=True)) if only_missing else set()
     source = chinese_calendar_source()
@@ -47,6 +49,10 @@ def load_bundled_years(*, only_missing: bool = True) -> list[int]:
             continue
         calendar_year_load(year=year, days=days, source=source, actor=None, recompute=False)
         loaded.append(year)
+    if loaded:
+        calendar_changed.send(
+            sender=CalendarYear, years=set(loaded), actor=None, reason=f"载入{source}"
+        )
     return loaded
 
 

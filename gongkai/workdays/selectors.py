@@ -1,5 +1,5 @@
 """Reading the holiday table into the pure WorkCalendar (cached per process, invalidated when
-any year is (re)loaded)."""
+any year is (re)loaded), and the provisional calendar over it."""
 
 import threading
 
@@ -7,9 +7,11 @@ from django.db.models import Count, Max
 
 from .calendar import DayRule, WorkCalendar
 from .models import CalendarDay, CalendarYear
+from .provisional import ProvisionalCalendar
 
 _lock = threading.Lock()
 _cached: tuple[tuple, WorkCalendar] | None = None
+_provisional: ProvisionalCalendar | None = None
 
 
 def _stamp() -> tuple:
@@ -33,6 +35,17 @@ def work_calendar() -> WorkCalendar:
     with _lock:
         _cached = (stamp, calendar)
     return calendar
+
+
+def provisional_calendar() -> ProvisionalCalendar:
+    """The loaded calendar, extended to the years it lacks by the statutory holidays (暂定):
+    what every stored deadline is counted with (gongkai.workdays.provisional)."""
+    global _provisional
+    exact = work_calendar()
+    with _lock:
+        if _provisional is None or _provisional.exact is not exact:
+            _provisional = ProvisionalCalendar(exact)
+        return _provisional
 
 
 def loaded_years() -> list[CalendarYear]:

@@ -21,6 +21,7 @@ from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import deadlines_of
 from gongkai.regimes import regime_for
 from gongkai.workdays.calendar import HOLIDAY, DayRule, YearNotLoaded
+from gongkai.workdays.models import CalendarYear
 from gongkai.workdays.notice import parse_notice
 from gongkai.workdays.selectors import work_calendar
 from gongkai.workdays.services import calendar_year_load
@@ -171,15 +172,26 @@ def test_imported_drafts_get_a_deadline_and_imported_publications_do_not(clerk_a
 # The holiday table -----------------------------------------------------------------------------
 
 
-def test_a_deadline_reaching_an_unloaded_year_is_pending_with_its_reason(clerk_a, dept_a):
+def test_a_deadline_reaching_an_unloaded_year_is_provisional_with_its_assumption(clerk_a, dept_a):
     with at(D(2026, 12, 20)):
         item = draft(clerk_a, dept_a, created_on=D(2026, 12, 18))
     deadline = open_publication(item)
+    assert (deadline.due, deadline.provisional) == (D(2027, 1, 18), True)
+    assert deadline.pending_reason == "" and deadline.trace["assumption"]["years"] == [2027]
+
+
+def test_a_deadline_reaching_a_year_no_holiday_rule_covers_is_pending_with_its_reason(
+    clerk_a, dept_a
+):
+    CalendarYear.objects.filter(year=2024).delete()  # before 2025 nothing is assumed
+    with at(D(2024, 12, 20)):
+        item = draft(clerk_a, dept_a, created_on=D(2024, 12, 18))
+    deadline = open_publication(item)
     assert deadline.due is None
-    assert "2027年的节假日安排尚未载入" in deadline.pending_reason
+    assert "2024年的节假日安排尚未载入" in deadline.pending_reason
 
 
-def test_loading_the_missing_year_computes_the_pending_deadline(clerk_a, dept_a):
+def test_loading_the_missing_year_settles_the_provisional_deadline(clerk_a, dept_a):
     with at(D(2026, 12, 20)):
         item = draft(clerk_a, dept_a, created_on=D(2026, 12, 18))
     calendar_year_load(
@@ -187,8 +199,10 @@ def test_loading_the_missing_year_computes_the_pending_deadline(clerk_a, dept_a)
     )
     deadline = open_publication(item)
     assert deadline.pending_reason == "" and deadline.due == D(2027, 1, 18)
+    assert not deadline.provisional
     change = AuditEvent.objects.for_object(deadline).get(action="deadline.change")
-    assert change.changes == {"due": [None, "2027-01-18"]} and "节假日安排" in change.note
+    assert change.changes == {"due": ["2027-01-18", "2027-01-18"], "provisional": [True, False]}
+    assert "节假日安排" in change.note
 
 
 def test_a_changed_holiday_arrangement_moves_the_deadline(clerk_a, dept_a):
@@ -223,14 +237,33 @@ def test_the_item_page_of_a_2008_item_cites_the_2008_regulation(client, clerk_a,
 
 
 def test_the_pages_say_why_a_pending_deadline_has_no_date(client, clerk_a, dept_a):
+    CalendarYear.objects.filter(year=2024).delete()
+    with at(D(2024, 12, 20)):
+        item = draft(clerk_a, dept_a, created_on=D(2024, 12, 18))
+        client.force_login(clerk_a)
+        page = client.get(reverse("catalog_office:item", args=[item.pk])).content.decode()
+        index = client.get(reverse("catalog_office:index")).content.decode()
+    assert "具体日期暂时无法计算" in page and "2024年的节假日安排尚未载入" in page
+    pending = index.split("主动公开期限暂时无法计算")[1].split("</section>")[0]
+    assert item.title in pending and "2024年的节假日安排尚未载入" in pending
+
+
+def test_the_item_page_says_a_provisional_date_is_provisional_and_why(client, clerk_a, dept_a):
     with at(D(2026, 12, 20)):
         item = draft(clerk_a, dept_a, created_on=D(2026, 12, 18))
         client.force_login(clerk_a)
         page = client.get(reverse("catalog_office:item", args=[item.pk])).content.decode()
-        index = client.get(reverse("catalog_office:index")).content.decode()
-    assert "具体日期暂时无法计算" in page and "2027年的节假日安排尚未载入" in page
-    pending = index.split("主动公开期限暂时无法计算")[1].split("</section>")[0]
-    assert item.title in pending and "2027年的节假日安排尚未载入" in pending
+    assert "应于2027-01-18前发布" in page and "暂定" in page
+    assert "2027年的节假日安排尚未公布" in page
+    assert "2027-01-01：元旦放假（暂定），不计入" in page
+
+
+def test_the_item_page_marks_an_overdue_publication_like_every_deadline(client, clerk_a, dept_a):
+    with at(D(2026, 4, 2)):
+        item = draft(clerk_a, dept_a, created_on=D(2026, 3, 2))  # due 2026-03-30
+        client.force_login(clerk_a)
+        page = client.get(reverse("catalog_office:item", args=[item.pk])).content.decode()
+    assert "已逾期3个工作日" in page
 
 
 def test_a_published_item_shows_no_publication_period(client, clerk_a, catalog_reviewer_a, dept_a):

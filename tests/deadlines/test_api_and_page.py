@@ -28,7 +28,6 @@ def test_api_accepts_repeated_pauses_and_restart(client):
         ({}, "invalid", "收到申请之日：该字段是必填项"),
         ({"received": "2026-13-01"}, "invalid", "有效的日期"),
         ({"received": "2026-09-28", "regime": "2017"}, "invalid", "2017"),
-        ({"received": "2026-12-20"}, "calendar_year_not_loaded", "2027"),
         ({"received": "2026-09-28", "pause": "bad"}, "invalid", "暂停区间"),
     ],
 )
@@ -56,7 +55,21 @@ def test_calculator_page_without_javascript(client):
 
 @pytest.mark.django_db
 def test_calculator_page_explains_errors_in_chinese(client):
-    page = client.get("/deadline/", {"received": "2026-12-20"}).content.decode()
-    assert "2027年的节假日安排尚未载入" in page
+    from gongkai.workdays.models import CalendarYear
+
+    CalendarYear.objects.filter(year=2024).delete()  # a year no holiday rule here covers
+    page = client.get("/deadline/", {"received": "2024-12-20"}).content.decode()
+    assert "2024年的节假日安排尚未载入" in page
     page = client.get("/deadline/", {"received": "2026-13-01"}).content.decode()
     assert "有效的日期" in page
+
+
+@pytest.mark.django_db
+def test_api_refuses_a_year_no_holiday_rule_covers(client):
+    from gongkai.workdays.models import CalendarYear
+
+    CalendarYear.objects.filter(year=2024).delete()
+    response = client.get("/api/deadline/", {"received": "2024-12-20"})
+    assert response.status_code == 400
+    assert response.json()["code"] == "calendar_year_not_loaded"
+    assert "2024" in response.json()["message"]

@@ -58,18 +58,39 @@ def test_closed_deadlines_are_not_recomputed(open_reply):
     assert open_reply.due == D(2026, 10, 30)
 
 
-def test_a_deadline_into_an_unloaded_year_waits_and_is_filled_when_the_year_arrives(dept_a):
+def test_a_deadline_into_an_unloaded_year_is_provisional_and_settled_when_the_year_arrives(dept_a):
+    """Received 2026-12-20 with 2027 not loaded: the date is counted with the statutory
+    holidays (元旦 2027-01-01) and marked provisional; loading 2027 recomputes it and clears
+    the mark, audited."""
     deadline = deadline_open(
         actor=None, agency=dept_a, subject=dept_a, kind="reply", start=D(2026, 12, 20)
     )
-    assert deadline.due is None
-    assert "2027年的节假日安排尚未载入" in deadline.pending_reason
+    assert (deadline.due, deadline.provisional) == (D(2027, 1, 18), True)
+    assert deadline.pending_reason == ""
+    assert deadline.trace["assumption"]["years"] == [2027]
     calendar_year_load(
         year=2027, days=[DayRule(D(2027, 1, 1), HOLIDAY, "元旦")], source="测试2027", actor=None
     )
     deadline.refresh_from_db()
-    assert deadline.pending_reason == ""
+    assert deadline.pending_reason == "" and not deadline.provisional
     assert deadline.due == D(2027, 1, 18)
+    assert "assumption" not in deadline.trace
+
+
+def test_a_deadline_into_a_year_no_holiday_rule_covers_waits_with_its_reason(dept_a):
+    """Before 2025 no text of the 办法 is declared: with 2024 missing there is no date, only
+    the reason, and loading the year fills it."""
+    CalendarYear.objects.filter(year=2024).delete()
+    deadline = deadline_open(
+        actor=None, agency=dept_a, subject=dept_a, kind="reply", start=D(2024, 12, 20)
+    )
+    assert deadline.due is None and not deadline.provisional
+    assert "2024年的节假日安排尚未载入" in deadline.pending_reason
+    calendar_year_load(
+        year=2024, days=[DayRule(D(2024, 1, 1), HOLIDAY, "元旦")], source="测试2024", actor=None
+    )
+    deadline.refresh_from_db()
+    assert deadline.pending_reason == "" and deadline.due == D(2025, 1, 20)
 
 
 def test_extension_pause_and_restart_are_audited(open_reply, dept_a):

@@ -173,3 +173,32 @@ def test_admin_is_for_platform_administrators_only(client, dept_a):
     staff.save()
     client.force_login(staff)
     assert client.get("/admin/letters/lettertemplate/").status_code == 403
+
+
+def test_the_migration_makes_installed_defaults_say_a_due_date_is_provisional(dept_a):
+    """Defaults installed before issue 14 gain "该日期暂定…" after a provisional date, exactly
+    as the current defaults say it; a template an agency rewrote is left alone."""
+    import importlib
+
+    from django.apps import apps
+
+    from gongkai.letters.defaults import DEFAULTS
+
+    migration = importlib.import_module("gongkai.letters.migrations.0004_provisional_due_dates")
+    now = {kind: body for kind, _group, _title, body in DEFAULTS}
+    LetterTemplate.objects.filter(agency=None, kind__in=[c[0] for c in migration.CHANGES]).delete()
+    for kind, old, new in migration.CHANGES:
+        assert new in now[kind], kind
+        LetterTemplate.objects.create(agency=None, kind=kind, title=kind, body=f"甲{old}乙")
+    own = LetterTemplate.objects.create(
+        agency=dept_a, kind="fee", title="自定义", body=migration.CHANGES[3][1]
+    )
+    migration._replace(apps, True)
+    for kind, _old, new in migration.CHANGES:
+        assert LetterTemplate.objects.get(agency=None, kind=kind).body == f"甲{new}乙", kind
+    own.refresh_from_db()
+    assert own.body == migration.CHANGES[3][1]
+    migration._replace(apps, False)
+    assert (
+        LetterTemplate.objects.get(agency=None, kind="fee").body == f"甲{migration.CHANGES[3][1]}乙"
+    )

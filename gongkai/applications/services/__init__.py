@@ -19,6 +19,7 @@ from .intake import (
     application_strip_metadata,
     application_submit_online,
 )
+from .timeliness import application_recheck_on_time
 from .workflow import (
     application_assign,
     application_decide_extension,
@@ -43,6 +44,7 @@ __all__ = [
     "application_finish_consultation",
     "application_lapse_correction",
     "application_lapse_fee",
+    "application_recheck_on_time",
     "application_record_payment",
     "application_register",
     "application_request_correction",

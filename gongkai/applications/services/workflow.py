@@ -294,5 +294,5 @@ def application_decide_extension(
     )
     if approve:
         reply = deadline_update(actor=actor, deadline=reply, extended=True, note="负责人批准延期")
-        notify_applicant(application, "extension", due=reply.due)
+        notify_applicant(application, "extension", due=reply.due, provisional=reply.provisional)
     return application

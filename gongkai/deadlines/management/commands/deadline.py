@@ -7,11 +7,14 @@ from django.core.management.base import BaseCommand, CommandError
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.compute import Pause, parse_date, reply_deadline
 from gongkai.regimes import get_regime
-from gongkai.workdays.selectors import work_calendar
+from gongkai.workdays.selectors import provisional_calendar
 
 
 class Command(BaseCommand):
-    help = "计算政府信息公开申请的答复期限（按中国工作日，含节假日与调休），并说明计算过程。"
+    help = (
+        "计算政府信息公开申请的答复期限（按中国工作日，含节假日与调休），并说明计算过程。"
+        "节假日安排尚未公布的年份按《全国年节及纪念日放假办法》推算，结果标为暂定。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--received", required=True, help="收到申请之日，YYYY-MM-DD")
@@ -32,7 +35,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             result = reply_deadline(
-                calendar=work_calendar(),
+                calendar=provisional_calendar(),
                 received=parse_date(options["received"], what="收到申请之日"),
                 regime=get_regime(options["regime"]) if options["regime"] else None,
                 extended=options["extended"],
@@ -48,9 +51,11 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"适用条例：{result.regime.name}")
         self.stdout.write(f"收到申请：{result.received.isoformat()}")
-        self.stdout.write(f"答复期限：{result.due.isoformat()}")
+        mark = "（暂定）" if result.provisional else ""
+        self.stdout.write(f"答复期限：{result.due.isoformat()}{mark}")
         if result.extended_due:
-            self.stdout.write(f"延长后期限：{result.extended_due.isoformat()}")
+            mark = "（暂定）" if result.extended_provisional else ""
+            self.stdout.write(f"延长后期限：{result.extended_due.isoformat()}{mark}")
         self.stdout.write("计算说明：")
         for line in result.explanation:
             self.stdout.write(f"  · {line}")

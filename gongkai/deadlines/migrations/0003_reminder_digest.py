@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deadlines', '0001_initial'),
+        ('deadlines', '0002_provisional'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
