@@ -51,7 +51,6 @@ class QueueFilterForm(forms.Form):
         required=False,
         regex=r"^(me|none|[1-9][0-9]{0,9})$",
         error_messages={"invalid": _("承办人应为 me（我承办的）、none（待分配）或用户编号。")},
-        help_text=_("me：我承办的；none：待分配；或承办人的用户编号"),
     )
     channel = forms.ChoiceField(
         label=_("申请渠道"), required=False, choices=[ALL, *Channel.choices]
