@@ -324,6 +324,7 @@ class QueueAPI(APIView):
             queue_cases(user=request.user, **form.filters),
             form.cleaned_data["page"],
             size=QUEUE_PAGE_SIZE,
+            deferred=True,
         )
         rows = QueueApplicationSerializer(pager.items, many=True, context={"request": request})
         return Response(

@@ -5,7 +5,19 @@ import datetime as dt
 import hmac
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -87,12 +99,32 @@ def _of_case(deadlines: QuerySet[Deadline]) -> Exists:
 
 
 def _matching(text: str) -> Q:
+    # Case matters only for the Latin letters of a number (PostgreSQL's case-blind match
+    # upper-cases every row: 10x slower over the request texts).
     return (
         Q(number__icontains=text)
-        | Q(applicant_name__icontains=text)
-        | Q(info_title__icontains=text)
-        | Q(doc_number__icontains=text)
-        | Q(description__icontains=text)
+        | Q(applicant_name__contains=text)
+        | Q(info_title__contains=text)
+        | Q(doc_number__contains=text)
+        | Q(description__contains=text)
+    )
+
+
+def _with_open_reply_due(cases: QuerySet[Application]) -> QuerySet[Application]:
+    """`reply_due`: the open reply deadline's date, looked up for open cases only (a concluded
+    case has no open deadline: closing, withdrawing and lapsing close them all), so that
+    listing years of closed cases does not look up each one."""
+    # One open reply deadline per case (a unique constraint): no order to sort by.
+    due = Subquery(
+        _reply_deadlines()
+        .filter(object_id=Cast(OuterRef("pk"), CharField()))
+        .order_by()
+        .values("due")[:1]
+    )
+    return cases.annotate(
+        reply_due=Case(
+            When(status__in=sorted(OPEN), then=due), default=None, output_field=DateField()
+        )
     )
 
 
@@ -141,7 +173,7 @@ def queue_cases(
             cases = cases.filter(_matching(word))
     if urgency:
         cases = cases.filter(_of_case(reply_deadlines_of_urgency(urgency, today=today)))
-    cases = with_reply_due(cases.select_related("agency", "assigned_to"))
+    cases = _with_open_reply_due(cases.select_related("agency", "assigned_to"))
     if sort == "received":
         order = [F("received_on").asc(nulls_last=True), "created_at", "pk"]
     elif sort == "-received":

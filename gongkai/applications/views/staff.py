@@ -56,6 +56,7 @@ def queue(request):
         queue_cases(user=request.user, **form.filters),
         form.cleaned_data["page"],
         size=QUEUE_PAGE_SIZE,
+        deferred=True,
     )
     mark_urgency(pager.items)
     context.update(pager=pager, cases=pager.items, agency=form.cleaned_data["agency"])
