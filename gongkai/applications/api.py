@@ -39,6 +39,7 @@ from .selectors import (
     applications_visible_to,
     documents_for,
     queue_cases,
+    queue_rows,
     reply_deadline_explained,
 )
 from .states import Status
@@ -324,7 +325,7 @@ class QueueAPI(APIView):
             queue_cases(user=request.user, **form.filters),
             form.cleaned_data["page"],
             size=QUEUE_PAGE_SIZE,
-            deferred=True,
+            fetch=queue_rows,
         )
         rows = QueueApplicationSerializer(pager.items, many=True, context={"request": request})
         return Response(

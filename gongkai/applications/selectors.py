@@ -183,6 +183,13 @@ def queue_cases(
     return cases.order_by(*order)
 
 
+def queue_rows(keys) -> QuerySet[Application]:
+    """The queue's rows of these cases (a page's keys, from `queue_cases`), looked up by key."""
+    return _with_open_reply_due(
+        Application.objects.filter(pk__in=keys).select_related("agency", "assigned_to")
+    )
+
+
 def mark_urgency(cases, *, today: dt.date | None = None):
     """Mark each case (of a page) overdue or due within the reminder window, from its
     `reply_due` (no query)."""

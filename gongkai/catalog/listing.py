@@ -89,6 +89,11 @@ def _catalogue(
     return queryset.select_related("agency").order_by("-published_at", "-pk")
 
 
+def _rows(keys) -> QuerySet[Item]:
+    # By key alone: with the list's filters too, SQLite would walk the index they match.
+    return Item.objects.filter(pk__in=keys).select_related("agency")
+
+
 def _after(queryset: QuerySet[Item], position) -> QuerySet[Item]:
     when, pk = position
     return queryset.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
@@ -135,5 +140,5 @@ def catalogue_numbered(
         # The rows before the cursor, counted from the index, give the page's number.
         shown = queryset.count() - _after(queryset, position).count()
         number = shown // size + 1
-    page = paginate(queryset, number, size=size, deferred=True)
+    page = paginate(queryset, number, size=size, fetch=_rows)
     return CataloguePage(page.items, page.count, page.number, page.pages, page.size)

@@ -6,16 +6,17 @@ kept while the list shrank still shows rows; the parsing of the number (a form's
 IntegerField, min 1) refuses what is not a number. The template `includes/pager.html` draws
 首页 上一页 1 … 4 5 6 … 20 下一页 尾页 and a box to jump to a page.
 
-`deferred=True` reads the page in two steps: the primary keys at the offset (from the index
-alone when the order and the filters are indexed), then the rows of those keys. Skipping
-10,000 rows of an index costs a few milliseconds where skipping 10,000 whole rows (with their
-joins) costs a hundred (docs/performance.md: the public catalogue at 50,000 items).
+`fetch=` reads the page in two steps: the primary keys at the offset (from an index alone
+when the order and the filters are indexed), then `fetch(keys)`, the rows of those keys with
+what the page shows of them (joins, annotations), looked up by key alone. Skipping 50,000
+keys of an index costs a few milliseconds where skipping 50,000 whole rows costs a hundred
+(docs/catalog.md: the public catalogue at 50,000 items).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -84,27 +85,21 @@ def paginate(
     *,
     size: int,
     count: int | None = None,
-    deferred: bool = False,
+    fetch: Callable[[list], Iterable] | None = None,
 ) -> NumberedPage:
     """Page `number` (1-based; None: the first) of `rows`, an ordered queryset or a list.
 
-    `count` when the caller knows it (a capped search total); `deferred` reads the keys
-    first, then the rows (see the module's docstring)."""
+    `count` when the caller knows it (a capped search total); `fetch` reads the keys first,
+    then the rows (see the module's docstring)."""
     if count is None:
         count = rows.count() if isinstance(rows, QuerySet) else len(rows)
     pages = page_count(count, size)
     number = clamp(number, pages)
     start = (number - 1) * size
-    if deferred and isinstance(rows, QuerySet):
+    if fetch is not None and isinstance(rows, QuerySet):
         keys = list(rows.values_list("pk", flat=True)[start : start + size])
-        fetched = {row.pk: row for row in _same_shape(rows).filter(pk__in=keys)}
+        fetched = {row.pk: row for row in fetch(keys)} if keys else {}
         items = [fetched[key] for key in keys if key in fetched]
     else:
         items = list(rows[start : start + size])
     return NumberedPage(items, count, number, pages, size)
-
-
-def _same_shape(rows: QuerySet) -> QuerySet:
-    """The queryset's rows with its joins and annotations, without its order and slice: the
-    rows of a page's keys are fetched by key and put back in the page's order."""
-    return rows.order_by()

@@ -30,6 +30,7 @@ from ..selectors import (
     documents_for,
     mark_urgency,
     queue_cases,
+    queue_rows,
     reply_deadline_explained,
     timeline,
 )
@@ -56,7 +57,7 @@ def queue(request):
         queue_cases(user=request.user, **form.filters),
         form.cleaned_data["page"],
         size=QUEUE_PAGE_SIZE,
-        deferred=True,
+        fetch=queue_rows,
     )
     mark_urgency(pager.items)
     context.update(pager=pager, cases=pager.items, agency=form.cleaned_data["agency"])
