@@ -168,6 +168,12 @@ def test_urgency_follows_the_reply_due_date(clerk_a, dept_a, settings):
     assert found("pending", D(2026, 3, 30)) == [undated.pk]
 
 
+def test_every_urgency_of_the_contract_is_accepted(staff, cases):
+    """provisional (暂定) is read from the deadline's computation (point 1 of issue 14)."""
+    for urgency in ("overdue", "today", "soon", "provisional", "pending"):
+        assert staff.get(QUEUE, {"urgency": urgency}).status_code == 200
+
+
 def test_urgency_on_the_page_uses_today(staff, clerk_a, dept_a):
     due_30 = register(clerk_a, dept_a, received=D(2026, 3, 2))
     register(clerk_a, dept_a, received=D(2026, 3, 9))
