@@ -31,3 +31,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
 
 # Roles whose capabilities reach every descendant of the agency they are held in.
 SUBTREE_ROLES = frozenset({Role.SUPERVISOR})
+
+
+def roles_with(capability: str) -> frozenset[str]:
+    """The roles that give `capability` (HANDLE: the clerks a case can be assigned to)."""
+    return frozenset(role for role, caps in ROLE_CAPABILITIES.items() if capability in caps)

@@ -22,3 +22,39 @@ def memberships_of(*, user) -> QuerySet[Membership]:
 
 def agency_members(*, agency: Agency) -> QuerySet[Membership]:
     return agency.memberships.select_related("user").order_by("role", "user__username")
+
+
+def users_with(*, capability: str, agency: Agency):
+    """Active users who hold `capability` in this agency: a role held there, or a subtree role
+    held above it (the same scope as permissions.can, for choosing people, e.g. a clerk to
+    assign a case to)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from .roles import SUBTREE_ROLES, roles_with
+
+    roles = roles_with(capability)
+    held = Q(memberships__agency=agency, memberships__role__in=sorted(roles))
+    if roles & SUBTREE_ROLES:
+        held |= Q(
+            memberships__agency_id__in=agency.ancestor_ids(),
+            memberships__role__in=sorted(roles & SUBTREE_ROLES),
+        )
+    users = get_user_model().objects.filter(held, is_active=True)
+    return users.distinct().order_by("username")
+
+
+def memberships_with(*, capability: str, agency_ids) -> QuerySet[Membership]:
+    """The memberships held in these agencies whose role gives `capability` (one row per
+    person and agency: a workload table's rows)."""
+    from .roles import roles_with
+
+    return (
+        Membership.objects.filter(
+            agency_id__in=agency_ids,
+            role__in=sorted(roles_with(capability)),
+            user__is_active=True,
+        )
+        .select_related("user", "agency")
+        .order_by("agency__path", "user__username")
+    )

@@ -144,6 +144,20 @@ TABLE.add(
         f.WithdrawForm,
         confirm=_("撤回后本申请终止办理，不能恢复。确认申请人已撤回？"),
     ),
+    Action(
+        "assign",
+        _("分配承办人"),
+        lambda a, app, d: s.application_assign(
+            actor=a, application=app, assignee=d["assignee"], note=d["note"]
+        ),
+        f.AssignForm,
+        form_kwargs=_with_case,
+        done=lambda app: (
+            _("已分配给%(name)s承办。")
+            % {"name": app.assigned_to.get_full_name() or app.assigned_to.get_username()}
+        ),
+        order=5,
+    ),
     # Not transitions: available while the case is open for files.
     Action(
         "attach",

@@ -5,7 +5,13 @@ their agencies' queue and move cases through the same action table as the case p
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -16,21 +22,28 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
 from gongkai.agencies.serializers import AgencyRefSerializer
 from gongkai.core.action_api import ActionAPIView
-from gongkai.core.api import error_response, error_responses
+from gongkai.core.api import error_response, error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.paging import paginate
 from gongkai.deadlines.serializers import DeadlineShownSerializer
+from gongkai.regimes import REGIMES
+from gongkai.regimes.rules import Channel
 
 from . import services as s
 from .actions import TABLE
+from .filters import PAGE_SIZE as QUEUE_PAGE_SIZE
+from .filters import SORTS, URGENCIES, QueueFilterForm, outcome_choices
 from .models import Application, DeliveryMethod, ProvisionForm
 from .permissions import POLICY
 from .selectors import (
     applications_of,
     applications_visible_to,
     documents_for,
+    queue_cases,
+    queue_rows,
     reply_deadline_explained,
-    work_queue,
 )
+from .states import Status
 
 
 class ApplicationOutcomeSerializer(serializers.Serializer):
@@ -223,15 +236,100 @@ class CorrectionAPI(APIView):
         return Response(ApplicationSerializer(application, context={"request": request}).data)
 
 
+class AssigneeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class QueueApplicationSerializer(ApplicationSerializer):
+    """A case in the staff queue: the case as read by its API, plus what staff sort by."""
+
+    applicant_name = serializers.CharField()
+    assigned_to = serializers.SerializerMethodField()
+
+    class Meta(ApplicationSerializer.Meta):
+        fields = [*ApplicationSerializer.Meta.fields, "applicant_name", "assigned_to"]
+
+    @extend_schema_field(AssigneeSerializer(allow_null=True, help_text="承办人；待分配时为 null"))
+    def get_assigned_to(self, obj) -> dict | None:
+        user = obj.assigned_to
+        if user is None:
+            return None
+        return {"id": user.pk, "name": user.get_full_name() or user.get_username()}
+
+
+class QueuePageSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="符合条件的申请总数")
+    page = serializers.IntegerField(help_text="本页页码（超过末页时为末页）")
+    pages = serializers.IntegerField(help_text="总页数（至少为1）")
+    page_size = serializers.IntegerField(help_text="每页件数")
+    results = QueueApplicationSerializer(many=True)
+
+
+def _enum(name: str, values, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, str, enum=[v for v in values if v], description=description)
+
+
+QUEUE_PARAMETERS = [
+    _enum(
+        "status",
+        ["open", "closed", "all", *Status.values],
+        "状态：open 未办结（默认）、closed 已办结或已撤回、all 全部，或一个具体状态",
+    ),
+    OpenApiParameter(
+        "assignee", str, description="承办人：me 我承办的、none 待分配，或承办人的用户编号"
+    ),
+    _enum("channel", Channel.values, "申请渠道"),
+    _enum("outcome", [code for code, _label in outcome_choices()], "答复类型"),
+    _enum("regime", list(REGIMES), "适用条例"),
+    OpenApiParameter("received_from", OpenApiTypes.DATE, description="收到日期自（YYYY-MM-DD）"),
+    OpenApiParameter("received_to", OpenApiTypes.DATE, description="收到日期至（YYYY-MM-DD）"),
+    OpenApiParameter(
+        "q", str, description="受理编号、申请人姓名或名称、所需信息（空格分隔多个词）"
+    ),
+    _enum(
+        "urgency",
+        [code for code, _label in URGENCIES],
+        "答复期限：overdue 已逾期、today 今日到期、soon 即将到期（提醒期限内）、"
+        "provisional 暂定、pending 无法计算",
+    ),
+    OpenApiParameter("agency", int, description="机关编号"),
+    _enum(
+        "sort",
+        [code for code, _label in SORTS],
+        "排序：due 按答复期限（默认）、received、-received",
+    ),
+    OpenApiParameter("page", int, description=f"页码，从1开始，每页{QUEUE_PAGE_SIZE}件"),
+]
+
+
 class QueueAPI(APIView):
     @extend_schema(
         operation_id="office_queue",
-        summary="工作队列（按答复期限排序）",
-        responses={200: ApplicationSerializer(many=True), **error_responses(403)},
+        summary="工作队列（筛选、排序、分页，与办理页面相同）",
+        parameters=QUEUE_PARAMETERS,
+        responses={200: QueuePageSerializer, **error_responses(400, 403)},
     )
     def get(self, request):
-        rows = work_queue(user=request.user)
-        return Response(ApplicationSerializer(rows, many=True, context={"request": request}).data)
+        form = QueueFilterForm(request.query_params, user=request.user)
+        if not form.is_valid():
+            return form_error_response(form)
+        pager = paginate(
+            queue_cases(user=request.user, **form.filters),
+            form.cleaned_data["page"],
+            size=QUEUE_PAGE_SIZE,
+            fetch=queue_rows,
+        )
+        rows = QueueApplicationSerializer(pager.items, many=True, context={"request": request})
+        return Response(
+            {
+                "count": pager.count,
+                "page": pager.number,
+                "pages": pager.pages,
+                "page_size": pager.size,
+                "results": rows.data,
+            }
+        )
 
 
 class ActionAPI(ActionAPIView):

@@ -1,10 +1,13 @@
 """Forms of the application pages. They parse input; the services decide."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.accounts.models import ApplicantProfile, ApplicantType
 from gongkai.agencies.models import Agency
+from gongkai.agencies.roles import Capability
+from gongkai.agencies.selectors import users_with
 from gongkai.regimes.fees import BY_PIECE, BY_VOLUME
 from gongkai.regimes.rules import Channel
 
@@ -100,6 +103,31 @@ class QueryForm(forms.Form):
 
 
 # Action forms of the staff case page (one per transition that needs input).
+class _ClerkChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class AssignForm(forms.Form):
+    """Give the case to a clerk: the choices are the people who hold HANDLE in its agency."""
+
+    assignee = _ClerkChoice(
+        label=_("承办人"),
+        queryset=get_user_model().objects.none(),
+        help_text=_("本机关的信息公开工作人员；分配后将以短信和电子邮件通知。"),
+    )
+    note = forms.CharField(
+        label=_("说明"), required=False, max_length=200, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if application is not None:
+            self.fields["assignee"].queryset = users_with(
+                capability=Capability.HANDLE, agency=application.agency
+            )
+
+
 class ConfirmReceiptForm(forms.Form):
     confirmed_on = forms.DateField(label=_("确认（或签收）日期"), widget=DATE)
 

@@ -1,5 +1,6 @@
 """Telling the applicant (SMS to a mobile number, and e-mail when given) at the moments the
-Regulation makes the agency tell them: receipt, 补正, extension, fee notice, decision.
+Regulation makes the agency tell them: receipt, 补正, extension, fee notice, decision; and
+telling a clerk a case was assigned to them.
 
 Messages are sent after the transaction commits, so a rolled-back step never notifies.
 """
@@ -84,3 +85,30 @@ def notify_applicant(application, event: str, *, due=None, provisional: bool = F
     if _suppressed.get():
         return
     transaction.on_commit(lambda: _deliver(application, event, due, provisional))
+
+
+def _tell_assignee(application, assignee, note: str) -> None:
+    text = (
+        f"【{settings.GONGKAI_SITE_NAME}】政府信息公开申请（受理编号{application.number}，"
+        f"{application.info_title[:30]}）已分配给您承办。" + (f"说明：{note[:60]}" if note else "")
+    )
+    # Each channel on its own: an SMS outage must not keep the e-mail from going out.
+    if assignee.phone and looks_like_phone(assignee.phone):
+        try:
+            send_sms(normalize_phone(assignee.phone), text)
+        except Exception:
+            logger.exception("SMS to the assignee of %s failed", application.number)
+    if assignee.email:
+        try:
+            send_mail(
+                f"分配承办：政府信息公开申请 {application.number}", text, None, [assignee.email]
+            )
+        except Exception:
+            logger.exception("e-mail to the assignee of %s failed", application.number)
+
+
+def notify_assignee(application, assignee, *, note: str = "") -> None:
+    """Tell the clerk a case was given to them (SMS and e-mail), once the assignment commits."""
+    if _suppressed.get():
+        return
+    transaction.on_commit(lambda: _tell_assignee(application, assignee, note))

@@ -1,4 +1,5 @@
-"""Reads of applications: scoped lists, the work queue, lookup by query code."""
+"""Reads of applications: scoped lists, the work queue with its filters, the workload per
+clerk, lookup by query code."""
 
 import datetime as dt
 import hmac
@@ -6,12 +7,26 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
+from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.display import DeadlineShown, deadline_shown, row_urgency
 from gongkai.deadlines.models import Deadline
@@ -21,7 +36,7 @@ from gongkai.workdays.selectors import provisional_calendar
 from .models import Application, RequestCheck
 from .services.base import hash_query_code
 from .similarity import application_digest
-from .states import TERMINAL
+from .states import INTERNAL_ACTIONS, OPEN, TERMINAL
 
 
 def applications_visible_to(*, user) -> QuerySet[Application]:
@@ -59,28 +74,200 @@ def with_reply_due(queryset: QuerySet[Application]) -> QuerySet[Application]:
     )
 
 
-def work_queue(*, user, agency=None, today: dt.date | None = None) -> list[Application]:
-    """Open cases of the user's agencies, earliest reply date first, each with its reply
-    deadline as rows show it (`reply`: date, urgency, 暂定; deadlines.display.row_urgency)."""
+def _reply_deadlines() -> QuerySet[Deadline]:
+    return Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        kind=Deadline.Kind.REPLY,
+        is_open=True,
+    )
+
+
+def reply_deadlines_of_urgency(urgency: str, *, today: dt.date) -> QuerySet[Deadline]:
+    """Open reply deadlines of one urgency (deadlines' one definition: DeadlineQuerySet.urgency:
+    `overdue` D < T, `today` D = T, `soon` T < D ≤ the reminder horizon, `pending` no date yet,
+    `provisional` a date counted with assumed holidays), for the queue, the API and the
+    workload view."""
+    return _reply_deadlines().urgency(urgency, today=today, horizon=reminder_horizon(today))
+
+
+def _of_case(deadlines: QuerySet[Deadline]) -> Exists:
+    return Exists(deadlines.filter(object_id=Cast(OuterRef("pk"), CharField())))
+
+
+def _matching(text: str) -> Q:
+    # Case matters only for the Latin letters of a number (PostgreSQL's case-blind match
+    # upper-cases every row: 10x slower over the request texts).
+    return (
+        Q(number__icontains=text)
+        | Q(applicant_name__contains=text)
+        | Q(info_title__contains=text)
+        | Q(doc_number__contains=text)
+        | Q(description__contains=text)
+    )
+
+
+def _with_open_reply_due(cases: QuerySet[Application]) -> QuerySet[Application]:
+    """`reply_due`, `reply_provisional`, `reply_pending`: the open reply deadline's date, 暂定
+    mark and reason for no date, looked up for open cases only (a concluded case has no open
+    deadline: closing, withdrawing and lapsing close them all), so that listing years of
+    closed cases does not look up each one."""
+    # One open reply deadline per case (a unique constraint): no order to sort by.
+    deadline = _reply_deadlines().filter(object_id=Cast(OuterRef("pk"), CharField())).order_by()
+
+    def of_open(field: str, output):
+        return Case(
+            When(status__in=sorted(OPEN), then=Subquery(deadline.values(field)[:1])),
+            default=None,
+            output_field=output,
+        )
+
+    return cases.annotate(
+        reply_due=of_open("due", DateField()),
+        reply_provisional=of_open("provisional", BooleanField()),
+        reply_pending=of_open("pending_reason", CharField()),
+    )
+
+
+def queue_cases(
+    *,
+    user,
+    status: str = "open",
+    assignee: str = "",
+    channel: str = "",
+    outcome: str = "",
+    regime: str = "",
+    received_from: dt.date | None = None,
+    received_to: dt.date | None = None,
+    q: str = "",
+    urgency: str = "",
+    agency=None,
+    sort: str = "due",
+    today: dt.date | None = None,
+) -> QuerySet[Application]:
+    """The cases of the user's agencies that match the queue's filters (filters.py), with
+    their open reply date (`reply_due`), in one query: sorted by that date (undated last),
+    by receipt, or newest receipt first. `status` is a status, or a named set: open (not
+    concluded), closed (concluded or withdrawn), all."""
     today = today or timezone.localdate()
-    cases = applications_visible_to(user=user).exclude(status__in=TERMINAL)
-    if agency is not None:
-        cases = cases.filter(agency=agency)
-    cases = list(with_reply_due(cases.select_related("agency", "assigned_to")))
+    cases = applications_visible_to(user=user)
+    if status == "open":
+        cases = cases.filter(status__in=sorted(OPEN))
+    elif status == "closed":
+        cases = cases.filter(status__in=sorted(TERMINAL))
+    elif status != "all":
+        cases = cases.filter(status=status)
+    if assignee == "me":
+        cases = cases.filter(assigned_to=user)
+    elif assignee == "none":
+        cases = cases.filter(assigned_to__isnull=True)
+    elif assignee:
+        cases = cases.filter(assigned_to_id=int(assignee))
+    exact = {"channel": channel, "outcome": outcome, "regime": regime, "agency": agency}
+    cases = cases.filter(**{field: value for field, value in exact.items() if value})
+    if received_from:
+        cases = cases.filter(received_on__gte=received_from)
+    if received_to:
+        cases = cases.filter(received_on__lte=received_to)
+    if q.strip():
+        for word in q.split()[:5]:
+            cases = cases.filter(_matching(word))
+    if urgency:
+        cases = cases.filter(_of_case(reply_deadlines_of_urgency(urgency, today=today)))
+    cases = _with_open_reply_due(cases.select_related("agency", "assigned_to"))
+    if sort == "received":
+        order = [F("received_on").asc(nulls_last=True), "created_at", "pk"]
+    elif sort == "-received":
+        order = [F("received_on").desc(nulls_last=True), "-created_at", "-pk"]
+    else:
+        order = [F("reply_due").asc(nulls_last=True), "created_at", "pk"]
+    return cases.order_by(*order)
+
+
+def queue_rows(keys) -> QuerySet[Application]:
+    """The queue's rows of these cases (a page's keys, from `queue_cases`), looked up by key."""
+    return _with_open_reply_due(
+        Application.objects.filter(pk__in=keys).select_related("agency", "assigned_to")
+    )
+
+
+def mark_urgency(cases, *, today: dt.date | None = None):
+    """Give each case (of a page) its reply deadline as rows show it (`reply`: date, urgency,
+    暂定; deadlines.display.row_urgency) from its annotations, without a query."""
+    today = today or timezone.localdate()
     soon, calendar = reminder_horizon(today), provisional_calendar()
     for case in cases:
         case.reply = row_urgency(
             due=case.reply_due,
-            provisional=case.reply_provisional,
-            pending_reason=case.reply_pending,
+            provisional=getattr(case, "reply_provisional", False),
+            pending_reason=getattr(case, "reply_pending", "") or "",
             today=today,
             horizon=soon,
             calendar=calendar,
         )
         case.overdue = case.reply.urgency.code == "overdue"
         case.due_soon = case.reply.urgency.code == "soon"
-    cases.sort(key=lambda c: (c.reply_due is None, c.reply_due or dt.date.max, c.created_at))
     return cases
+
+
+def work_queue(*, user, agency=None, today: dt.date | None = None) -> list[Application]:
+    """Open cases of the user's agencies, earliest reply date first, each marked overdue or
+    due within the reminder window (GONGKAI_REMINDER_WORKDAYS)."""
+    cases = list(queue_cases(user=user, agency=agency, today=today))
+    return mark_urgency(cases, today=today)
+
+
+def workload(*, user, today: dt.date | None = None) -> list[dict]:
+    """Per clerk (HANDLE) of each agency the user sees, and for the cases no one handles yet:
+    open cases, overdue, due today and due within the reminder window. One aggregate query
+    and one for the clerks; each row links to the queue filtered by its agency and assignee."""
+    from gongkai.agencies.selectors import memberships_with
+
+    today = today or timezone.localdate()
+    cases = applications_visible_to(user=user).filter(status__in=sorted(OPEN))
+    counts = {
+        (row["agency_id"], row["assigned_to_id"]): row
+        for row in cases.order_by()
+        .values("agency_id", "assigned_to_id")
+        .annotate(
+            open=Count("pk"),
+            **{
+                urgency: Count(
+                    "pk",
+                    filter=Q(_of_case(reply_deadlines_of_urgency(urgency, today=today))),
+                )
+                for urgency in ("overdue", "today", "soon")
+            },
+        )
+    }
+    agencies = {a.pk: a for a in agencies_visible_to(user=user)}
+    rows, seen = [], set()
+    for membership in memberships_with(capability=Capability.HANDLE, agency_ids=list(agencies)):
+        key = (membership.agency_id, membership.user_id)
+        seen.add(key)
+        rows.append(_workload_row(membership.agency, membership.user, counts.get(key)))
+    # Cases held by someone who no longer handles there, and cases no one handles yet.
+    users = {u.pk: u for u in _users({uid for _a, uid in counts} - {None})}
+    for (agency_id, user_id), count in counts.items():
+        if (agency_id, user_id) not in seen:
+            rows.append(_workload_row(agencies[agency_id], users.get(user_id), count))
+    rows.sort(key=lambda row: (row["agency"].path, row["user"] is None, str(row["user"] or "")))
+    return rows
+
+
+def _users(ids):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk__in=ids) if ids else []
+
+
+def _workload_row(agency, user, count) -> dict:
+    count = count or {}
+    return {
+        "agency": agency,
+        "user": user,
+        "assignee": str(user.pk) if user is not None else "none",
+        **{key: count.get(key, 0) for key in ("open", "overdue", "today", "soon")},
+    }
 
 
 def reply_deadline_explained(application: Application, *, today=None) -> DeadlineShown | None:
@@ -116,8 +303,10 @@ def reply_deadline_explained(application: Application, *, today=None) -> Deadlin
     return deadline_shown(deadline, today=today, explanation=explanation)
 
 
-def timeline(application: Application):
-    return application.status_changes.select_related("actor").order_by("at", "id")
+def timeline(application: Application, *, for_applicant: bool = False):
+    """The case's steps; the applicant's view leaves out the office's own organisation."""
+    changes = application.status_changes.select_related("actor").order_by("at", "id")
+    return changes.exclude(action__in=sorted(INTERNAL_ACTIONS)) if for_applicant else changes
 
 
 def documents_for(*, user, application: Application):

@@ -30,6 +30,9 @@ S = Status
 
 # Named sets of statuses -----------------------------------------------------------------------
 TERMINAL = frozenset({S.CLOSED, S.WITHDRAWN})
+# Not yet concluded: the staff queue's default ("open"; its "closed" is TERMINAL). Work may be
+# shared (a clerk assigned) in any of these.
+OPEN = frozenset(set(Status) - TERMINAL)
 # Received and not yet being worked on in a way that stops the work (补正 may be asked, a case
 # may be split).
 OPEN_WORK = frozenset({S.RECEIVED, S.IN_PROGRESS})
@@ -57,6 +60,8 @@ DECIDED = frozenset({S.DECISION_APPROVED, S.SERVED, S.CLOSED})
 MAY_LACK_RECEIPT = frozenset({S.SUBMITTED, S.WITHDRAWN})
 # Staff may add files, strip their properties and split the case.
 FILES_OPEN = frozenset(set(Status) - TERMINAL - {S.SUBMITTED})
+# Steps of the office's own organisation, left out of the timeline the applicant reads.
+INTERNAL_ACTIONS = frozenset({"assign"})
 
 
 # Labels are lazily translated: shown in the reader's language, not the importer's.
@@ -97,6 +102,8 @@ WORKFLOW = Workflow(
         "serve": Transition(frozenset({S.DECISION_APPROVED}), S.SERVED, _("送达答复")),
         "close": Transition(frozenset({S.SERVED}), S.CLOSED, _("办结")),
         "withdraw": Transition(BEFORE_DECISION, S.WITHDRAWN, _("申请人撤回")),
+        # Sharing the work: the status stays; the history row shows who handles the case.
+        "assign": Transition(OPEN, None, _("分配承办人")),
     },
 )
 TRANSITIONS = WORKFLOW.transitions

@@ -18,6 +18,7 @@ office_patterns = (
     [
         path("", staff.queue, name="queue"),
         path("new/", staff.register, name="register"),
+        path("workload/", staff.workload, name="workload"),
         path("<int:pk>/", staff.case, name="case"),
         path("<int:pk>/act/<str:action>/", staff.act, name="act"),
     ],

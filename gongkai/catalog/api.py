@@ -16,6 +16,7 @@ from gongkai.agencies.roles import Capability
 from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
 
+from . import listing
 from . import selectors as sel
 from . import serializers as api
 from . import services as s
@@ -68,7 +69,7 @@ class CatalogueAPI(APIView):
         responses={200: api.CataloguePageSerializer, **error_responses(404)},
     )
     def get(self, request):
-        page = sel.catalogue_page(
+        page = listing.catalogue_page(
             **_filters(request), cursor=request.query_params.get("cursor", "")[:200]
         )
         return Response(
@@ -113,7 +114,7 @@ class SearchAPI(APIView):
             OpenApiParameter(
                 "order", str, enum=["relevance", "date"], description="relevance（默认）或 date"
             ),
-            OpenApiParameter("page", int, description="页码，1–50"),
+            OpenApiParameter("page", int, description="页码，1–50；超过末页时返回末页"),
         ],
         responses={200: api.CatalogSearchPageSerializer, **error_responses(400, 404)},
     )
@@ -123,9 +124,9 @@ class SearchAPI(APIView):
             return form_error_response(form)
         if not form.cleaned_data["q"].strip():
             return Response({"code": "query_required", "message": "请输入关键词。"}, status=400)
-        page = form.cleaned_data["page"] or 1
         filters = _filters(request)
-        result = sel.search(
+        result, pager = sel.search_page(
+            number=form.cleaned_data["page"],
             text=form.cleaned_data["q"],
             agency=filters["agency"],
             # Search covers the agency's whole subtree unless subtree=0 is asked for.
@@ -134,7 +135,6 @@ class SearchAPI(APIView):
             year=filters["year"],
             validity=filters["validity"],
             order=form.cleaned_data["order"] or "relevance",
-            offset=(page - 1) * sel.PAGE_SIZE,
         )
         return Response(
             {
@@ -148,7 +148,7 @@ class SearchAPI(APIView):
                 ],
                 "total": result.total,
                 "total_capped": result.total_capped,
-                "page": page,
+                "page": pager.number,
             }
         )
 

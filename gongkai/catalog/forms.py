@@ -1,11 +1,13 @@
 """Forms of the catalogue pages. They parse input; the services decide."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attachment, ChannelRecord, Item
+from .models import Attachment, Category, ChannelRecord, Item
 from .selectors import categories_for
+from .states import ItemStatus
 
 
 class DateInput(forms.DateInput):
@@ -179,4 +181,53 @@ class SearchForm(forms.Form):
         label=_("有效性"), choices=[("", _("全部")), *Item.Validity.choices], required=False
     )
     order = forms.ChoiceField(label=_("排序"), choices=ORDERS, required=False)
-    page = forms.IntegerField(required=False, min_value=1, max_value=50, widget=forms.HiddenInput)
+    # Past the search's last page (at most 50): the last page (selectors.search_page).
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=10**6, widget=forms.HiddenInput
+    )
+
+
+class OfficeItemFilterForm(forms.Form):
+    """The staff catalogue list's filters (`/office/catalog/`): a bad value is the form's error
+    (the page answers 400), never a 500."""
+
+    ALL = ("", _("全部"))
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[ALL, *ItemStatus.choices])
+    category = forms.ModelChoiceField(
+        label=_("分类"), required=False, queryset=None, empty_label=_("全部")
+    )
+    year = forms.IntegerField(label=_("生成年份"), required=False, min_value=1990, max_value=2100)
+    channel = forms.ChoiceField(
+        label=_("发布渠道"), required=False, choices=[ALL, *ChannelRecord.Channel.choices]
+    )
+    overdue = forms.ChoiceField(
+        label=_("发布期限"), required=False, choices=[ALL, ("1", _("超过期限尚未发布"))]
+    )
+    q = forms.CharField(
+        label=_("名称、索引号或文号"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    page = forms.IntegerField(
+        label=_("页码"), required=False, min_value=1, max_value=10**6, widget=forms.HiddenInput
+    )
+
+    def __init__(self, data=None, *, agency_ids, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(
+            Q(agency__isnull=True) | Q(agency_id__in=agency_ids)
+        ).order_by("facet", "sort_order", "code")
+
+    @property
+    def filters(self) -> dict:
+        """The cleaned filters for catalog.selectors.office_items."""
+        data = self.cleaned_data
+        return {
+            "status": data["status"],
+            "category": data["category"],
+            "year": data["year"],
+            "channel": data["channel"],
+            "overdue": data["overdue"] == "1",
+            "text": data["q"].strip(),
+        }

@@ -5,14 +5,13 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.compute import Pause
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.services import deadline_open, deadline_update
 
 from ..models import Application, Consultation, ExtensionRequest
-from ..notifications import notify_applicant
+from ..notifications import notify_applicant, notify_assignee
 from ..permissions import POLICY
 from ..states import WORKFLOW
 from .base import close_deadlines, open_deadline, record_lapse, today_or
@@ -26,23 +25,32 @@ def application_start(*, actor, application: Application) -> Application:
 
 
 @transaction.atomic
-def application_assign(*, actor, application: Application, assignee) -> Application:
+def application_assign(*, actor, application: Application, assignee, note: str = "") -> Application:
+    """Give the case to a clerk of its agency (or to another one): a step of the workflow
+    (history row, audit row application.assign), and the new assignee is told after commit."""
     from gongkai.agencies.permissions import can
     from gongkai.agencies.roles import Capability
 
     application = WORKFLOW.lock(application)
     POLICY.require(actor, "assign", application)
-    if not can(assignee, Capability.HANDLE, application.agency_id):
-        raise DomainError(f"{assignee}不是本机关的信息公开工作人员。", code="assignee_not_clerk")
-    old = application.assigned_to
-    application.assigned_to = assignee
-    application.save(update_fields=["assigned_to", "updated_at"])
-    audit_record(
+    if assignee is None or not can(assignee, Capability.HANDLE, application.agency_id):
+        raise DomainError(
+            f"{assignee}不是本机关的信息公开工作人员。",
+            code="assignee_not_clerk",
+            field="assignee",
+        )
+    if application.assigned_to_id == assignee.pk:
+        raise DomainError(f"本申请已由{assignee}承办。", code="assignee_same", field="assignee")
+    name = assignee.get_full_name() or assignee.get_username()
+    application = WORKFLOW.execute(
+        application,
+        "assign",
         actor=actor,
-        action="application.assign",
-        obj=application,
-        changes={"assigned_to": [str(old) if old else None, str(assignee)]},
+        note=f"承办人：{name}" + (f"。{note.strip()}" if note.strip() else ""),
+        assigned_to=assignee,
     )
+    if actor is None or actor.pk != assignee.pk:
+        notify_assignee(application, assignee, note=note.strip())
     return application
 
 

@@ -77,7 +77,7 @@ def _detail_context(request, application):
     return {
         "application": application,
         "deadline": reply_deadline_explained(application),
-        "timeline": timeline(application),
+        "timeline": timeline(application, for_applicant=True),
         "documents": documents_for(user=request.user, application=application),
         "correction_form": CorrectionSubmitForm(prefix="submit_correction")
         if application.status == Status.AWAITING_CORRECTION
@@ -161,5 +161,5 @@ def query(request):
     context = {"form": form, "application": application}
     if application is not None:
         context["deadline"] = reply_deadline_explained(application)
-        context["timeline"] = timeline(application)
+        context["timeline"] = timeline(application, for_applicant=True)
     return render(request, "applications/applicant/query.html", context)

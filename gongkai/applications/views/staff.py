@@ -1,5 +1,6 @@
-"""Staff pages: the work queue, registering offline applications, and the case page whose
-actions come from the application's action table (actions.TABLE): each a form and one service."""
+"""Staff pages: the work queue with its filters and pages, the workload per clerk, registering
+offline applications, and the case page whose actions come from the application's action table
+(actions.TABLE): each a form and one service."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,44 +12,65 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
-from gongkai.agencies.selectors import agencies_visible_to, agency_get_visible
+from gongkai.agencies.selectors import agencies_visible_to, memberships_with
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.paging import paginate
 from gongkai.deadlines.selectors import reminder_workdays
 from gongkai.regimes import regime_for
 
 from .. import forms as f
 from .. import services as s
 from ..actions import TABLE
+from ..filters import PAGE_SIZE as QUEUE_PAGE_SIZE
+from ..filters import QueueFilterForm
 from ..selectors import (
     applications_visible_to,
     documents_for,
+    mark_urgency,
+    queue_cases,
+    queue_rows,
     reply_deadline_explained,
     request_checks,
     timeline,
-    work_queue,
 )
+from ..selectors import workload as workload_of
 
 
 @staff_required
 def queue(request):
-    agency = None
-    if request.GET.get("agency"):
-        agency = agency_get_visible(user=request.user, pk=int(request.GET["agency"]))
+    """Every case of the user's agencies, by the filters of filters.QueueFilterForm, in
+    numbered pages. A bad parameter is the form's error (400), not a 500."""
+    form = QueueFilterForm(request.GET, user=request.user)
+    visible = agencies_visible_to(user=request.user)
+    clerks = {m.user for m in memberships_with(capability=Capability.HANDLE, agency_ids=visible)}
+    form.offer_assignees(sorted(clerks, key=lambda user: user.get_username()))
+    context = {
+        "form": form,
+        "soon_workdays": reminder_workdays(),
+        "can_register": any(can(request.user, Capability.HANDLE, a) for a in visible),
+    }
+    if not form.is_valid():
+        return render(request, "applications/staff/queue.html", context, status=400)
+    pager = paginate(
+        queue_cases(user=request.user, **form.filters),
+        form.cleaned_data["page"],
+        size=QUEUE_PAGE_SIZE,
+        fetch=queue_rows,
+    )
+    mark_urgency(pager.items)
+    context.update(pager=pager, cases=pager.items, agency=form.cleaned_data["agency"])
+    return render(request, "applications/staff/queue.html", context)
+
+
+@staff_required
+def workload(request):
+    """Per clerk: open cases, overdue, due today, due within the reminder window."""
     return render(
         request,
-        "applications/staff/queue.html",
-        {
-            "cases": work_queue(user=request.user, agency=agency),
-            "soon_workdays": reminder_workdays(),
-            "agencies": agencies_visible_to(user=request.user),
-            "agency": agency,
-            "can_register": any(
-                can(request.user, Capability.HANDLE, a)
-                for a in agencies_visible_to(user=request.user)
-            ),
-        },
+        "applications/staff/workload.html",
+        {"rows": workload_of(user=request.user), "soon_workdays": reminder_workdays()},
     )
 
 

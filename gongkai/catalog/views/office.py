@@ -19,6 +19,7 @@ from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.paging import paginate
 from gongkai.regimes import REGIMES
 
 from .. import forms as f
@@ -29,7 +30,7 @@ from ..models import CatalogSettings, Category, ChannelRecord, GuideVersion, Ite
 from ..permissions import POLICY
 from ..services.guide import DEFAULT_ARRANGEMENT, DEFAULT_HOW_TO_OBTAIN, missing_office_facts
 from ..services.importer import COLUMNS, read_rows, zip_source
-from ..states import EDITABLE, ItemStatus
+from ..states import EDITABLE
 
 
 def _visible_item(request, pk: int) -> Item:
@@ -58,39 +59,43 @@ def _overdue_heading(overdue) -> str:
     return _("超过规定期限尚未发布（%(articles)s）") % {"articles": articles}
 
 
+OFFICE_PAGE_SIZE = 50
+
+
 @staff_required
 def index(request):
-    status = request.GET.get("status", "")
-    if status not in ItemStatus.values:
-        status = ""
-    text = request.GET.get("q", "").strip()[:100]
-    items = sel.office_items(request.user, status=status, text=text)[:200]
+    """All items of the user's agencies, by the filters of OfficeItemFilterForm, in numbered
+    pages; above them what is late or cannot be dated."""
+    visible = agencies_visible_to(user=request.user)
+    form = f.OfficeItemFilterForm(request.GET, agency_ids=visible)
     overdue = sel.overdue_unpublished(request.user)
-    return render(
-        request,
-        "catalog/office/index.html",
-        {
-            "items": items,
-            "status": status,
-            "statuses": ItemStatus.choices,
-            "q": text,
-            "overdue": overdue,
-            "overdue_heading": _overdue_heading(overdue) if overdue else "",
-            "publication_pending": sel.publication_pending(request.user),
-            "review_count": sel.review_queue(request.user).count(),
-            "can_create": bool(_handling_agencies(request.user)),
-            "managed": [
-                (
-                    a,
-                    can(request.user, Capability.HANDLE, a),
-                    can(request.user, Capability.ADMINISTER, a),
-                )
-                for a in agencies_visible_to(user=request.user)
-                if can(request.user, Capability.HANDLE, a)
-                or can(request.user, Capability.ADMINISTER, a)
-            ],
-        },
+    context = {
+        "form": form,
+        "overdue": overdue,
+        "overdue_heading": _overdue_heading(overdue) if overdue else "",
+        "publication_pending": sel.publication_pending(request.user),
+        "review_count": sel.review_queue(request.user).count(),
+        "can_create": bool(_handling_agencies(request.user)),
+        "managed": [
+            (
+                a,
+                can(request.user, Capability.HANDLE, a),
+                can(request.user, Capability.ADMINISTER, a),
+            )
+            for a in visible
+            if can(request.user, Capability.HANDLE, a)
+            or can(request.user, Capability.ADMINISTER, a)
+        ],
+    }
+    if not form.is_valid():
+        return render(request, "catalog/office/index.html", context, status=400)
+    pager = paginate(
+        sel.office_items(request.user, **form.filters),
+        form.cleaned_data["page"],
+        size=OFFICE_PAGE_SIZE,
     )
+    context.update(pager=pager, items=pager.items)
+    return render(request, "catalog/office/index.html", context)
 
 
 @staff_required

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from gongkai.agencies.models import Agency
 from gongkai.core.files import file_response
 
+from .. import listing
 from .. import selectors as sel
 from ..forms import SearchForm
 from ..models import Attachment, Category, GuideVersion, Item
@@ -33,7 +34,7 @@ def column(request, code: str):
             "agency": agency,
             "guide": GuideVersion.objects.filter(agency=agency).first(),
             "sections": sel.statutory_sections(agency),
-            "latest": sel.catalogue_page(agency=agency, size=10).items,
+            "latest": listing.catalogue_page(agency=agency, size=10).items,
             "years": sel.years_with_items(agency),
             "form": SearchForm(initial={"agency": agency.code}),
         },
@@ -58,7 +59,8 @@ def _int(value) -> int | None:
 
 @require_GET
 def catalogue(request, code: str):
-    """The 目录, by facet and year, newest first, paged by keyset."""
+    """The 目录, by facet and year, newest first, in numbered pages (a `cursor` from an old
+    link: the page that follows it)."""
     agency = _agency(code)
     category = None
     if _int(request.GET.get("category")):
@@ -67,11 +69,12 @@ def catalogue(request, code: str):
     validity = request.GET.get("validity", "")
     if validity not in Item.Validity.values:
         validity = ""
-    page = sel.catalogue_page(
+    page = listing.catalogue_numbered(
         agency=agency,
         category=category,
         year=year,
         validity=validity,
+        number=_int(request.GET.get("page")),
         cursor=request.GET.get("cursor", "")[:200],
     )
     return render(
@@ -80,6 +83,7 @@ def catalogue(request, code: str):
         {
             "agency": agency,
             "page": page,
+            "pager": page,
             "category": category,
             "year": year,
             "validity": validity,
@@ -133,30 +137,18 @@ def search(request):
         category = (
             Category.objects.filter(pk=data["category"]).first() if data["category"] else None
         )
-        page = data["page"] or 1
-        result = sel.search(
+        result, pager = sel.search_page(
+            number=data["page"],
             text=data["q"],
             agency=agency,
             category=category,
             year=data["year"],
             validity=data["validity"],
             order=data["order"] or "relevance",
-            offset=(page - 1) * sel.PAGE_SIZE,
         )
         if not result.phrases:
             form.add_error("q", _("请输入至少一个汉字、字母或数字。"))
-        last_page = min(50, (result.total + sel.PAGE_SIZE - 1) // sel.PAGE_SIZE)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            result=result,
-            agency=agency,
-            category=category,
-            page=page,
-            previous_page=page - 1 if page > 1 else None,
-            next_page=page + 1 if page < last_page else None,
-            query_string=query.urlencode(),
-        )
+        context.update(result=result, agency=agency, category=category, pager=pager)
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "catalog/search.html", context, status=status)
 
