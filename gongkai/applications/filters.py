@@ -24,6 +24,13 @@ URGENCIES = [
     ("provisional", _("暂定期限")),
     ("pending", _("期限无法计算")),
 ]
+# What a case may be waiting for besides its reply (the 工作台's lines link here): a 补正 window
+# or a consultation answer due by the reminder horizon, an extension awaiting the head.
+WAITING = [
+    ("correction_notice", _("告知补正的期限将届满")),
+    ("consultation", _("征求意见的答复期限将届满")),
+    ("extension", _("延期申请待审批")),
+]
 SORTS = [
     ("due", _("按答复期限")),
     ("received", _("按收到日期（先收到的在前）")),
@@ -77,6 +84,7 @@ class QueueFilterForm(forms.Form):
         help_text=_("受理编号、申请人姓名或名称、所需信息"),
     )
     urgency = forms.ChoiceField(label=_("答复期限"), required=False, choices=[ALL, *URGENCIES])
+    waiting = forms.ChoiceField(label=_("待办事项"), required=False, choices=[ALL, *WAITING])
     agency = forms.ModelChoiceField(
         label=_("机关"), required=False, queryset=None, empty_label=_("全部")
     )

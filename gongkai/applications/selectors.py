@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
     CharField,
@@ -33,7 +34,7 @@ from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import reminder_horizon
 from gongkai.workdays.selectors import provisional_calendar
 
-from .models import Application, RequestCheck
+from .models import Application, Consultation, ExtensionRequest, RequestCheck
 from .services.base import hash_query_code
 from .similarity import application_digest
 from .states import INTERNAL_ACTIONS, OPEN, TERMINAL
@@ -90,6 +91,22 @@ def reply_deadlines_of_urgency(urgency: str, *, today: dt.date) -> QuerySet[Dead
     return _reply_deadlines().urgency(urgency, today=today, horizon=reminder_horizon(today))
 
 
+def _waiting_for(kind: str, *, today: dt.date) -> Exists:
+    """The case has an open deadline of `kind` due by the reminder horizon (or passed, where
+    passing asks for a step): what the 工作台 counts for the same line. A consultation's
+    answer period is the consultation's deadline, not the case's."""
+    subject = Consultation if kind == Deadline.Kind.CONSULTATION else Application
+    deadlines = (
+        Deadline.objects.open()
+        .filter(content_type=ContentType.objects.get_for_model(subject), kind=kind)
+        .needing_attention(today=today, horizon=reminder_horizon(today))
+    )
+    if subject is Application:
+        return _of_case(deadlines)
+    ids = deadlines.annotate(subject_id=Cast("object_id", BigIntegerField())).values("subject_id")
+    return Exists(Consultation.objects.filter(application=OuterRef("pk"), pk__in=ids))
+
+
 def _of_case(deadlines: QuerySet[Deadline]) -> Exists:
     return Exists(deadlines.filter(object_id=Cast(OuterRef("pk"), CharField())))
 
@@ -140,6 +157,7 @@ def queue_cases(
     received_to: dt.date | None = None,
     q: str = "",
     urgency: str = "",
+    waiting: str = "",
     agency=None,
     sort: str = "due",
     today: dt.date | None = None,
@@ -173,6 +191,11 @@ def queue_cases(
             cases = cases.filter(_matching(word))
     if urgency:
         cases = cases.filter(_of_case(reply_deadlines_of_urgency(urgency, today=today)))
+    if waiting == "extension":
+        pending = ExtensionRequest.objects.filter(application=OuterRef("pk"), approved__isnull=True)
+        cases = cases.filter(Exists(pending))
+    elif waiting:
+        cases = cases.filter(_waiting_for(waiting, today=today))
     cases = _with_open_reply_due(cases.select_related("agency", "assigned_to"))
     if sort == "received":
         order = [F("received_on").asc(nulls_last=True), "created_at", "pk"]

@@ -16,7 +16,7 @@ from gongkai.deadlines.models import Deadline
 from gongkai.workdays.calendar import YearNotLoaded
 from gongkai.workdays.selectors import work_calendar
 
-from .models import Application, ExtensionRequest
+from .models import Application, Consultation, ExtensionRequest
 from .states import Status
 
 
@@ -106,8 +106,8 @@ for counter in (
         _l("告知补正的期限将届满"),
         HANDLE,
         # Art. 30: after the limit 补正 can no longer be asked, so only a limit still ahead.
-        counting(Application, Deadline.Kind.CORRECTION_NOTICE, "upcoming"),
-        _queue(deadline=Deadline.Kind.CORRECTION_NOTICE),
+        counting(Application, Deadline.Kind.CORRECTION_NOTICE, "attention"),
+        _queue(waiting=Deadline.Kind.CORRECTION_NOTICE),
         severity=DUE,
         order=14,
     ),
@@ -115,8 +115,9 @@ for counter in (
         "applications.consultation",
         _l("征求意见的答复期限将届满"),
         HANDLE,
-        counting(Application, Deadline.Kind.CONSULTATION, "near"),
-        _queue(status=Status.CONSULTING),
+        # The answer period is the consultation's own deadline (Arts. 32, 34).
+        counting(Consultation, Deadline.Kind.CONSULTATION, "attention"),
+        _queue(waiting=Deadline.Kind.CONSULTATION),
         severity=DUE,
         order=15,
     ),
@@ -144,9 +145,18 @@ for counter in (
         _l("延期申请待负责人审批"),
         Capability.APPROVE_EXTENSION,
         _extensions_pending,
-        _queue(extension="pending"),
+        _queue(waiting="extension"),
         severity=WAITING,
         order=21,
+    ),
+    Counter(
+        "applications.provisional",
+        _l("答复期限暂定的申请"),
+        HANDLE,
+        counting(Application, Deadline.Kind.REPLY, "provisional"),
+        _queue(urgency="provisional"),
+        severity=INFO,
+        order=30,
     ),
     Counter(
         "applications.pending_deadline",
@@ -155,7 +165,7 @@ for counter in (
         counting(Application, Deadline.Kind.REPLY, "pending"),
         _queue(urgency="pending"),
         severity=INFO,
-        order=30,
+        order=31,
     ),
 ):
     register(counter)

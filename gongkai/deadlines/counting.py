@@ -7,36 +7,30 @@ from django.contrib.contenttypes.models import ContentType
 
 from gongkai.core.worklist_counts import per_agency
 
-from .models import Deadline
+from .models import URGENCY_FILTERS, Deadline
 from .selectors import reminder_horizon
 
 
 def open_deadlines(model, kind: str):
-    return Deadline.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), kind=kind, is_open=True
+    return Deadline.objects.open().filter(
+        content_type=ContentType.objects.get_for_model(model), kind=kind
     )
 
 
 def counting(model, kind: str, window: str):
     """A counter's `count`: open deadlines of `kind` on `model` in `window`: overdue (before
-    today), today, soon (after today, within the reminder horizon), upcoming (today or within the
-    horizon: a limit still to meet), near (upcoming or already passed: something to record),
-    any (every open one), pending (no date yet: its year's holidays are not loaded)."""
+    today), today, soon (after today, within the reminder horizon), pending (no date), provisional
+    (a date counted with assumed holidays) — deadlines' urgency filters —, attention (due by
+    the horizon or passed, as the reminders count: DeadlineQuerySet.needing_attention), any
+    (every open one)."""
 
     def count(agency_ids, *, today: dt.date, user=None) -> dict[int, int]:
         rows = open_deadlines(model, kind)
-        if window == "overdue":
-            rows = rows.filter(due__lt=today)
-        elif window == "today":
-            rows = rows.filter(due=today)
-        elif window == "soon":
-            rows = rows.filter(due__gt=today, due__lte=reminder_horizon(today))
-        elif window == "upcoming":
-            rows = rows.filter(due__gte=today, due__lte=reminder_horizon(today))
-        elif window == "near":
-            rows = rows.filter(due__lte=reminder_horizon(today))
-        elif window == "pending":
-            rows = rows.filter(due__isnull=True)
+        horizon = reminder_horizon(today)
+        if window in URGENCY_FILTERS:  # the one definition: DeadlineQuerySet.urgency
+            rows = rows.urgency(window, today=today, horizon=horizon)
+        elif window == "attention":
+            rows = rows.needing_attention(today=today, horizon=horizon)
         elif window != "any":
             raise ValueError(window)
         return per_agency(rows, agency_ids)

@@ -22,6 +22,11 @@ OVERDUE, TODAY, SOON, LATER, PENDING, PROVISIONAL = (
 URGENCY_FILTERS = (OVERDUE, TODAY, SOON, PENDING, PROVISIONAL)
 
 
+# Windows the office may use but need not: once the 补正 window has passed there is nothing
+# left to do about it (补正 is simply refused: 2019 Art. 30), so it matters only while open.
+OPTIONAL_KINDS = frozenset({"correction_notice"})
+
+
 class DeadlineQuerySet(AgencyScopedQuerySet):
     """Filters by urgency, the same ones gongkai.deadlines.urgency.urgency_of decides for one
     deadline (for the queue, the 工作台 counts and the reminders): D the due date, T today,
@@ -49,6 +54,12 @@ class DeadlineQuerySet(AgencyScopedQuerySet):
     def provisional(self):
         """The date assumed the statutory holidays of a year whose notice is missing."""
         return self.filter(provisional=True)
+
+    def needing_attention(self, *, today, horizon):
+        """D <= H: due soon, today or already passed (a lapse, a missing answer or a late reply
+        to record), except the windows the office may use but need not (OPTIONAL_KINDS),
+        which matter only until they pass."""
+        return self.filter(due__lte=horizon).exclude(kind__in=OPTIONAL_KINDS, due__lt=today)
 
     def urgency(self, code: str, *, today, horizon=None):
         """The deadlines of one urgency filter (URGENCY_FILTERS); `horizon` for "soon"."""

@@ -113,7 +113,7 @@ def test_last_years_report_is_due_then_late(clerk_a, dept_a):
 
 
 def test_deadlines_that_cannot_be_computed_raise_a_banner_naming_the_year(clerk_a, dept_a):
-    """Received 2026-12-20: the reply falls in 2027, whose notice is not loaded."""
+    """Received 2026-12-20: the reply falls in 2027, whose notice is not loaded: 暂定."""
     register(clerk_a, dept_a, received=D(2026, 12, 20))
     line = _lines(clerk_a, D(2026, 12, 21))["deadlines.missing_notice"]
     assert line.banner and line.count >= 1 and "2027年的节假日安排尚未载入" in line.detail
@@ -160,3 +160,31 @@ def test_a_next_address_still_wins(client, clerk_a):
         {"username": clerk_a.username, "password": PASSWORD},
     )
     assert response["Location"] == "/office/catalog/"
+
+
+def _queue_numbers(client, url):
+    from gongkai.applications.models import Application
+
+    html = client.get(url).content.decode()
+    return {a.number for a in Application.objects.all() if a.number in html}
+
+
+def test_each_line_links_to_the_list_of_exactly_what_it_counts(
+    client, clerk_a, head_a, dept_a
+):
+    """The 补正 window and the extension lines lead to the queue filtered the same way."""
+    waiting = s.application_start(actor=clerk_a, application=register(clerk_a, dept_a))
+    extended = s.application_start(
+        actor=clerk_a, application=register(clerk_a, dept_a, received=D(2026, 3, 3))
+    )
+    s.application_request_extension(actor=clerk_a, application=extended, reason="需要调取档案")
+    today = D(2026, 3, 9)  # 补正 may be asked until 2026-03-11 (7 working days, Art. 30)
+    with time_machine.travel(dt.datetime(2026, 3, 9, 10), tick=False):
+        lines = _lines(clerk_a, today)
+        client.force_login(clerk_a)
+        correction = _queue_numbers(client, lines["applications.correction_notice"].url)
+        client.force_login(head_a)
+        extension = _queue_numbers(client, _lines(head_a, today)["applications.extension"].url)
+    assert lines["applications.correction_notice"].count == len(correction) == 2
+    assert {waiting.number, extended.number} == correction
+    assert extension == {extended.number}

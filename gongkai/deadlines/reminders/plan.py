@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 
 from gongkai.workdays.selectors import work_calendar
 
@@ -18,10 +17,6 @@ from ..selectors import reminder_horizon
 from .registry import DEFAULT_OWNER, Context, Line, owner_for, registered_sources
 
 logger = logging.getLogger(__name__)
-
-# Windows the office may use but need not: once the 补正 window has passed there is nothing
-# left to do about it (补正 is simply refused), so it is reminded of only while it is open.
-OPTIONAL_KINDS = frozenset({Deadline.Kind.CORRECTION_NOTICE})
 
 
 @dataclass
@@ -45,12 +40,11 @@ class Digest:
 
 
 def _open_deadlines(context: Context):
-    return (
-        Deadline.objects.filter(is_open=True)
-        .filter(Q(due__lte=context.horizon) | Q(due__isnull=True))
-        .exclude(kind__in=OPTIONAL_KINDS, due__lt=context.today)
-        .order_by("content_type_id", "due", "pk")
+    # Due by the horizon (passed optional windows aside), or with no date yet.
+    attention = Deadline.objects.open().needing_attention(
+        today=context.today, horizon=context.horizon
     )
+    return (attention | Deadline.objects.open().pending()).order_by("content_type_id", "due", "pk")
 
 
 def _deadline_lines(context: Context):
