@@ -142,7 +142,7 @@ def test_a_deadline_without_a_date_is_reminded_of_with_its_reason(clerk_a, dept_
     with at(D(2023, 12, 21)):
         send_reminders()
     text = the_text_to(sms_outbox, clerk_a)
-    assert case.number in text and "答复期限（期限暂时无法计算）" in text
+    assert case.number in text and "答复期限（期限待定）" in text
 
 
 def test_a_provisional_date_is_marked_as_such():

@@ -20,6 +20,9 @@ from gongkai.agencies.models import Membership
 from gongkai.agencies.roles import Role
 from gongkai.workdays.calendar import WorkCalendar, YearNotLoaded
 
+from ..models import OVERDUE, PENDING, TODAY
+from ..urgency import urgency_of
+
 
 class Urgency(enum.IntEnum):
     """The order lines are listed in: what is late first, what has no date yet last."""
@@ -116,23 +119,16 @@ class Context:
             return sum((day + dt.timedelta(days=i)).weekday() < 5 for i in range(1, days + 1))
 
     def urgency(self, due: dt.date | None) -> tuple[Urgency, str]:
-        """How urgent a due date is today, in the words every page uses (已逾期N个工作日 /
-        今日到期 / N个工作日内到期)."""
-        if due is None:
-            return Urgency.PENDING, _("期限暂时无法计算")
-        if due == self.today:
-            return Urgency.TODAY, _("今日到期")
-        try:
-            days = self.calendar.workdays_between(self.today, due)
-        except YearNotLoaded:
-            days = None
-        if due < self.today:
-            if not days:
-                return Urgency.OVERDUE, _("已逾期")
-            return Urgency.OVERDUE, _("已逾期%(days)d个工作日") % {"days": -days}
-        if not days:
-            return Urgency.SOON, _("即将到期")
-        return Urgency.SOON, _("%(days)d个工作日内到期") % {"days": days}
+        """How urgent a due date is today, in the words every page uses (the one selector:
+        deadlines.urgency.urgency_of — 已逾期N个工作日 / 今日到期 / N个工作日内到期 / 期限待定),
+        with the order lines are listed in."""
+        shown = urgency_of(due=due, today=self.today, horizon=self.horizon, calendar=self.calendar)
+        order = {
+            OVERDUE: Urgency.OVERDUE,
+            TODAY: Urgency.TODAY,
+            PENDING: Urgency.PENDING,
+        }.get(shown.code, Urgency.SOON)
+        return order, shown.label or _("即将到期")
 
 
 class DeadlineOwner:
