@@ -169,9 +169,7 @@ def _queue_numbers(client, url):
     return {a.number for a in Application.objects.all() if a.number in html}
 
 
-def test_each_line_links_to_the_list_of_exactly_what_it_counts(
-    client, clerk_a, head_a, dept_a
-):
+def test_each_line_links_to_the_list_of_exactly_what_it_counts(client, clerk_a, head_a, dept_a):
     """The 补正 window and the extension lines lead to the queue filtered the same way."""
     waiting = s.application_start(actor=clerk_a, application=register(clerk_a, dept_a))
     extended = s.application_start(
