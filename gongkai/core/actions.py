@@ -32,6 +32,22 @@ class UnknownAction(DomainError):
     code = "unknown_action"
 
 
+# The field an irreversible action's form adds: a page shows it as a checkbox under the action's
+# question, the API takes it as `"confirm": true`. The action's service never sees it.
+CONFIRM_FIELD = "confirm"
+
+
+def with_confirmation(form: type[forms.Form], question) -> type[forms.Form]:
+    """`form` with a required 我已确认 checkbox whose help text is the action's question: an
+    irreversible step runs only once its consequence was read and confirmed (page and API)."""
+    field = forms.BooleanField(
+        label=_("我已确认"),
+        help_text=question,
+        error_messages={"required": _("此操作不可撤销，请先勾选“我已确认”。")},
+    )
+    return type(f"Confirmed{form.__name__}", (form,), {CONFIRM_FIELD: field})
+
+
 @dataclasses.dataclass(frozen=True)
 class Action:
     name: str
@@ -47,7 +63,8 @@ class Action:
     when: Callable[[Any], bool] | None = None
     form_kwargs: Callable[[Any], dict] | None = None  # e.g. the case, for a choice of its files
     initial: Callable[[Any], dict] | None = None
-    confirm: str | Promise = ""  # irreversible: the question asked before it runs
+    # Irreversible: the question asked before it runs; its form then requires 我已确认.
+    confirm: str | Promise = ""
     # What the page says once it ran (default "已完成：<label>"); a callable gets the result.
     done: str | Promise | Callable[[Any], str] = ""
     order: int = 0
@@ -92,7 +109,10 @@ class ActionTable:
             raise ImproperlyConfigured(f"{self.name}: {action.name} names no transition")
         if not str(action.label).strip():
             raise ImproperlyConfigured(f"{self.name}: action {action.name} has no label")
-        action = dataclasses.replace(action, transition=transition)
+        changes = {"transition": transition}
+        if action.confirm:
+            changes["form"] = with_confirmation(action.form, action.confirm)
+        action = dataclasses.replace(action, **changes)
         self.policy.rule(action.rule)  # every action names its permission rule
         self._actions[action.name] = action
         return action
@@ -166,8 +186,9 @@ class ActionTable:
         self.policy.require(user, self[name].rule, target)
 
     def perform(self, actor, name: str, target, cleaned_data: dict):
-        """Run the action's service with the form's data."""
-        return self[name].run(actor, target, cleaned_data)
+        """Run the action's service with the form's data (without the confirmation box)."""
+        data = {key: value for key, value in cleaned_data.items() if key != CONFIRM_FIELD}
+        return self[name].run(actor, target, data)
 
 
 ACTION_TABLES: dict[str, ActionTable] = {}

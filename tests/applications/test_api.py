@@ -92,7 +92,9 @@ def test_invalid_transition_and_bad_input_over_the_api(api, clerk_a, dept_a):
     api.force_authenticate(clerk_a)
     url = f"/api/office/applications/{application.number}/actions/"
     response = api.post(
-        url + "serve/", {"method": "post", "served_on": "2026-03-05"}, format="json"
+        url + "serve/",
+        {"method": "post", "served_on": "2026-03-05", "confirm": True},
+        format="json",
     )
     assert response.status_code == 409 and response.json()["code"] == "invalid_transition"
     response = api.post(url + "start/", {}, format="json")

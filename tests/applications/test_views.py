@@ -115,7 +115,10 @@ def test_staff_case_page_runs_the_workflow(client, clerk_a, reviewer_a, dept_a):
     client.force_login(reviewer_a)
     assert client.post(url("approve_decision")).status_code == 302
     client.force_login(clerk_a)
-    client.post(url("serve"), {"serve-method": "post", "serve-served_on": "2026-03-20"})
+    client.post(
+        url("serve"),
+        {"serve-method": "post", "serve-served_on": "2026-03-20", "serve-confirm": "on"},
+    )
     application.refresh_from_db()
     assert application.status == Status.SERVED and application.outcome == "partial"
     page = client.get(reverse("applications_office:case", args=[application.pk])).content.decode()

@@ -27,6 +27,9 @@ def _act(page, application, name, fields=None, selects=None):
         form.locator(f"[name='{name}-{field}']").fill(value)
     for field, value in (selects or {}).items():
         form.locator(f"[name='{name}-{field}']").select_option(value)
+    confirm = form.locator(f"[name='{name}-confirm']")
+    if confirm.count():  # an irreversible step: its consequence is read and confirmed first
+        confirm.check()
     form.locator("button[type=submit]").click()
     try:
         page.get_by_text("已完成").first.wait_for()

@@ -66,6 +66,7 @@ def test_start_check_override_finalise_publish_and_read(
         reviewer.get_by_text("理由已记录").wait_for()
     reviewer.get_by_role("button", name="定稿（锁定数字）").click()
     reviewer.get_by_text("报告已定稿").wait_for()
+    reviewer.get_by_label("我已确认").check()
     reviewer.get_by_role("button", name="发布到年报栏目").click()
     reviewer.get_by_text("报告已发布").wait_for()
     report.refresh_from_db()

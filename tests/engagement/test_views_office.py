@@ -29,7 +29,10 @@ def test_a_clerk_drafts_and_publishes_through_the_pages(client, clerk_a, dept_a)
         )
         consultation = Consultation.objects.get()
         assert created.status_code == 302
-        published = client.post(reverse("engagement_office:act", args=[consultation.pk, "publish"]))
+        published = client.post(
+            reverse("engagement_office:act", args=[consultation.pk, "publish"]),
+            {"publish-confirm": "on"},
+        )
     assert published.status_code == 302
     consultation.refresh_from_db()
     assert consultation.status == "published" and consultation.created_by == clerk_a
@@ -39,7 +42,10 @@ def test_a_refused_action_shows_the_reason(client, clerk_a, dept_a):
     consultation = draft(clerk_a, dept_a, basis="")
     client.force_login(clerk_a)
     with frozen(shanghai(2026, 3, 1)):
-        page = client.post(reverse("engagement_office:act", args=[consultation.pk, "publish"]))
+        page = client.post(
+            reverse("engagement_office:act", args=[consultation.pk, "publish"]),
+            {"publish-confirm": "on"},
+        )
     assert page.status_code == 400 and "发布前请填写起草依据" in page.content.decode()
 
 

@@ -76,7 +76,7 @@ def test_each_step_says_what_it_did(client, draft, report_reviewer_a):
     assert response.url == reverse("reports_office:detail", args=[draft.pk])
     followed = client.get(response.url).content.decode()
     assert "报告已定稿，数字已锁定。" in followed
-    response = act(client, draft, "publish")
+    response = act(client, draft, "publish", {"publish-confirm": "on"})
     assert "报告已发布到政府信息公开年报栏目。" in client.get(response.url).content.decode()
 
 
