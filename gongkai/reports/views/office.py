@@ -23,6 +23,7 @@ from ..actions import TABLE
 from ..check import problem_key
 from ..compute import cell_records
 from ..document import parse_cell
+from ..exporters.layout import narrative_blocks
 from ..formats import get_format
 from ..models import AnnualReport
 from ..permissions import POLICY
@@ -241,33 +242,44 @@ def cell(request, pk: int, cell: str):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def narrative(request, pk: int):
+    """The text: a form to save a new draft of it for those who may edit it now, the text as
+    the report prints it (headings and paragraphs, no fields) for everyone else."""
     report = staff_report(request, pk)
     fmt = get_format(report.format)
     latest = sel.latest_narrative(report)
-    form_class = f.narrative_form(fmt, latest.sections if latest else {})
-    form = form_class(request.POST or None)
+    sections = latest.sections if latest else {}
     editable = _may_edit(request.user, report)
-    if request.method == "POST":
-        if not editable:
+    context = {
+        "report": report,
+        "editable": editable,
+        "locked": not WORKFLOW.allows("edit", report.status),
+        "history": report.narratives.select_related("saved_by")[:20],
+    }
+    if not editable:
+        if request.method == "POST":
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                s.report_save_narrative(
-                    actor=request.user, report=report, sections=form.cleaned_data
-                )
-                messages.success(request, "正文已保存为新稿。")
-                return redirect("reports_office:detail", report.pk)
-            except DomainError as error:
-                add_service_error(form, error)
+        with_tables = {table.section for table in fmt.tables}
+        context["sections"] = [
+            (
+                section.heading,
+                narrative_blocks(section, sections.get(section.key)),
+                section.heading in with_tables,
+            )
+            for section in fmt.sections
+        ]
+        return render(request, "reports/office/narrative.html", context)
+    form = f.narrative_form(fmt, sections)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            s.report_save_narrative(actor=request.user, report=report, sections=form.cleaned_data)
+            messages.success(request, "正文已保存为新稿。")
+            return redirect("reports_office:detail", report.pk)
+        except DomainError as error:
+            add_service_error(form, error)
     return render(
         request,
         "reports/office/narrative.html",
-        {
-            "report": report,
-            "form": form,
-            "editable": editable,
-            "history": report.narratives.select_related("saved_by")[:20],
-        },
+        {**context, "form": form},
         status=400 if form.errors else 200,
     )
 
