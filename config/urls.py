@@ -19,6 +19,7 @@ from gongkai.facts import api as facts_api
 from gongkai.facts import urls as facts_urls
 from gongkai.powerlists import api as powerlists_api
 from gongkai.powerlists import urls as powerlists_urls
+from gongkai.reports import api as reports_api
 from gongkai.reports import urls as reports_urls
 
 api_patterns = [
@@ -46,6 +47,7 @@ api_patterns = [
 api_patterns += catalog_api.urlpatterns
 api_patterns += engagement_api.urlpatterns + powerlists_api.urlpatterns
 api_patterns += appeals_api.urlpatterns + facts_api.urlpatterns
+api_patterns += reports_api.urlpatterns
 
 urlpatterns = [
     path("", include("gongkai.portal.urls")),

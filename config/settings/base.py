@@ -237,6 +237,7 @@ SPECTACULAR_SETTINGS = {
         "AppealDocumentKind": "gongkai.appeals.models.AppealDocument.Kind",
         "MeetingKind": "gongkai.facts.models.Meeting.Kind",
         "FigureKey": "gongkai.facts.models.FigureKey",
+        "AnnualReportStatus": "gongkai.reports.states.ReportStatus",
     },
 }
 

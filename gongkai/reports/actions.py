@@ -1,5 +1,7 @@
-"""What staff can do on a report's page: one table, read by the page (and by an API, should the
-reports get one). Writing the text has its own page (views/office.narrative)."""
+"""What staff can do on a report's page: one table, read by the page and by the API
+(api.py). Writing the text has its own page (views/office.narrative). Finalising and publishing
+cannot be undone: each asks its question (`confirm`), answered after the warnings and the
+preview (preflight.py, views/preview.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +59,9 @@ TABLE.add(
         "finalise",
         _("定稿（锁定数字）"),
         lambda a, report, d: s.report_finalise(actor=a, report=report),
+        confirm=_(
+            "定稿后统计表的数字即被锁定，不再随记录变化，不能撤回，只能修订为新版本。确认定稿？"
+        ),
         done=_("报告已定稿，数字已锁定。"),
     ),
     Action(

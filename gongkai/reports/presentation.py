@@ -113,3 +113,16 @@ def export_input(data: ReportData, agency: Agency, narrative: dict, *, status_no
         channels=channel_figures(agency, data.year, subtree=data.subtree),
         status_note=status_note,
     )
+
+
+def public_body(report) -> str:
+    """The report as the public reads it on the 年报 column (the HTML fragment of the same
+    exporter as every download): the published page and the staff's preview before
+    finalising or publishing show exactly this."""
+    from .exporters import render_fragment
+    from .selectors import latest_narrative, report_data
+
+    narrative = latest_narrative(report)
+    return render_fragment(
+        export_input(report_data(report), report.agency, narrative.sections if narrative else {})
+    )

@@ -30,19 +30,19 @@ KEY_FIGURES = {
 }
 
 
-def _report_due(year: int):
+def report_due_rule(year: int):
     """The rule for the report on `year`: the regime's in force when it is written (the next
     January; the report on 2018 was due under the 2008 Regulation)."""
     return regime_for(dt.date(year + 1, 1, 1)).annual_report
 
 
 def statutory_date(agency: Agency, year: int) -> dt.date:
-    return _report_due(year).date_for(year, government=agency.kind == Agency.Kind.GOVERNMENT)
+    return report_due_rule(year).date_for(year, government=agency.kind == Agency.Kind.GOVERNMENT)
 
 
 def due_rule(year: int) -> str:
     """The rule in words, for the roll-up page."""
-    due = _report_due(year)
+    due = report_due_rule(year)
     return _(
         "政府部门应于次年%(dm)s月%(dd)s日前、人民政府应于次年%(gm)s月%(gd)s日前公布年度报告"
         "（条例%(basis)s）。"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import office, public, rollup, statistics, upload
+from .views import office, preview, public, rollup, statistics, upload
 
 app_name = "reports"
 
@@ -25,6 +25,7 @@ office_patterns = (
         path("<int:pk>/", office.detail, name="detail"),
         path("<int:pk>/cells/<str:cell>/", office.cell, name="cell"),
         path("<int:pk>/narrative/", office.narrative, name="narrative"),
+        path("<int:pk>/preview/", preview.preview, name="preview"),
         path("<int:pk>/act/<str:action>/", office.act, name="act"),
         path("<int:pk>/download/<str:kind>/", office.download, name="download"),
         path("<int:pk>/source/", office.source_file, name="source"),

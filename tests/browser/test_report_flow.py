@@ -1,14 +1,18 @@
 """A clerk starts the annual report → the checks show that this year's 上年结转 contradicts last
 year's final report → the reviewer cannot finalise until a reason is written, then finalises and
-publishes → a visitor reads it in the agency's 年报 column."""
+publishes → a visitor reads it in the agency's 年报 column. And finalising with warnings: the
+reviewer reads that a section of the text is empty and that the report is late, previews it,
+confirms and finalises."""
 
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from gongkai.applications.models import Application
 from gongkai.reports import services as s
 from gongkai.reports.models import AnnualReport
+from gongkai.reports.rollup import statutory_date
 from gongkai.reports.states import ReportStatus
 from tests.browser.test_application_flow import _login
 from tests.reports.fixtures import application
@@ -56,6 +60,7 @@ def test_start_check_override_finalise_publish_and_read(
     reviewer = new_page()
     _login(reviewer, report_reviewer_a)
     reviewer.goto(f"/office/reports/{report.pk}/")
+    reviewer.get_by_label("我已确认").check()
     reviewer.get_by_role("button", name="定稿（锁定数字）").click()
     reviewer.get_by_text("不能定稿").first.wait_for()
     while reviewer.get_by_label("允许定稿的理由").count():
@@ -64,6 +69,7 @@ def test_start_check_override_finalise_publish_and_read(
         )
         reviewer.get_by_role("button", name="记录理由").first.click()
         reviewer.get_by_text("理由已记录").wait_for()
+    reviewer.get_by_label("我已确认").check()
     reviewer.get_by_role("button", name="定稿（锁定数字）").click()
     reviewer.get_by_text("报告已定稿").wait_for()
     reviewer.get_by_label("我已确认").check()
@@ -79,3 +85,39 @@ def test_start_check_override_finalise_publish_and_read(
     visitor.get_by_text("人员不足，将加强培训。").wait_for()
     assert visitor.get_by_role("table").count() >= 3
     assert visitor.get_by_role("link", name="下载PDF").count() == 1
+
+
+def test_finalise_with_warnings(browser, live_server, clerk_a, report_reviewer_a, dept_a):
+    """The report on the year before last is past its statutory date whatever today is (the
+    2019 Regulation's 31 January of last year); its prefilled text leaves 五 empty."""
+    today = timezone.localdate()
+    year = today.year - 2
+    report = s.report_start(actor=clerk_a, agency=dept_a, year=year)
+    days_late = (today - statutory_date(dept_a, year)).days
+
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    _login(page, report_reviewer_a)
+    page.goto(f"/office/reports/{report.pk}/")
+    warnings = page.locator("#preflight-warnings")
+    warnings.get_by_text("正文“五、政府信息公开工作存在的主要问题及改进情况”没有内容。").wait_for()
+    assert f"今天已逾期{days_late}天。" in warnings.inner_text()
+
+    page.get_by_role("link", name="预览公开页面（发布后公众看到的内容）").click()
+    page.get_by_role("heading", name="预览：公开页面").wait_for()
+    page.get_by_role("heading", name=report.title).wait_for()
+    assert f"今天已逾期{days_late}天。" in page.locator("#preflight-warnings").inner_text()
+
+    page.get_by_role("button", name="定稿（锁定数字）").click()  # not confirmed: refused
+    page.get_by_text("此操作不可撤销，请先勾选“我已确认”。").wait_for()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+
+    page.get_by_label("我已确认").check()
+    page.get_by_role("button", name="定稿（锁定数字）").click()
+    page.get_by_text("报告已定稿，数字已锁定。").wait_for()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FINAL
+    page.get_by_role("heading", name="发布前请核对").wait_for()
+    context.close()

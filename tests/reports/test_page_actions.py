@@ -72,7 +72,7 @@ def test_a_final_report_offers_publishing_and_revising(client, draft, clerk_a, r
 
 def test_each_step_says_what_it_did(client, draft, report_reviewer_a):
     client.force_login(report_reviewer_a)
-    response = act(client, draft, "finalise")
+    response = act(client, draft, "finalise", {"finalise-confirm": "on"})
     assert response.url == reverse("reports_office:detail", args=[draft.pk])
     followed = client.get(response.url).content.decode()
     assert "报告已定稿，数字已锁定。" in followed
@@ -82,7 +82,7 @@ def test_each_step_says_what_it_did(client, draft, report_reviewer_a):
 
 def test_a_refused_finalise_says_why_on_the_page(client, wrong_last_year, draft, report_reviewer_a):
     client.force_login(report_reviewer_a)
-    response = act(client, draft, "finalise")
+    response = act(client, draft, "finalise", {"finalise-confirm": "on"})
     assert response.status_code == 400
     assert "不能定稿" in response.content.decode()
     draft.refresh_from_db()

@@ -80,7 +80,9 @@ def test_a_clerk_cannot_finalise_but_a_reviewer_can(client, clerk_a, reviewer_a,
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
     client.force_login(reviewer_a)
-    client.post(reverse("reports_office:act", args=[report.pk, "finalise"]))
+    client.post(
+        reverse("reports_office:act", args=[report.pk, "finalise"]), {"finalise-confirm": "on"}
+    )
     report.refresh_from_db()
     assert report.status == ReportStatus.FINAL
     assert report.snapshot["tables"]

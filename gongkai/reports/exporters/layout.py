@@ -233,12 +233,32 @@ def _is_part_heading(line: str, parts: set[str]) -> bool:
     )
 
 
-def _narrative_blocks(section: Section, text: str | None) -> list[Block]:
+def narrative_blocks(section: Section, text: str | None) -> list[Block]:
+    """A section's text as the report prints it: sub-headings ("part") and paragraphs."""
     parts = {_plain(p) for p in section.parts}
     return [
         Block("part" if _is_part_heading(line, parts) else "paragraph", line)
         for line in paragraphs(text)
     ]
+
+
+def empty_headings(fmt, narrative: dict[str, str]) -> list[tuple[str, str | None]]:
+    """Where a reader of the printed report would find a heading with nothing under it:
+    (section heading, None) for a section with no text and no table of its own (the 2019
+    sections 二 to 四 are their tables), (section heading, sub-heading) for a prefilled
+    sub-heading followed directly by the next one or the end of its section. A section whose
+    sub-headings were replaced by free text is not empty."""
+    with_tables = {table.section for table in fmt.tables}
+    empty: list[tuple[str, str | None]] = []
+    for section in fmt.sections:
+        blocks = narrative_blocks(section, narrative.get(section.key))
+        if not blocks and section.heading not in with_tables:
+            empty.append((section.heading, None))
+        for i, block in enumerate(blocks):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.kind == "part" and (following is None or following.kind == "part"):
+                empty.append((section.heading, block.text))
+    return empty
 
 
 def _insert_after_part(blocks: list[Block], part: str, block: Block) -> bool:
@@ -275,7 +295,7 @@ def build_layout(inp: ExportInput) -> ReportLayout:
     sections = []
     for section in fmt.sections:
         layout = SectionLayout(
-            section.heading, _narrative_blocks(section, inp.narrative.get(section.key))
+            section.heading, narrative_blocks(section, inp.narrative.get(section.key))
         )
         for table in fmt.tables:
             if table.section == section.heading:

@@ -23,16 +23,18 @@ from ..actions import TABLE
 from ..check import problem_key
 from ..compute import cell_records
 from ..document import parse_cell
+from ..exporters.layout import narrative_blocks
 from ..formats import get_format
 from ..models import AnnualReport
 from ..permissions import POLICY
+from ..preflight import AHEAD, STEPS, publication_due, report_warnings
 from ..presentation import export_input
 from ..sources import UnknownMeasure
-from ..states import WORKFLOW
+from ..states import WORKFLOW, ReportStatus
 from .tables import table_views
 
 
-def _report(request, pk: int):
+def staff_report(request, pk: int):
     report = get_object_or_404(sel.reports_visible_to(request.user), pk=pk)
     POLICY.require_view(request.user, report)
     return report
@@ -104,6 +106,7 @@ def _detail_context(request, report, *, bound=None) -> dict:
     actions = {name: (label, form) for name, label, form, _action in available}
     refusal = _override_refusal(bound)
     keys = [problem_key(p) for p in problems]
+    narrative = sel.latest_narrative(report)
     override_label, override_form = actions.get("override", (None, None))
     entered_label, entered_form = actions.get("enter_figures", (None, None))
     return {
@@ -132,9 +135,32 @@ def _detail_context(request, report, *, bound=None) -> dict:
         "entered_label": entered_label,
         "entered_form": entered_form,
         "steps": [entry for entry in available if entry[0] not in PLACED],
-        "narrative": sel.latest_narrative(report),
+        "narrative": narrative,
+        "preflight": preflight(
+            report, problems=problems, overridden=overridden, narrative=narrative
+        ),
+        "preflight_steps": STEPS,
         "versions": sel.versions_of(report),
         "history": sel.report_history(report),
+    }
+
+
+def preflight(report, *, problems, overridden: dict, narrative) -> dict | None:
+    """What to read before the next step (定稿 of a draft, 发布 of a final report): the
+    statutory date and the warnings (preflight.py); None once the report is published."""
+    if report.status not in AHEAD:
+        return None
+    return {
+        "step": WORKFLOW.transitions[
+            "finalise" if report.status == ReportStatus.DRAFT else "publish"
+        ].label,
+        "due": publication_due(report),
+        "warnings": report_warnings(
+            report,
+            problems=problems,
+            overrides=overridden,
+            narrative=narrative.sections if narrative else {},
+        ),
     }
 
 
@@ -157,7 +183,7 @@ def _may_edit(user, report) -> bool:
 
 @staff_required
 def detail(request, pk: int):
-    report = _report(request, pk)
+    report = staff_report(request, pk)
     return render(request, "reports/office/detail.html", _detail_context(request, report))
 
 
@@ -165,7 +191,7 @@ def detail(request, pk: int):
 @require_POST
 def act(request, pk: int, action: str):
     """One of the page's actions (actions.TABLE): a new version opens on its own page."""
-    report = _report(request, pk)
+    report = staff_report(request, pk)
 
     def success_url(result) -> str:
         shown = result if isinstance(result, AnnualReport) else report
@@ -184,7 +210,7 @@ def act(request, pk: int, action: str):
 
 @staff_required
 def cell(request, pk: int, cell: str):
-    report = _report(request, pk)
+    report = staff_report(request, pk)
     fmt = get_format(report.format)
     try:
         records = cell_records(
@@ -216,40 +242,51 @@ def cell(request, pk: int, cell: str):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def narrative(request, pk: int):
-    report = _report(request, pk)
+    """The text: a form to save a new draft of it for those who may edit it now, the text as
+    the report prints it (headings and paragraphs, no fields) for everyone else."""
+    report = staff_report(request, pk)
     fmt = get_format(report.format)
     latest = sel.latest_narrative(report)
-    form_class = f.narrative_form(fmt, latest.sections if latest else {})
-    form = form_class(request.POST or None)
+    sections = latest.sections if latest else {}
     editable = _may_edit(request.user, report)
-    if request.method == "POST":
-        if not editable:
+    context = {
+        "report": report,
+        "editable": editable,
+        "locked": not WORKFLOW.allows("edit", report.status),
+        "history": report.narratives.select_related("saved_by")[:20],
+    }
+    if not editable:
+        if request.method == "POST":
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                s.report_save_narrative(
-                    actor=request.user, report=report, sections=form.cleaned_data
-                )
-                messages.success(request, "正文已保存为新稿。")
-                return redirect("reports_office:detail", report.pk)
-            except DomainError as error:
-                add_service_error(form, error)
+        with_tables = {table.section for table in fmt.tables}
+        context["sections"] = [
+            (
+                section.heading,
+                narrative_blocks(section, sections.get(section.key)),
+                section.heading in with_tables,
+            )
+            for section in fmt.sections
+        ]
+        return render(request, "reports/office/narrative.html", context)
+    form = f.narrative_form(fmt, sections)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            s.report_save_narrative(actor=request.user, report=report, sections=form.cleaned_data)
+            messages.success(request, "正文已保存为新稿。")
+            return redirect("reports_office:detail", report.pk)
+        except DomainError as error:
+            add_service_error(form, error)
     return render(
         request,
         "reports/office/narrative.html",
-        {
-            "report": report,
-            "form": form,
-            "editable": editable,
-            "history": report.narratives.select_related("saved_by")[:20],
-        },
+        {**context, "form": form},
         status=400 if form.errors else 200,
     )
 
 
 @staff_required
 def download(request, pk: int, kind: str):
-    report = _report(request, pk)
+    report = staff_report(request, pk)
     return export_response(report, kind)
 
 
@@ -314,7 +351,7 @@ def report_settings(request, code: str):
 def source_file(request, pk: int):
     """The original document of an imported report (a file of the report itself, not one of the
     stored-file kinds), served the shared way once the report may be seen."""
-    report = _report(request, pk)
+    report = staff_report(request, pk)
     if not report.source_file:
         raise Http404
     name = report.source_file.name.rsplit("/", 1)[-1]

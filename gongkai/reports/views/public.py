@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from gongkai.agencies.models import Agency
 
 from .. import selectors as sel
-from ..presentation import export_input
+from ..presentation import public_body
 from .office import export_response
 
 
@@ -25,13 +25,9 @@ def _published(code: str, year: int, subtree: bool = False):
 
 def report(request, code: str, year: int):
     found = _published(code, year, subtree=request.GET.get("scope") == "subtree")
-    from ..exporters import render_fragment
-
-    narrative = sel.latest_narrative(found)
-    body = render_fragment(
-        export_input(sel.report_data(found), found.agency, narrative.sections if narrative else {})
+    return render(
+        request, "reports/public/report.html", {"report": found, "body": public_body(found)}
     )
-    return render(request, "reports/public/report.html", {"report": found, "body": body})
 
 
 def download(request, code: str, year: int, kind: str):
