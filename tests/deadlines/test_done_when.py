@@ -151,9 +151,37 @@ def test_the_applicants_own_page_and_the_query_page_say_provisional_without_admi
         assert "载入" not in html  # the public is told, not instructed
 
 
-def test_the_letters_say_the_date_is_provisional(december_case):
-    receipt = "\n".join(render_letter(december_case, "receipt", today=D(2026, 12, 21)).paragraphs)
-    assert f"（即2027年1月18日前；{LETTER_MARK}）" in receipt
+def test_the_letters_say_the_date_is_provisional(clerk_a, dept_a, december_case):
+    """The receipt (答复期限), the consultation letter (征求意见答复期限: 15 working days from
+    2026-12-22, 2027-01-13) and the fee notice (缴费期限: 20 working days from 2026-12-22,
+    2027-01-20), each counted into 2027."""
+
+    def letter(application, kind):
+        return "\n".join(render_letter(application, kind, today=D(2026, 12, 22)).paragraphs)
+
+    assert f"（即2027年1月18日前；{LETTER_MARK}）" in letter(december_case, "receipt")
+    with at(D(2026, 12, 22)):
+        consulted = s.application_start(actor=clerk_a, application=december_case)
+        s.application_start_consultation(
+            actor=clerk_a,
+            application=consulted,
+            party_kind="third_party",
+            party_name="商丘示例建设有限公司",
+            started_on=D(2026, 12, 21),
+            letter_received_on=D(2026, 12, 22),
+        )
+        charged = s.application_start(
+            actor=clerk_a, application=register(clerk_a, dept_a, received=D(2026, 12, 14))
+        )
+        charged = s.application_send_fee_notice(
+            actor=clerk_a,
+            application=charged,
+            method="volume",
+            units=120,
+            notice_received_on=D(2026, 12, 22),
+        )
+    assert f"（即2027年1月13日前；{LETTER_MARK}）" in letter(consulted, "consultation")
+    assert f"（即2027年1月20日前；{LETTER_MARK}）" in letter(charged, "fee")
 
 
 def test_the_api_says_provisional_to_staff_and_to_the_applicant(
@@ -363,3 +391,25 @@ def test_a_reply_served_while_its_due_date_was_unknown_is_not_on_time_until_judg
         Scope(agency=dept_a, year=2025), {"closed_on_time", "closed_extended"}
     )
     assert (report["closed_on_time"], report["closed_extended"]) == (0, 1)
+
+
+def test_a_due_date_that_cannot_be_known_is_said_so_with_why_on_every_page(client, clerk_a, dept_a):
+    """The issue: the reason was stored (pending_reason) but no page showed it. Staff read it;
+    the public reads why in their words, with no administrator's instruction."""
+    CalendarYear.objects.filter(year=2024).delete()
+    with at(D(2024, 12, 20)):
+        case = register(clerk_a, dept_a, received=D(2024, 12, 20))
+        client.force_login(clerk_a)
+        page = client.get(reverse("applications_office:case", args=[case.pk])).content.decode()
+        queue = client.get(reverse("applications_office:queue")).content.decode()
+        client.logout()
+        query = client.post(
+            reverse("applications:query"), {"number": case.number, "code": case.query_code}
+        ).content.decode()
+    reason = reply_of(case).pending_reason
+    assert "2024年的节假日安排尚未载入" in reason
+    assert "期限待定" in page and reason in page
+    row = queue.split(case.number)[1].split("</tr>")[0]
+    assert "期限待定" in row and reason in row
+    assert "期限待定" in query and "所涉年份的节假日安排尚未公布，具体日期暂时无法计算" in query
+    assert "载入" not in query
