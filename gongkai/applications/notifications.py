@@ -1,8 +1,10 @@
 """Telling the applicant (SMS to a mobile number, and e-mail when given) at the moments the
-Regulation makes the agency tell them: receipt, 补正, extension, fee notice, decision; and
-telling a clerk a case was assigned to them.
+Regulation makes the agency tell them: receipt, 补正, extension, fee notice, decision; telling a
+clerk a case was assigned to them; and telling the agency's clerks, the day it arrives, of an
+online application waiting for their confirmation (it counts as received only once confirmed).
 
-Messages are sent after the transaction commits, so a rolled-back step never notifies.
+Messages are sent after the transaction commits, so a rolled-back step never notifies. Each
+person and each channel on its own: one failing SMS or e-mail stops nobody else's.
 """
 
 import logging
@@ -15,6 +17,10 @@ from django.db import transaction
 
 from gongkai.accounts.phones import looks_like_phone, normalize_phone
 from gongkai.accounts.sms import send_sms
+from gongkai.deadlines.reminders import Staff
+from gongkai.regimes.rules import RECEIPT_BASIS
+
+from .models import Application
 
 logger = logging.getLogger(__name__)
 _suppressed: ContextVar[bool] = ContextVar("gongkai_notifications_suppressed", default=False)
@@ -87,24 +93,32 @@ def notify_applicant(application, event: str, *, due=None, provisional: bool = F
     transaction.on_commit(lambda: _deliver(application, event, due, provisional))
 
 
+def _tell_staff(person, *, subject: str, text: str, mail_text: str = "", what: str) -> None:
+    """SMS and e-mail to one member of staff, each channel on its own: an SMS outage must not
+    keep the e-mail from going out. Never raises."""
+    if person.phone and looks_like_phone(person.phone):
+        try:
+            send_sms(normalize_phone(person.phone), text)
+        except Exception:
+            logger.exception("SMS to user %s (%s) failed", person.pk, what)
+    if person.email:
+        try:
+            send_mail(subject, mail_text or text, None, [person.email])
+        except Exception:
+            logger.exception("e-mail to user %s (%s) failed", person.pk, what)
+
+
 def _tell_assignee(application, assignee, note: str) -> None:
     text = (
         f"【{settings.GONGKAI_SITE_NAME}】政府信息公开申请（受理编号{application.number}，"
         f"{application.info_title[:30]}）已分配给您承办。" + (f"说明：{note[:60]}" if note else "")
     )
-    # Each channel on its own: an SMS outage must not keep the e-mail from going out.
-    if assignee.phone and looks_like_phone(assignee.phone):
-        try:
-            send_sms(normalize_phone(assignee.phone), text)
-        except Exception:
-            logger.exception("SMS to the assignee of %s failed", application.number)
-    if assignee.email:
-        try:
-            send_mail(
-                f"分配承办：政府信息公开申请 {application.number}", text, None, [assignee.email]
-            )
-        except Exception:
-            logger.exception("e-mail to the assignee of %s failed", application.number)
+    _tell_staff(
+        assignee,
+        subject=f"分配承办：政府信息公开申请 {application.number}",
+        text=text,
+        what=f"the assignee of {application.number}",
+    )
 
 
 def notify_assignee(application, assignee, *, note: str = "") -> None:
@@ -112,3 +126,41 @@ def notify_assignee(application, assignee, *, note: str = "") -> None:
     if _suppressed.get():
         return
     transaction.on_commit(lambda: _tell_assignee(application, assignee, note))
+
+
+def _tell_clerks_of_submission(pk) -> None:
+    """Each clerk on their own: one failing address or provider error stops nobody else."""
+    try:
+        application = Application.objects.select_related("agency").get(pk=pk)
+        people = Staff().responsible(application.agency_id)
+    except Exception:  # the applicant's submission is saved: the morning digest lists it
+        logger.exception("could not tell the clerks of application %s", pk)
+        return
+    text = (
+        f"【{settings.GONGKAI_SITE_NAME}】新的在线政府信息公开申请待确认收到：受理编号"
+        f"{application.number}（{application.info_title[:30]}），"
+        f"{application.submitted_on.isoformat()}提交。确认收到后答复期限才开始计算，"
+        "请及时登录工作台确认。"
+    )
+    mail_text = f"{text}\n\n依据：《政府信息公开条例》{RECEIPT_BASIS[application.channel][1]}。"
+    if settings.GONGKAI_SITE_URL:
+        mail_text += "\n" + settings.GONGKAI_SITE_URL.rstrip("/") + "/office/"
+    for person in people:
+        _tell_staff(
+            person,
+            subject=f"待确认收到：政府信息公开申请 {application.number}",
+            text=text,
+            mail_text=mail_text,
+            what=f"new application {application.number}",
+        )
+
+
+def notify_clerks_of_submission(application) -> None:
+    """Tell the agency's clerks (who confirm receipt; an agency without one, its head, then its
+    administrators), once the submission commits, that an online application waits for their
+    confirmation: until then its reply period does not run. The daily digest lists it again
+    each day it waits, and the head's too after GONGKAI_UNCONFIRMED_ESCALATION_WORKDAYS."""
+    if _suppressed.get():
+        return
+    pk = application.pk
+    transaction.on_commit(lambda: _tell_clerks_of_submission(pk))

@@ -14,7 +14,7 @@ from gongkai.core.worklist_counts import per_agency
 from gongkai.deadlines.counting import counting
 from gongkai.deadlines.models import Deadline
 from gongkai.workdays.calendar import YearNotLoaded
-from gongkai.workdays.selectors import work_calendar
+from gongkai.workdays.selectors import provisional_calendar
 
 from .models import Application, Consultation, ExtensionRequest
 from .states import Status
@@ -51,8 +51,8 @@ def _unconfirmed_since(agency_ids, *, today: dt.date, user=None) -> str | None:
     if oldest is None:
         return None
     try:
-        waited = work_calendar().workdays_between(oldest, today)
-    except YearNotLoaded:  # today's year not loaded: say the date only
+        waited = provisional_calendar().workdays_between(oldest, today)
+    except YearNotLoaded:  # a year no holiday rule covers: say the date only
         return _("最早于%(d)s提交。") % {"d": oldest.isoformat()}
     return _("最早于%(d)s提交，已等待%(n)s个工作日。") % {"d": oldest.isoformat(), "n": waited}
 

@@ -112,12 +112,18 @@ def period_due(
     """The last day of `limit` (plus `extra_workdays`) counted after `start`."""
     rules = rules or counting_rules()
     _validate_pauses(pauses)
-    count = calendar.count(
-        start,
-        limit.workdays + extra_workdays,
-        paused=[p.as_tuple() for p in pauses],
-        count_start=rules.count_receipt_day,
-    )
+    try:
+        count = calendar.count(
+            start,
+            limit.workdays + extra_workdays,
+            paused=[p.as_tuple() for p in pauses],
+            count_start=rules.count_receipt_day,
+        )
+    except OverflowError:  # a date typed at the end of the calendar (9999-12-20)
+        raise DomainError(
+            f"自{start.isoformat()}起算的期限超出可计算的日期范围，请检查日期。",
+            code="date_out_of_range",
+        ) from None
     return PeriodResult(
         limit=limit,
         start=start,

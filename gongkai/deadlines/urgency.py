@@ -39,6 +39,8 @@ class Urgency:
         if self.code == TODAY:
             return _("今日到期")
         if self.code == SOON:
+            if self.workdays is None:  # a year no holiday rule covers: the count is unknown
+                return _("即将到期")
             return _("%(n)s个工作日内到期") % {"n": self.workdays}
         if self.code == PENDING:
             return _("期限待定")

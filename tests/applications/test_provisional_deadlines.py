@@ -209,13 +209,14 @@ def test_a_reply_served_while_its_date_was_unknown_is_judged_late_once_it_is_kno
     assert reply_of(case).due is None
     with at(D(2025, 3, 10)):
         case = _serve(case, clerk_a, reviewer_a, D(2025, 3, 10))
-    assert case.on_time is True  # nothing to judge against yet
+    assert case.on_time is None  # nothing to judge against yet: not stored as on time
     calendar_year_load(
         year=2024, days=[DayRule(D(2024, 1, 1), HOLIDAY, "元旦")], source="测试", actor=None
     )
     case.refresh_from_db()
     assert reply_of(case).due == D(2025, 1, 20) and case.on_time is False
-    assert AuditEvent.objects.for_object(case).filter(action="application.on_time").exists()
+    event = AuditEvent.objects.for_object(case).get(action="application.on_time")
+    assert event.changes == {"on_time": [None, False]}
 
 
 def test_the_annual_reports_on_time_rows_follow(clerk_a, reviewer_a, dept_a):

@@ -12,6 +12,7 @@ from gongkai.agencies.permissions import agency_ids_with
 from gongkai.applications import services as s
 from gongkai.core.worklist import COUNTERS, SEVERITY_ORDER, counters, work_lines, work_table
 from tests.accounts.factories import PASSWORD
+from tests.agencies.factories import MembershipFactory
 from tests.applications.fixtures import register
 from tests.catalog.fixtures import draft
 
@@ -117,6 +118,24 @@ def test_deadlines_that_cannot_be_computed_raise_a_banner_naming_the_year(clerk_
     register(clerk_a, dept_a, received=D(2026, 12, 20))
     line = _lines(clerk_a, D(2026, 12, 21))["deadlines.missing_notice"]
     assert line.banner and line.count >= 1 and "2027年的节假日安排尚未载入" in line.detail
+
+
+def test_the_administrator_who_loads_notices_is_told_of_every_agencys_deadlines(
+    clerk_a, dept_a, city
+):
+    """The holiday table is installation-wide and only a platform administrator or the
+    administrator of a top-level agency may load a notice; their own agency (the city here)
+    has no case, yet the banner must reach them. A department's administrator sees their own
+    agency's count and is told who may load it."""
+    top = MembershipFactory(agency=city, role="admin").user
+    department = MembershipFactory(agency=dept_a, role="admin").user
+    register(clerk_a, dept_a, received=D(2026, 12, 20))
+    for person in (top, department):
+        line = _lines(person, D(2026, 12, 21))["deadlines.missing_notice"]
+        assert line.count == 1 and "2027年的节假日安排尚未载入" in line.detail
+        assert "请平台管理员或最上级机关的管理员" in line.detail
+    other = MembershipFactory(agency=city, role="clerk").user  # not an administrator
+    assert "deadlines.missing_notice" not in _lines(other, D(2026, 12, 21))
 
 
 def test_a_supervisor_sees_the_counts_per_agency(clerk_a, dept_a, dept_b, supervisor):

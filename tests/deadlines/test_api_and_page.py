@@ -59,9 +59,18 @@ def test_calculator_page_explains_errors_in_chinese(client):
 
     CalendarYear.objects.filter(year=2024).delete()  # a year no holiday rule here covers
     page = client.get("/deadline/", {"received": "2024-12-20"}).content.decode()
-    assert "2024年的节假日安排尚未载入" in page
+    assert "2024年的节假日安排本计算器尚未收录，落在该年的期限暂时无法计算" in page
+    assert "载入" not in page  # the public is told, not given an administrator's task
     page = client.get("/deadline/", {"received": "2026-13-01"}).content.decode()
     assert "有效的日期" in page
+
+
+@pytest.mark.django_db
+def test_a_date_at_the_end_of_the_calendar_is_a_clear_error_not_a_500(client):
+    page = client.get("/deadline/", {"received": "9999-12-20"})
+    assert page.status_code == 200 and "超出可计算的日期范围" in page.content.decode()
+    response = client.get("/api/deadline/", {"received": "9999-12-20"})
+    assert response.status_code == 400 and response.json()["code"] == "date_out_of_range"
 
 
 @pytest.mark.django_db

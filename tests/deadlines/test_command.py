@@ -66,6 +66,7 @@ def test_regime_can_be_forced():
         (["--received", "yesterday"], "无法识别"),
         (["--received", "2003-06-01"], "早于"),
         (["--received", "2026-09-28", "--pause", "2026-10-09"], "暂停区间"),
+        (["--received", "9999-12-20"], "超出可计算的日期范围"),
     ],
 )
 def test_bad_input_is_one_clear_error_with_status_2(args, message):

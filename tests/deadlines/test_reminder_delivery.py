@@ -11,6 +11,7 @@ import time_machine
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -38,6 +39,23 @@ class FlakySms(LocmemSmsBackend):
 @pytest.fixture
 def flaky_sms(settings):
     settings.GONGKAI_SMS_BACKEND = f"{__name__}.FlakySms"
+    yield FAILING_PHONES
+    FAILING_PHONES.clear()
+
+
+class FlakyMail(EmailBackend):
+    """The mail server refuses the addresses in FAILING_PHONES (one set of refusals)."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if set(message.to) & FAILING_PHONES:
+                raise ConnectionError(f"SMTP refused {message.to}")
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def flaky_mail(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.FlakyMail"
     yield FAILING_PHONES
     FAILING_PHONES.clear()
 
@@ -73,6 +91,25 @@ def test_one_failing_sms_does_not_stop_the_others(
     assert (run.sent, run.failed) == (1, 1)
     assert phones(sms_outbox) == {clerk_c.phone}
     assert f"reminder by sms to user {clerk_a.pk} failed" in caplog.text
+
+
+def test_one_failing_email_does_not_stop_the_others_in_the_celery_task(
+    overdue, clerk_a, clerk_c, flaky_mail, sms_outbox, caplog
+):
+    """Through the task Celery beat runs: clerk_a has only an e-mail address, which the mail
+    server refuses; clerk_c still gets the digest, and the run reports one failure."""
+    User = get_user_model()
+    User.objects.filter(pk=clerk_a.pk).update(phone=None, email="a@example.gov.cn")
+    User.objects.filter(pk=clerk_c.pk).update(email="c@example.gov.cn")
+    flaky_mail.add("a@example.gov.cn")
+    sms_outbox.clear()
+    with caplog.at_level(logging.ERROR), at(D(2026, 4, 1)):
+        counts = remind_deadlines.delay().get()
+    assert counts == {"sent": 1, "failed": 1, "skipped": 0, "unreachable": 0}
+    assert [m.to for m in mail.outbox] == [["c@example.gov.cn"]]
+    assert phones(sms_outbox) == {clerk_c.phone}
+    assert f"reminder by email to user {clerk_a.pk} failed" in caplog.text
+    assert list(ReminderDigest.objects.values_list("recipient", flat=True)) == [clerk_c.pk]
 
 
 def test_a_failed_digest_is_tried_again_by_the_next_run_the_same_day(

@@ -13,7 +13,9 @@ from django.contrib.auth import get_user_model
 from gongkai.applications import services as s
 from gongkai.applications.services import application_submit_online
 from gongkai.catalog import services as catalog
-from gongkai.deadlines.reminders import Line, Urgency, send_reminders
+from gongkai.deadlines.models import OPTIONAL_KINDS, Deadline
+from gongkai.deadlines.reminders import Line, Urgency, reminder_plan, send_reminders
+from gongkai.deadlines.services import deadline_open
 from tests.agencies.factories import MembershipFactory
 from tests.applications.fixtures import png, register
 from tests.catalog.fixtures import draft
@@ -148,6 +150,53 @@ def test_a_deadline_without_a_date_is_reminded_of_with_its_reason(clerk_a, dept_
 def test_a_provisional_date_is_marked_as_such():
     line = Line("GK-1（名单）", "g", "答复期限", D(2027, 1, 28), "今日到期", Urgency.TODAY, True)
     assert line.text() == "答复期限2027-01-28（暂定，今日到期）"
+
+
+def test_a_provisional_date_within_the_horizon_is_counted_in_working_days_like_the_pages(
+    clerk_a, dept_a, sms_outbox
+):
+    """Received 2026-12-04: due 2027-01-04 (暂定: 元旦 assumed off). On 2026-12-30 it is two
+    working days away (12-31, 01-04), as the case page says; the reminder once counted with
+    the exact calendar, which cannot count into 2027, and read "None个工作日内到期"."""
+    case = s.application_start(
+        actor=clerk_a, application=register(clerk_a, dept_a, received=D(2026, 12, 4))
+    )
+    sms_outbox.clear()
+    with at(D(2026, 12, 30)):
+        send_reminders()
+    text = the_text_to(sms_outbox, clerk_a)
+    assert case.number in text and "答复期限2027-01-04（暂定，2个工作日内到期）" in text
+    sms_outbox.clear()
+    with at(D(2027, 1, 6)):
+        send_reminders()
+    assert "答复期限2027-01-04（暂定，已逾期2个工作日）" in the_text_to(sms_outbox, clerk_a)
+
+
+@pytest.mark.parametrize("kind", Deadline.Kind.values)
+def test_every_kind_of_open_deadline_is_reminded_of(kind, clerk_a, dept_a):
+    """Whatever the kind (答复, 补正告知, 征求意见答复, 缴费, 主动公开 …, and any kind added
+    later), an open deadline due soon, today or passed is in someone's digest, named by its
+    kind; a subject no app registered is named as stored and goes to the agency's clerks."""
+    deadline = deadline_open(
+        actor=None, agency=dept_a, subject=dept_a, kind=kind, start=D(2026, 3, 2)
+    )
+    shown = {}
+    for day, state in (
+        (D(2026, 3, 2), None),
+        (deadline.due, "今日到期"),
+        (deadline.due + dt.timedelta(days=1), "已逾期1个工作日"),
+    ):
+        with at(day):
+            plan = reminder_plan(today=day)
+        shown[day] = [(digest.recipient, line.text()) for digest in plan for line in digest.lines]
+        if state is None:
+            continue
+        if kind in OPTIONAL_KINDS and state.startswith("已逾期"):
+            assert shown[day] == []  # a passed 补正 window needs nothing
+            continue
+        expected = f"{deadline.get_kind_display()}{deadline.due.isoformat()}（{state}）"
+        assert (clerk_a, expected) in shown[day], (kind, day)
+    assert shown[D(2026, 3, 2)] == []  # beyond the horizon on the first day
 
 
 def test_one_digest_per_person_lists_each_case_once_with_all_its_deadlines(

@@ -82,6 +82,21 @@ def test_no_date_is_pending_with_its_reason():
     )
 
 
+def test_due_soon_never_reads_none_when_the_working_days_cannot_be_counted():
+    """With the exact calendar a day of 2027 (notice not loaded) cannot be counted: the label
+    falls back to 即将到期 rather than "None个工作日内到期"."""
+    from gongkai.workdays.selectors import work_calendar
+
+    found = urgency_of(
+        due=D(2027, 1, 4),
+        today=D(2026, 12, 30),
+        horizon=D(2027, 1, 5),
+        calendar=work_calendar(),
+        provisional=True,
+    )
+    assert (found.code, found.workdays, found.label) == ("soon", None, "即将到期")
+
+
 # A stored deadline as pages show it ---------------------------------------------------------------
 
 

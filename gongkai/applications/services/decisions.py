@@ -103,7 +103,15 @@ def application_serve(
     if served_on < application.received_on:
         raise DomainError("送达日期不能早于收到申请之日。", code="served_before_receipt")
     reply = open_deadline(application, Deadline.Kind.REPLY)
-    on_time = reply is None or reply.due is None or served_on <= reply.due
+    # Judged against the reply date; a date not known yet (a year no holiday rule covers)
+    # judges nothing: on_time stays unknown (None) until the date is, then it is judged
+    # (services/timeliness.py), never stored as on time meanwhile.
+    if reply is None:
+        on_time = True
+    elif reply.due is None:
+        on_time = None
+    else:
+        on_time = served_on <= reply.due
     application = WORKFLOW.execute(
         application,
         "serve",

@@ -18,7 +18,7 @@ from gongkai.regimes import regime_for
 from gongkai.regimes.rules import Channel, receipt_date
 
 from ..models import Application, ApplicationDocument, DeliveryMethod, ProvisionForm
-from ..notifications import notify_applicant
+from ..notifications import notify_applicant, notify_clerks_of_submission
 from ..permissions import POLICY
 from ..states import WORKFLOW
 from .base import hash_query_code, new_query_code, next_number
@@ -189,6 +189,7 @@ def application_submit_online(
         rules=IDENTITY_RULES,
     )
     check_after_commit(application)
+    notify_clerks_of_submission(application)  # the same day, not only in the next digest
     return application, code
 
 

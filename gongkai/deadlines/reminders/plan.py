@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from gongkai.workdays.selectors import work_calendar
+from gongkai.workdays.selectors import provisional_calendar
 
 from ..models import Deadline
 from ..selectors import reminder_horizon
@@ -102,7 +102,9 @@ def _line(owner, subject, deadline: Deadline, context: Context):
 
 def reminder_plan(*, today: dt.date) -> list[Digest]:
     """One digest per person with anything to be reminded of, in a stable order."""
-    context = Context(today=today, horizon=reminder_horizon(today), calendar=work_calendar())
+    # Counted like the due dates (into a year whose notice is not loaded, with the statutory
+    # holidays): a provisional date is "2个工作日内到期" like any other, an age is never a guess.
+    context = Context(today=today, horizon=reminder_horizon(today), calendar=provisional_calendar())
     rows = list(_deadline_lines(context))
     for source in registered_sources():
         try:

@@ -109,9 +109,10 @@ class Context:
     staff: Staff = field(default_factory=Staff)
 
     def workdays_since(self, day: dt.date) -> int:
-        """Working days after `day` up to today. Where the count enters a year whose holiday
-        notice is not loaded, weekdays count as working days there: an age counted too high
-        escalates a day early, never a day late."""
+        """Working days after `day` up to today, counted with the run's calendar (the
+        provisional one: statutory holidays where a year's notice is not loaded). Where no
+        holiday rule covers a year at all, weekdays count as working days there: an age counted
+        too high escalates a day early, never a day late."""
         try:
             return self.calendar.workdays_between(day, self.today)
         except YearNotLoaded:
