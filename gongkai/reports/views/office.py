@@ -15,6 +15,7 @@ from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
 from gongkai.core.files import field_file_response
+from gongkai.core.next_steps import next_steps
 
 from .. import forms as f
 from .. import selectors as sel
@@ -132,6 +133,7 @@ def _detail_context(request, report, *, bound=None) -> dict:
         "entered_label": entered_label,
         "entered_form": entered_form,
         "steps": [entry for entry in available if entry[0] not in PLACED],
+        "next_step": next_steps(TABLE, report, user=request.user),
         "narrative": sel.latest_narrative(report),
         "versions": sel.versions_of(report),
         "history": sel.report_history(report),
