@@ -24,6 +24,7 @@ from gongkai.regimes import regime_for
 from .. import forms as f
 from .. import services as s
 from ..actions import TABLE
+from ..deadlines import case_deadlines
 from ..filters import PAGE_SIZE as QUEUE_PAGE_SIZE
 from ..filters import QueueFilterForm
 from ..selectors import (
@@ -127,6 +128,7 @@ def _case_context(request, application, bound=None):
         "action_forms": [entry for entry in forms if entry[0] != "recheck"],
         "recheck": next((entry for entry in forms if entry[0] == "recheck"), None),
         "next_step": next_steps(TABLE, application, user=request.user),
+        "case_deadlines": case_deadlines(application),
         "split_parts": application.split_parts.all(),
         "similar": checks.similar,
         "published_matches": checks.published,
