@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Agency
 from .permissions import can
-from .roles import Capability
+from .roles import HOLDERS, Capability
 
 
 def agency_id_of(target) -> int | None:
@@ -44,15 +44,30 @@ class Rule:
         refusal: str | Promise,
         capabilities: Iterable[str] = (),
         public: bool = False,
+        holders: Iterable[str | Promise] = (),
+        applies: Callable[[object], bool] | None = None,
     ):
         self.test = test
         self.refusal = refusal
         self.capabilities = frozenset(capabilities)
         self.public = public
+        # Who the rule admits, in official words (承办人, 申请人), and a condition on the target
+        # alone (its state) under which it admits anyone at all: what `who` reads.
+        self.holders = tuple(holders)
+        self.applies = applies
 
     def refusal_for(self, user, target, agency_id) -> str | Promise | None:
         """None when the user may; otherwise why not."""
         return None if self.test(user, target, agency_id) else self.refusal
+
+    def who(self, target) -> tuple[str | Promise, ...] | None:
+        """Who may act on `target` under this rule, whoever is asking, in official words
+        ("审核人", "申请人"): for the "下一步：…，由…办理" hints (core.next_steps). () when
+        nobody may in the target's state; None when the rule names nobody in particular
+        (anyone, anyone but the author)."""
+        if self.applies is not None and not self.applies(target):
+            return ()
+        return self.holders or None
 
     def __and__(self, other: Rule) -> Rule:
         return _All(self, other)
@@ -74,6 +89,14 @@ class _All(Rule):
                 return refusal
         return None
 
+    def who(self, target):
+        """Those every part admits: the holders the parts name (a capability and a condition
+        that names nobody: the capability's holders); nobody if one part admits nobody."""
+        parts = [rule.who(target) for rule in self.rules]
+        if any(part == () for part in parts):
+            return ()
+        return _union(part for part in parts if part) or None
+
 
 class _Any(Rule):
     def __init__(self, *rules: Rule):
@@ -90,6 +113,17 @@ class _Any(Rule):
             first = first or refusal
         return first
 
+    def who(self, target):
+        """Those any part admits ("承办人或申请人"); nobody in particular if a part names nobody."""
+        parts = [rule.who(target) for rule in self.rules]
+        if any(part is None for part in parts):
+            return None
+        return _union(parts)
+
+
+def _union(parts) -> tuple:
+    return tuple(dict.fromkeys(word for part in parts for word in part))
+
 
 # The shared predicates ---------------------------------------------------------------------
 
@@ -101,6 +135,7 @@ def has_capability(capability: str, *, refusal: str | Promise | None = None) -> 
         lambda user, target, agency_id: agency_id is not None and can(user, capability, agency_id),
         refusal=refusal or _("您没有执行此操作的岗位。"),
         capabilities={capability},
+        holders=(HOLDERS[capability],),
     )
 
 
@@ -119,10 +154,11 @@ def in_status(statuses: Iterable[str], *, refusal: str | Promise, field: str = "
     object's state (the clerk cleans a catalogue file while drafting, the reviewer during the
     review). Combine it with a capability; on its own it permits nobody in particular."""
     allowed = frozenset(statuses)
-    return Rule(
-        lambda user, target, agency_id: getattr(target, field, None) in allowed,
-        refusal=refusal,
-    )
+
+    def applies(target) -> bool:
+        return getattr(target, field, None) in allowed
+
+    return Rule(lambda user, target, agency_id: applies(target), refusal=refusal, applies=applies)
 
 
 def applicant_owns(field: str = "applicant_id", *, refusal: str | Promise | None = None) -> Rule:
@@ -135,6 +171,7 @@ def applicant_owns(field: str = "applicant_id", *, refusal: str | Promise | None
         ),
         refusal=refusal or _("只有申请人本人可以执行此操作。"),
         public=True,
+        holders=(_("申请人"),),
     )
 
 

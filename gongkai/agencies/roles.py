@@ -29,6 +29,17 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.SUPERVISOR: frozenset({Capability.VIEW}),
 }
 
+# Who holds a capability, in the words official documents use for the person who acts: the
+# "下一步：…，由审核人办理" hints (core.next_steps, through the policy's rules) name them.
+HOLDERS: dict[str, str] = {
+    Capability.VIEW: _("工作人员"),
+    Capability.HANDLE: _("承办人"),
+    Capability.REVIEW: _("审核人"),
+    # Art. 33 (2019): an extension needs the consent of the 政府信息公开工作机构负责人.
+    Capability.APPROVE_EXTENSION: _("信息公开工作机构负责人"),
+    Capability.ADMINISTER: _("管理员"),
+}
+
 # Roles whose capabilities reach every descendant of the agency they are held in.
 SUBTREE_ROLES = frozenset({Role.SUPERVISOR})
 

@@ -50,6 +50,7 @@ WORKFLOW = Workflow(
         "create": Transition(frozenset({INITIAL}), ANY, _("登记案件")),
         "edit": Transition(OPEN, None, _("修改")),
         "record_outcome": Transition(OPEN, CLOSED, _("登记审结结果")),
-        "correct": Transition(CLOSED, ANY, _("更正已审结的案件")),
+        # A correction, not a next step: a closed case is finished.
+        "correct": Transition(CLOSED, ANY, _("更正已审结的案件"), aside=True),
     },
 )

@@ -101,9 +101,16 @@ WORKFLOW = Workflow(
         ),
         "serve": Transition(frozenset({S.DECISION_APPROVED}), S.SERVED, _("送达答复")),
         "close": Transition(frozenset({S.SERVED}), S.CLOSED, _("办结")),
-        "withdraw": Transition(BEFORE_DECISION, S.WITHDRAWN, _("申请人撤回")),
+        # Open until the decision is approved, but never the work's next step.
+        "withdraw": Transition(BEFORE_DECISION, S.WITHDRAWN, _("申请人撤回"), aside=True),
         # Sharing the work: the status stays; the history row shows who handles the case.
         "assign": Transition(OPEN, None, _("分配承办人")),
+    },
+    # The next move is the applicant's or the consulted party's ("下一步" hints).
+    waiting={
+        S.AWAITING_CORRECTION: _("等待申请人补正"),
+        S.CONSULTING: _("等待第三方或其他机关提出意见"),
+        S.AWAITING_FEE: _("等待申请人缴纳信息处理费"),
     },
 )
 TRANSITIONS = WORKFLOW.transitions

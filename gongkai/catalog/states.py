@@ -7,6 +7,7 @@ scheduled time. Drafting an item is the transition from INITIAL (no item yet) to
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.workflow import INITIAL, Transition, Workflow
@@ -43,6 +44,13 @@ REVIEWED = frozenset({S.APPROVED, S.PUBLISHED, S.WITHDRAWN})
 REGISTERABLE = frozenset({S.DRAFT, S.PUBLISHED, S.WITHDRAWN})
 
 
+def _scheduled(item):
+    if item.scheduled_for is None:
+        return None
+    at = timezone.localtime(item.scheduled_for).strftime("%Y-%m-%d %H:%M")
+    return _("定于%(at)s自动发布") % {"at": at}
+
+
 # Labels are lazily translated: shown in the reader's language.
 WORKFLOW = Workflow(
     name="catalog.Item",
@@ -57,10 +65,13 @@ WORKFLOW = Workflow(
         "approve": Transition(IN_REVIEW, S.APPROVED, _("保密审查通过")),
         "schedule": Transition(frozenset({S.APPROVED}), None, _("定时发布")),
         "publish": Transition(frozenset({S.APPROVED}), S.PUBLISHED, _("发布")),
-        "withdraw": Transition(PUBLIC, S.WITHDRAWN, _("撤回")),
+        # Withdrawing a published item is possible, but not the work's next step.
+        "withdraw": Transition(PUBLIC, S.WITHDRAWN, _("撤回"), aside=True),
         # After publication only the register fields change (validity, normative status,
         # channels).
         "update_register": Transition(WAS_PUBLISHED, None, _("更新登记信息")),
     },
+    # An approved item with a publication time waits for it ("下一步" hints).
+    waiting={S.APPROVED: lambda item: _scheduled(item)},
 )
 TRANSITIONS = WORKFLOW.transitions

@@ -33,11 +33,15 @@ class Transition:
 
     `target` is the status after the action: one status; None when the status stays (an
     edit, a register entry); or a set of statuses the caller picks from (an appeal's outcome).
+    `aside`: a way out that is open in many states (the applicant withdraws, a published item
+    is withdrawn, a new version is started) rather than the work's next step: the "下一步"
+    hint (core.next_steps) leaves it out.
     """
 
     sources: frozenset
     target: str | frozenset | None
     label: str | Promise
+    aside: bool = False
 
     def leads_to(self, chosen: str | None) -> str | None:
         """The status after the action (None: unchanged), given the caller's choice."""
@@ -73,6 +77,13 @@ class Workflow:
     history: bool = True
     # Labels of history entries written outside the table (records kept from before).
     extra_labels: Mapping[str, str | Promise] = field(default_factory=dict)
+    # States in which the next move is outside the office: the applicant's (补正, the fee), a
+    # consulted party's, or a date's (a comment window, a scheduled publication). The words
+    # the "下一步" hint says ("等待申请人补正"), or a callable of the object giving them (None:
+    # not waiting after all, e.g. an approved item with no publication time set).
+    waiting: Mapping[object, str | Promise | Callable[[object], str | Promise | None]] = field(
+        default_factory=dict
+    )
     policy: object = field(default=None, repr=False)
 
     def __post_init__(self):
@@ -97,6 +108,11 @@ class Workflow:
 
     def actions_from(self, state) -> list[str]:
         return [name for name, t in self.transitions.items() if state in t.sources]
+
+    def waiting_for(self, obj, state) -> str | Promise | None:
+        """What the object waits for in `state` when the next move is outside the office."""
+        words = self.waiting.get(state)
+        return words(obj) if callable(words) else words
 
     def label(self, action: str) -> str | Promise:
         if action in self.transitions:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core.errors import DomainError
 from gongkai.workdays.calendar import WorkCalendar
 from gongkai.workdays.selectors import provisional_calendar
 
@@ -35,6 +36,7 @@ class DeadlineShown:
     assumed_years: tuple[int, ...] = ()
     explanation: list[str] = field(default_factory=list)
     kind: str = ""
+    basis: str = ""  # the article that sets the period (legal_basis)
 
     @property
     def provisional_reason(self) -> str:
@@ -75,6 +77,22 @@ class DeadlineShown:
             "pending_reason": self.pending_reason,
             "explanation": self.explanation,
         }
+
+
+def cite(regime, limit) -> str:
+    """A time limit's article as explanations cite it ("2019年修订的《政府信息公开条例》第三十条");
+    another instrument stands alone (《政府信息公开信息处理费管理办法》); "" for no limit."""
+    if limit is None:
+        return ""
+    return limit.basis if limit.basis.startswith("《") else f"{regime.name}{limit.basis}"
+
+
+def legal_basis(deadline: Deadline) -> str:
+    """The article that sets the deadline's period."""
+    try:
+        return cite(deadline.regime_obj, limit_for(deadline))
+    except DomainError:
+        return ""
 
 
 def assumed_years(deadline: Deadline) -> tuple[int, ...]:
@@ -127,7 +145,29 @@ def deadline_shown(
         assumed_years=assumed_years(deadline),
         explanation=explanation,
         kind=deadline.kind,
+        basis=legal_basis(deadline),
     )
+
+
+def deadlines_shown(
+    deadlines,
+    *,
+    today: dt.date | None = None,
+    horizon: dt.date | None = None,
+    calendar: WorkCalendar | None = None,
+) -> list[tuple[Deadline, DeadlineShown]]:
+    """Several deadlines, each with how it is shown on `today`, soonest first (no date yet
+    last), sharing one calendar and one reminder horizon: no query per deadline."""
+    from .selectors import reminder_horizon
+
+    today = today or timezone.localdate()
+    calendar = calendar or provisional_calendar()
+    horizon = horizon or reminder_horizon(today)
+    ordered = sorted(deadlines, key=lambda d: (d.due is None, d.due or today, d.pk))
+    return [
+        (deadline, deadline_shown(deadline, today=today, horizon=horizon, calendar=calendar))
+        for deadline in ordered
+    ]
 
 
 def row_urgency(

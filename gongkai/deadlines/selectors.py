@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, Max, Min, OuterRef, QuerySet
+from django.db.models import CharField, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -20,6 +20,21 @@ def deadlines_of(*, subject, open_only: bool = True):
         content_type=ContentType.objects.get_for_model(type(subject)), object_id=str(subject.pk)
     )
     return rows.filter(is_open=True) if open_only else rows
+
+
+def open_deadlines_of(subjects) -> list[Deadline]:
+    """The open deadlines of several subjects, of any models (a case and its consultations),
+    in one query."""
+    by_type: dict[ContentType, list[str]] = {}
+    for subject in subjects:
+        content_type = ContentType.objects.get_for_model(type(subject))
+        by_type.setdefault(content_type, []).append(str(subject.pk))
+    if not by_type:
+        return []
+    condition = Q()
+    for content_type, ids in by_type.items():
+        condition |= Q(content_type=content_type, object_id__in=ids)
+    return list(Deadline.objects.open().filter(condition))
 
 
 def reminder_workdays() -> int:

@@ -83,6 +83,11 @@ CONSULTATION_WORKFLOW = Workflow(
         ),
         "link_decision": Transition(frozenset({P.CLOSED, P.FEEDBACK}), None, _("关联最终决定")),
     },
+    # Before and during the window the next move is the calendar's ("下一步" hints).
+    waiting={
+        P.SCHEDULED: lambda c: _("征求意见期自%(date)s开始") % {"date": c.opens_on.isoformat()},
+        P.OPEN: lambda c: _("征求意见期至%(date)s截止") % {"date": c.closes_on.isoformat()},
+    },
 )
 
 

@@ -48,9 +48,10 @@ WORKFLOW = Workflow(
         "override": Transition(frozenset({S.DRAFT}), None, _("说明理由后允许定稿")),
         "finalise": Transition(frozenset({S.DRAFT}), S.FINAL, _("定稿")),
         "publish": Transition(frozenset({S.FINAL}), S.PUBLISHED, _("发布")),
-        "supersede": Transition(STANDING, S.SUPERSEDED, _("被新版本替代")),
+        "supersede": Transition(STANDING, S.SUPERSEDED, _("被新版本替代"), aside=True),
         # Creates the next version as a draft; checked against the state of the version it
         # revises (services pass it as `state=`).
-        "new_version": Transition(STANDING, S.DRAFT, _("修订（新版本）")),
+        # Possible once locked, but not the work's next step (a published report is done).
+        "new_version": Transition(STANDING, S.DRAFT, _("修订（新版本）"), aside=True),
     },
 )

@@ -149,7 +149,9 @@ def test_staff_of_another_agency_get_404_and_a_reviewer_reads_only(
     assert client.get(url).status_code == 404
     client.force_login(appeals_reviewer_a)
     page = client.get(url)
-    assert page.status_code == 200 and "登记审结结果" not in page.content.decode()
+    form = reverse("appeals_office:act", args=[open_case.pk, "record_outcome"])
+    assert page.status_code == 200 and form not in page.content.decode()
+    assert "下一步：登记审结结果，由承办人办理。" in page.content.decode()
     refused = client.post(
         reverse("appeals_office:record_outcome", args=[open_case.pk]),
         {"outcome": "upheld", "closed_on": "2026-05-08"},

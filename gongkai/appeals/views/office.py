@@ -13,6 +13,7 @@ from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
 from gongkai.core.files import file_response
+from gongkai.core.next_steps import next_steps
 
 from .. import forms as f
 from .. import selectors as sel
@@ -91,6 +92,7 @@ def _case_context(request, case, *, bound=None) -> dict:
         "can_edit": POLICY.allows(user, "correct" if case.is_closed else "edit", case),
         "can_detach": POLICY.allows(user, "detach", case),
         "action_forms": action_forms(TABLE, user, case, bound=bound),
+        "next_step": next_steps(TABLE, case, user=user),
     }
 
 

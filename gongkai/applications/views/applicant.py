@@ -14,6 +14,7 @@ from gongkai.core.files import file_response
 from gongkai.core.middleware import client_ip_from_request
 
 from .. import services as s
+from ..deadlines import applicant_deadlines
 from ..forms import CorrectionSubmitForm, OnlineApplicationForm, QueryForm
 from ..models import ApplicationDocument
 from ..permissions import POLICY
@@ -77,6 +78,7 @@ def _detail_context(request, application):
     return {
         "application": application,
         "deadline": reply_deadline_explained(application),
+        "case_deadlines": applicant_deadlines(application),
         "timeline": timeline(application, for_applicant=True),
         "documents": documents_for(user=request.user, application=application),
         "correction_form": CorrectionSubmitForm(prefix="submit_correction")
@@ -161,5 +163,6 @@ def query(request):
     context = {"form": form, "application": application}
     if application is not None:
         context["deadline"] = reply_deadline_explained(application)
+        context["case_deadlines"] = applicant_deadlines(application)
         context["timeline"] = timeline(application, for_applicant=True)
     return render(request, "applications/applicant/query.html", context)

@@ -16,6 +16,7 @@ from gongkai.agencies.selectors import agencies_visible_to, memberships_with
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
 from gongkai.deadlines.selectors import reminder_workdays
 from gongkai.regimes import regime_for
@@ -23,6 +24,7 @@ from gongkai.regimes import regime_for
 from .. import forms as f
 from .. import services as s
 from ..actions import TABLE
+from ..deadlines import case_deadlines
 from ..filters import PAGE_SIZE as QUEUE_PAGE_SIZE
 from ..filters import QueueFilterForm
 from ..selectors import (
@@ -125,6 +127,8 @@ def _case_context(request, application, bound=None):
         # 重新检查 is offered beside the checks' results, not among the case's steps.
         "action_forms": [entry for entry in forms if entry[0] != "recheck"],
         "recheck": next((entry for entry in forms if entry[0] == "recheck"), None),
+        "next_step": next_steps(TABLE, application, user=request.user),
+        "case_deadlines": case_deadlines(application),
         "split_parts": application.split_parts.all(),
         "similar": checks.similar,
         "published_matches": checks.published,

@@ -13,6 +13,7 @@ from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.next_steps import next_steps
 
 from .. import forms as f
 from .. import selectors as sel
@@ -133,6 +134,7 @@ def _context(request, consultation, *, bound=None, upload_form=None, comment_bou
         "comment_filter": status,
         "comment_statuses": CommentStatus.choices,
         "action_forms": action_forms(CONSULTATION_TABLE, request.user, consultation, bound=bound),
+        "next_step": next_steps(CONSULTATION_TABLE, consultation, user=request.user),
         "timeline": sel.consultation_timeline(consultation),
         "can_edit": CONSULTATION_WORKFLOW.allows("edit", phase)
         and POLICY.allows(request.user, "edit", consultation),

@@ -15,6 +15,7 @@ from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
 from gongkai.core.files import field_file_response
+from gongkai.core.next_steps import next_steps
 
 from .. import forms as f
 from .. import selectors as sel
@@ -140,6 +141,7 @@ def _detail_context(request, report, *, bound=None) -> dict:
             report, problems=problems, overridden=overridden, narrative=narrative
         ),
         "preflight_steps": STEPS,
+        "next_step": next_steps(TABLE, report, user=request.user),
         "versions": sel.versions_of(report),
         "history": sel.report_history(report),
     }
