@@ -32,6 +32,7 @@ from gongkai.applications.services import application_submit_online
 from tests.accounts.factories import PASSWORD
 from tests.agencies.factories import MembershipFactory
 from tests.applications.fixtures import png, register
+from tests.browser.a11y import audit
 from tests.browser.test_application_flow import _login
 from tests.catalog.fixtures import draft
 
@@ -225,3 +226,21 @@ def test_a_supervisor_of_the_city_sees_the_counts_per_agency(
     assert cell(city, "上一年度的年度报告待发布") == 1
     # Read-only: the supervisor is handed no to-do list of their own.
     assert page.locator("ul.worklist").count() == 0
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_workbench_passes_the_accessibility_sanity_check(
+    page, office_day, clerk_a, supervisor, width
+):
+    """tests/browser/a11y.py (names, captions, headings, ids, keyboard-reachable scrolling,
+    contrast), for the clerk's list and the supervisor's table, on a desk and on a phone."""
+    page.set_viewport_size({"width": width, "height": 900})
+    _login(page, clerk_a)
+    page.goto("/office/")
+    assert audit(page) == [], "the clerk's 工作台"
+    page.goto("/office/reports/")
+    assert audit(page) == [], "the reports owed"
+    page.context.clear_cookies()
+    _login(page, supervisor)
+    page.goto("/office/")
+    assert audit(page) == [], "the supervisor's 工作台"
