@@ -273,8 +273,9 @@ def _enum(name: str, values, description: str) -> OpenApiParameter:
 QUEUE_PARAMETERS = [
     _enum(
         "status",
-        ["open", "closed", "all", *Status.values],
-        "状态：open 未办结（默认）、closed 已办结或已撤回、all 全部，或一个具体状态",
+        ["open", "concluded", "all", *Status.values],
+        "状态：open 未办结（默认）、concluded 已办结或已撤回、all 全部，或一个具体状态"
+        "（closed 仅已办结、withdrawn 仅已撤回）",
     ),
     OpenApiParameter(
         "assignee", str, description="承办人：me 我承办的、none 待分配，或承办人的用户编号"

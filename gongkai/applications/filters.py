@@ -12,9 +12,11 @@ from gongkai.regimes.rules import Channel
 from .forms import DATE
 from .states import Status
 
+# Named sets of statuses. Their values never repeat a status's own value: "closed" is the
+# status 已办结 alone, so the set of concluded cases (办结 or 撤回) is "concluded".
 STATUS_SETS = [
     ("open", _("未办结")),
-    ("closed", _("已办结或已撤回")),
+    ("concluded", _("已办结或已撤回")),
     ("all", _("全部")),
 ]
 URGENCIES = [

@@ -165,12 +165,12 @@ def queue_cases(
     """The cases of the user's agencies that match the queue's filters (filters.py), with
     their open reply date (`reply_due`), in one query: sorted by that date (undated last),
     by receipt, or newest receipt first. `status` is a status, or a named set: open (not
-    concluded), closed (concluded or withdrawn), all."""
+    concluded), concluded (closed or withdrawn), all."""
     today = today or timezone.localdate()
     cases = applications_visible_to(user=user)
     if status == "open":
         cases = cases.filter(status__in=sorted(OPEN))
-    elif status == "closed":
+    elif status == "concluded":
         cases = cases.filter(status__in=sorted(TERMINAL))
     elif status != "all":
         cases = cases.filter(status=status)
@@ -219,10 +219,16 @@ def mark_urgency(cases, *, today: dt.date | None = None):
     today = today or timezone.localdate()
     soon, calendar = reminder_horizon(today), provisional_calendar()
     for case in cases:
+        pending = getattr(case, "reply_pending", "") or ""
+        if case.reply_due is None and not pending:
+            # No open reply deadline (concluded, or not yet received): nothing is due, not
+            # a date still to be fixed (an open deadline has a date or the reason it has none).
+            case.reply, case.overdue, case.due_soon = None, False, False
+            continue
         case.reply = row_urgency(
             due=case.reply_due,
             provisional=getattr(case, "reply_provisional", False),
-            pending_reason=getattr(case, "reply_pending", "") or "",
+            pending_reason=pending,
             today=today,
             horizon=soon,
             calendar=calendar,

@@ -30,7 +30,7 @@ S = Status
 
 # Named sets of statuses -----------------------------------------------------------------------
 TERMINAL = frozenset({S.CLOSED, S.WITHDRAWN})
-# Not yet concluded: the staff queue's default ("open"; its "closed" is TERMINAL). Work may be
+# Not yet concluded: the staff queue's default ("open"; its "concluded" is TERMINAL). Work may be
 # shared (a clerk assigned) in any of these.
 OPEN = frozenset(set(Status) - TERMINAL)
 # Received and not yet being worked on in a way that stops the work (补正 may be asked, a case

@@ -40,6 +40,40 @@ def statutory_date(agency: Agency, year: int) -> dt.date:
     return report_due_rule(year).date_for(year, government=agency.kind == Agency.Kind.GOVERNMENT)
 
 
+@dataclass(frozen=True)
+class OwedReport:
+    """Last year's own report of an agency, not yet published (the 工作台's report lines)."""
+
+    agency: Agency
+    year: int
+    due: dt.date  # the statutory date (2019 Arts. 49–50; 2008 Art. 31)
+    late: bool
+    report: AnnualReport | None  # the version being written, if one was started
+
+
+def owed_reports(agency_ids, *, today: dt.date) -> list[OwedReport]:
+    """The agencies of `agency_ids` (active) that have not published their own report on last
+    year (a roll-up of the subtree is not theirs), with the statutory date and whether it has
+    passed. Two queries whatever the number of agencies."""
+    year = today.year - 1
+    reports = AnnualReport.objects.filter(
+        agency_id__in=agency_ids, year=year, subtree=False
+    ).order_by("agency_id", "-version")
+    latest: dict[int, AnnualReport] = {}
+    published = set()
+    for report in reports:
+        if report.status in (ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED):
+            published.add(report.agency_id)
+        else:
+            latest.setdefault(report.agency_id, report)
+    owed = []
+    for agency in Agency.objects.filter(pk__in=agency_ids, is_active=True).order_by("path"):
+        if agency.pk not in published:
+            due = statutory_date(agency, year)
+            owed.append(OwedReport(agency, year, due, today > due, latest.get(agency.pk)))
+    return owed
+
+
 def due_rule(year: int) -> str:
     """The rule in words, for the roll-up page."""
     due = report_due_rule(year)

@@ -2,6 +2,7 @@
 the same filters in the API, and the workload per clerk."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -89,14 +90,37 @@ def staff(client, clerk_a):
 
 
 def test_open_cases_by_default_closed_ones_on_request(staff, cases):
-    """Closed and withdrawn cases are found: status=closed, a status value, or all."""
+    """Closed and withdrawn cases are found: status=concluded, a status value, or all."""
     numbers = {k: c.number for k, c in cases.items()}
     assert set(_numbers(staff.get(QUEUE))) == {numbers["mine"], numbers["unassigned"]}
-    closed = set(_numbers(staff.get(QUEUE, {"status": "closed"})))
-    assert closed == {numbers["withdrawn"], numbers["closed"]}
+    concluded = set(_numbers(staff.get(QUEUE, {"status": "concluded"})))
+    assert concluded == {numbers["withdrawn"], numbers["closed"]}
     assert _numbers(staff.get(QUEUE, {"status": "withdrawn"})) == [numbers["withdrawn"]]
     assert _numbers(staff.get(QUEUE, {"status": "in_progress"})) == [numbers["mine"]]
     assert len(_numbers(staff.get(QUEUE, {"status": "all"}))) == 4
+
+
+def test_closed_is_the_status_alone_and_no_status_choice_is_offered_twice(staff, cases):
+    """已办结 (the status "closed") leaves out the withdrawn case; the set of both is
+    "concluded". The set once shared the value "closed" with the status, so choosing 已办结
+    listed withdrawn cases too and 已办结 alone could not be chosen."""
+    assert _numbers(staff.get(QUEUE, {"status": "closed"})) == [cases["closed"].number]
+    html = staff.get(QUEUE).content.decode()
+    select = html[
+        html.index('name="status"') : html.index("</select>", html.index('name="status"'))
+    ]
+    values = re.findall(r'<option value="([^"]*)"', select)
+    assert len(values) == len(set(values)) and "concluded" in values and "closed" in values
+
+
+def test_a_concluded_case_has_no_reply_date_to_wait_for(staff, cases):
+    """The 答复期限 column of a closed or withdrawn case is "—", not 期限待定."""
+    html = staff.get(QUEUE, {"status": "concluded"}).content.decode()
+    assert "期限待定" not in html
+    for case in (cases["closed"], cases["withdrawn"]):
+        row = html[html.index(case.number) :]
+        row = row[: row.index("</tr>")]
+        assert re.search(r"<td>—\s*</td>", row)
 
 
 def test_mine_and_the_unassigned(staff, cases, clerk_a, dept_a):
@@ -145,7 +169,7 @@ def test_filters_combine(staff, cases):
     query = {"assignee": "none", "channel": "email", "q": "环评"}
     assert _numbers(staff.get(QUEUE, query)) == [cases["unassigned"].number]
     assert _numbers(staff.get(QUEUE, {**query, "channel": "in_person"})) == []
-    assert _numbers(staff.get(QUEUE, {**query, "status": "closed"})) == []
+    assert _numbers(staff.get(QUEUE, {**query, "status": "concluded"})) == []
 
 
 def test_urgency_follows_the_reply_due_date(clerk_a, dept_a, settings):
@@ -266,7 +290,7 @@ def test_one_page_costs_the_same_queries_whatever_its_length(
 
 def test_the_queue_links_to_mine_unassigned_closed_and_the_workload(staff, cases):
     text = staff.get(QUEUE).content.decode()
-    for link in ("?assignee=me", "?assignee=none", "?status=closed", "workload/"):
+    for link in ("?assignee=me", "?assignee=none", "?status=concluded", "workload/"):
         assert link in text
 
 
@@ -295,7 +319,8 @@ def test_the_api_takes_the_same_filters(api, cases):
     def numbers(**query):
         return [row["number"] for row in api.get(API, query).json()["results"]]
 
-    assert numbers(status="closed", q="赵六") == [cases["closed"].number]
+    assert numbers(status="concluded", q="赵六") == [cases["closed"].number]
+    assert numbers(status="closed") == [cases["closed"].number]
     assert numbers(assignee="none") == [cases["unassigned"].number]
     assert numbers(received_from="2026-03-05", received_to="2026-03-31") == [
         cases["unassigned"].number

@@ -42,6 +42,32 @@ def test_clerk_starts_a_report_from_the_list_page(client, clerk_a, dept_a):
     assert created.format == "gb2021"
 
 
+def test_the_list_names_last_years_reports_still_owed_with_their_date(
+    client, clerk_a, dept_a, dept_b
+):
+    """The 工作台's "年度报告已逾期未发布" line leads here: the list says which agency owes
+    which report, by when (2019 Art. 49: a department by 31 January), and that it is late;
+    only the agencies where the user writes reports (not dept_b)."""
+    client.force_login(clerk_a)
+    page = client.get(reverse("reports_office:index")).content.decode()
+    owed = page[page.index('id="owed"') : page.index("</section>")]
+    assert f"{dept_a.name} 2025年度报告" in owed and "未开始编制" in owed
+    assert "应于 2026-01-31 前发布" in owed and "已逾期" in owed
+    assert dept_b.name not in owed
+
+
+def test_an_owed_report_already_started_links_to_it_and_a_published_one_is_not_owed(
+    client, clerk_a, report, report_reviewer_a
+):
+    client.force_login(clerk_a)
+    page = client.get(reverse("reports_office:index")).content.decode()
+    assert f'href="{reverse("reports_office:detail", args=[report.pk])}"' in page
+    assert 'id="owed"' in page and "草稿" in page[page.index('id="owed"') :]
+    s.report_finalise(actor=report_reviewer_a, report=report)
+    s.report_publish(actor=report_reviewer_a, report=report)
+    assert 'id="owed"' not in client.get(reverse("reports_office:index")).content.decode()
+
+
 def test_starting_twice_is_refused_with_a_message_and_changes_nothing(client, clerk_a, report):
     client.force_login(clerk_a)
     response = client.post(

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.permissions import agency_ids_with
@@ -30,6 +31,7 @@ from ..models import AnnualReport
 from ..permissions import POLICY
 from ..preflight import AHEAD, STEPS, publication_due, report_warnings
 from ..presentation import export_input
+from ..rollup import owed_reports
 from ..sources import UnknownMeasure
 from ..states import WORKFLOW, ReportStatus
 from .tables import table_views
@@ -43,12 +45,16 @@ def staff_report(request, pk: int):
 
 @staff_required
 def index(request):
+    """The reports of the user's agencies; above them, last year's reports still owed by the
+    agencies where the user writes them (what the 工作台's report lines count)."""
     handle = agency_ids_with(request.user, Capability.HANDLE)
-    form = f.StartForm(agencies=agencies_visible_to(user=request.user).filter(pk__in=handle))
+    agencies = agencies_visible_to(user=request.user).filter(pk__in=handle)
+    form = f.StartForm(agencies=agencies)
     return render(
         request,
         "reports/office/index.html",
         {
+            "owed": owed_reports([a.pk for a in agencies], today=timezone.localdate()),
             "reports": sel.reports_visible_to(request.user),
             "form": form if handle else None,
             "rollups": _rollup_links(request.user),
@@ -61,8 +67,6 @@ def index(request):
 
 def _rollup_links(user) -> list:
     """(agency, year) of every visible agency that has agencies under it, for last year."""
-    from django.utils import timezone
-
     visible = agencies_visible_to(user=user)
     parents = visible.filter(pk__in=visible.values("parent_id"))
     year = timezone.localdate().year - 1
