@@ -17,13 +17,15 @@ class Capability(models.TextChoices):
     HANDLE = "handle", _("办理（登记、起草、发布申请）")
     REVIEW = "review", _("审核（保密审查、答复审批）")
     APPROVE_EXTENSION = "approve_extension", _("批准延期")
+    # Sharing out the casework: the clerks among themselves, and the office's head.
+    ASSIGN = "assign", _("分配承办人")
     ADMINISTER = "administer", _("管理本机关信息与人员")
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.CLERK: frozenset({Capability.VIEW, Capability.HANDLE}),
+    Role.CLERK: frozenset({Capability.VIEW, Capability.HANDLE, Capability.ASSIGN}),
     Role.REVIEWER: frozenset({Capability.VIEW, Capability.REVIEW}),
-    Role.HEAD: frozenset({Capability.VIEW, Capability.APPROVE_EXTENSION}),
+    Role.HEAD: frozenset({Capability.VIEW, Capability.APPROVE_EXTENSION, Capability.ASSIGN}),
     Role.ADMIN: frozenset({Capability.VIEW, Capability.ADMINISTER}),
     # Read-only, but over the agency's whole subtree (a city's 政务公开办 over its departments).
     Role.SUPERVISOR: frozenset({Capability.VIEW}),
@@ -38,6 +40,7 @@ HOLDERS: dict[str, str] = {
     # Art. 33 (2019): an extension needs the consent of the 政府信息公开工作机构负责人.
     Capability.APPROVE_EXTENSION: _("信息公开工作机构负责人"),
     Capability.ADMINISTER: _("管理员"),
+    Capability.ASSIGN: _("承办人或负责人"),
 }
 
 # Roles whose capabilities reach every descendant of the agency they are held in.

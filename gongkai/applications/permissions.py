@@ -40,7 +40,7 @@ POLICY = Policy(
         "serve": HANDLE,
         "close": HANDLE,
         "withdraw": HANDLE_OR_APPLICANT,
-        "assign": HANDLE,
+        "assign": has_capability(Capability.ASSIGN),
         "split": HANDLE,
         "attach": HANDLE,
         "attach_correction": HANDLE_OR_APPLICANT,

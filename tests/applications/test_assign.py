@@ -156,3 +156,20 @@ def test_taking_a_case_oneself_sends_no_message(
     with django_capture_on_commit_callbacks(execute=True):
         s.application_assign(actor=clerk_a, application=case, assignee=clerk_a)
     assert sms_outbox == [] and mail.outbox == []
+
+
+def test_the_head_of_the_office_shares_out_the_work(client, head_a, colleague, in_progress):
+    """The 负责人 may assign too (distributing the casework is the office head's job), though
+    they handle no case themselves: only clerks are offered as assignees."""
+    client.force_login(head_a)
+    page = client.get(reverse("applications_office:case", args=[in_progress.pk])).content
+    assert "分配承办人" in page.decode()
+    response = _act(client, in_progress, {"assignee": colleague.pk, "note": ""})
+    assert response.status_code == 302
+    in_progress.refresh_from_db()
+    assert in_progress.assigned_to == colleague
+    assert timeline(in_progress).last().actor == head_a
+    refused = _act(client, in_progress, {"assignee": head_a.pk, "note": ""})
+    assert refused.status_code == 400
+    in_progress.refresh_from_db()
+    assert in_progress.assigned_to == colleague
