@@ -35,6 +35,11 @@ api_patterns = [
         application_api.CorrectionAPI.as_view(),
         name="application-correction",
     ),
+    path(
+        "applications/<str:number>/withdraw/",
+        application_api.WithdrawAPI.as_view(),
+        name="application-withdraw",
+    ),
     path("office/applications/", application_api.QueueAPI.as_view(), name="office-queue"),
     *action_paths(
         "office/applications/<str:number>/actions/",

@@ -134,12 +134,15 @@ def application_close(
 def application_withdraw(
     *, actor, application: Application, note: str = "", withdrawn_on: dt.date | None = None
 ) -> Application:
+    """The applicant withdraws (online, or staff record their letter or call) while no decision
+    is approved. The case stops and cannot be resumed; the applicant may apply again. `note` is
+    the reason they gave, if any: the history row shows it to staff and to the applicant."""
     application = WORKFLOW.lock(application)
     application = WORKFLOW.execute(
         application,
         "withdraw",
         actor=actor,
-        note=note or "申请人撤回申请",
+        note=note.strip(),
         closed_on=withdrawn_on or timezone.localdate(),
     )
     close_deadlines(application, actor=actor, note="申请已撤回")
