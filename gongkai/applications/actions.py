@@ -121,12 +121,13 @@ TABLE.add(
         "return_draft",
         _("退回答复稿"),
         lambda a, app, d: s.application_return_draft(actor=a, application=app, note=d["note"]),
-        f.NoteForm,
+        f.ReturnForm,
     ),
     Action(
         "approve_decision",
         _("审核通过答复"),
-        lambda a, app, d: s.application_approve_decision(actor=a, application=app),
+        lambda a, app, d: s.application_approve_decision(actor=a, application=app, note=d["note"]),
+        f.ApprovalForm,
     ),
     Action(
         "serve",

@@ -176,7 +176,20 @@ class ExtensionDecisionForm(forms.Form):
         coerce=lambda v: v == "1",
         choices=[("1", _("批准延期")), ("0", _("不批准"))],
     )
-    note = forms.CharField(label=_("审批意见"), required=False)
+    note = forms.CharField(
+        label=_("审批意见"),
+        required=False,
+        max_length=OPINION_LENGTH,
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("不批准的，应写明理由。审批意见仅工作人员可见。"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("approve") is False and not (data.get("note") or "").strip():
+            self.add_error("note", _("不批准延期的，请写明理由。"))
+        return data
 
 
 class FeeNoticeForm(forms.Form):
@@ -215,8 +228,28 @@ class DecisionForm(forms.Form):
         }
 
 
-class NoteForm(forms.Form):
-    note = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}))
+class ApprovalForm(forms.Form):
+    note = forms.CharField(
+        label=_("审核意见"),
+        required=False,
+        max_length=OPINION_LENGTH,
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("可不填。审核意见记入办理过程，仅工作人员可见。"),
+    )
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(
+        label=_("审核意见"),
+        max_length=OPINION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("写明退回的理由和需要修改之处。审核意见记入办理过程，仅工作人员可见。"),
+        error_messages={
+            "required": _("退回答复稿，请写明审核意见（退回的理由）。"),
+            "max_length": TOO_LONG,
+        },
+    )
 
 
 class ServeForm(forms.Form):
