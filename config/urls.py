@@ -17,6 +17,7 @@ from gongkai.engagement import api as engagement_api
 from gongkai.engagement import urls as engagement_urls
 from gongkai.facts import api as facts_api
 from gongkai.facts import urls as facts_urls
+from gongkai.letters.urls import office_patterns as letters_office_patterns
 from gongkai.powerlists import api as powerlists_api
 from gongkai.powerlists import urls as powerlists_urls
 from gongkai.reports import api as reports_api
@@ -35,6 +36,11 @@ api_patterns = [
         "applications/<str:number>/correction/",
         application_api.CorrectionAPI.as_view(),
         name="application-correction",
+    ),
+    path(
+        "applications/<str:number>/withdraw/",
+        application_api.WithdrawAPI.as_view(),
+        name="application-withdraw",
     ),
     path("office/applications/", application_api.QueueAPI.as_view(), name="office-queue"),
     *action_paths(
@@ -74,6 +80,7 @@ urlpatterns = [
     path("deadline/", include("gongkai.deadlines.urls")),
     path("applications/", include("gongkai.applications.urls")),
     path("office/applications/", include(application_office_patterns)),
+    path("office/letters/", include(letters_office_patterns)),
     path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
     path("api/", include((api_patterns, "api"))),

@@ -31,6 +31,10 @@ def _split(actor, app, d):
     )
 
 
+def _withdraw(actor, app, d):
+    return s.application_withdraw(actor=actor, application=app, note=d["reason"])
+
+
 def _files_open(application) -> bool:
     return application.status in FILES_OPEN
 
@@ -117,12 +121,13 @@ TABLE.add(
         "return_draft",
         _("退回答复稿"),
         lambda a, app, d: s.application_return_draft(actor=a, application=app, note=d["note"]),
-        f.NoteForm,
+        f.ReturnForm,
     ),
     Action(
         "approve_decision",
         _("审核通过答复"),
-        lambda a, app, d: s.application_approve_decision(actor=a, application=app),
+        lambda a, app, d: s.application_approve_decision(actor=a, application=app, note=d["note"]),
+        f.ApprovalForm,
     ),
     Action(
         "serve",
@@ -140,7 +145,7 @@ TABLE.add(
     Action(
         "withdraw",
         _("登记申请人撤回"),
-        lambda a, app, d: s.application_withdraw(actor=a, application=app, note=d["note"]),
+        _withdraw,
         f.WithdrawForm,
         confirm=_("撤回后本申请终止办理，不能恢复。确认申请人已撤回？"),
     ),
@@ -198,4 +203,23 @@ TABLE.add(
     ),
 )
 
-__all__ = ["TABLE", "NoInput"]
+# What the applicant can do on their own case page (我的申请) and through the applicant API:
+# the same form, service and confirmation as the staff's step, asked in the applicant's words.
+APPLICANT_TABLE = ActionTable(
+    "applications.Application.applicant", policy=POLICY, workflow=WORKFLOW
+)
+APPLICANT_TABLE.add(
+    Action(
+        "withdraw",
+        _("撤回申请"),
+        _withdraw,
+        f.WithdrawForm,
+        confirm=_(
+            "撤回后，本申请即终止办理，不能恢复；如仍需要这些信息，可以重新提出申请。确认撤回？"
+        ),
+        permission="withdraw_own",
+        done=_("申请已撤回。"),
+    ),
+)
+
+__all__ = ["APPLICANT_TABLE", "TABLE", "NoInput"]

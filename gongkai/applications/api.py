@@ -30,7 +30,7 @@ from gongkai.regimes import REGIMES
 from gongkai.regimes.rules import Channel
 
 from . import services as s
-from .actions import TABLE
+from .actions import APPLICANT_TABLE, TABLE
 from .filters import PAGE_SIZE as QUEUE_PAGE_SIZE
 from .filters import SORTS, URGENCIES, QueueFilterForm, outcome_choices
 from .models import Application, DeliveryMethod, ProvisionForm
@@ -347,3 +347,20 @@ class ActionAPI(ActionAPIView):
     def respond(self, request, target):
         target.refresh_from_db()
         return Response(ApplicationSerializer(target, context={"request": request}).data)
+
+
+class WithdrawAPI(ActionAPI):
+    """POST /api/applications/<number>/withdraw/: the applicant withdraws their own case, with
+    the page's form (`reason` optional, `"confirm": true` required); 404 for anyone else's, 409
+    once a decision is approved."""
+
+    table = APPLICANT_TABLE
+    action_name = "withdraw"
+    operation_base = "applications"
+    description = (
+        "申请人撤回本人的申请（答复审核通过之前）。撤回后本申请终止办理，不能恢复；"
+        "可以重新提出申请。须传 confirm 为 true；reason 为可选的撤回理由，记入办理过程。"
+    )
+
+    def get_target(self, request, number: str):
+        return get_object_or_404(applications_of(applicant=request.user), number=number)

@@ -14,6 +14,11 @@ from gongkai.regimes.rules import Channel
 from .models import Consultation, DeliveryMethod, ProvisionForm, ServiceMethod
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
+# 审核意见 and 审批意见: a reviewer's or head's opinion, kept with the step in the case's history
+# and in the audit. Internal: the applicant's timeline never shows it (states.NOTES_FOR_APPLICANT).
+OPINION_LENGTH = 1000
+WITHDRAW_REASON_LENGTH = 500
+TOO_LONG = _("请不要超过%(limit_value)d个字（现有%(show_value)d个字）。")
 
 
 class RequestFieldsMixin(forms.Form):
@@ -171,7 +176,20 @@ class ExtensionDecisionForm(forms.Form):
         coerce=lambda v: v == "1",
         choices=[("1", _("批准延期")), ("0", _("不批准"))],
     )
-    note = forms.CharField(label=_("审批意见"), required=False)
+    note = forms.CharField(
+        label=_("审批意见"),
+        required=False,
+        max_length=OPINION_LENGTH,
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("不批准的，应写明理由。审批意见仅工作人员可见。"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("approve") is False and not (data.get("note") or "").strip():
+            self.add_error("note", _("不批准延期的，请写明理由。"))
+        return data
 
 
 class FeeNoticeForm(forms.Form):
@@ -210,8 +228,28 @@ class DecisionForm(forms.Form):
         }
 
 
-class NoteForm(forms.Form):
-    note = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}))
+class ApprovalForm(forms.Form):
+    note = forms.CharField(
+        label=_("审核意见"),
+        required=False,
+        max_length=OPINION_LENGTH,
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("可不填。审核意见记入办理过程，仅工作人员可见。"),
+    )
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(
+        label=_("审核意见"),
+        max_length=OPINION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("写明退回的理由和需要修改之处。审核意见记入办理过程，仅工作人员可见。"),
+        error_messages={
+            "required": _("退回答复稿，请写明审核意见（退回的理由）。"),
+            "max_length": TOO_LONG,
+        },
+    )
 
 
 class ServeForm(forms.Form):
@@ -228,7 +266,17 @@ class CloseForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    note = forms.CharField(label=_("撤回说明"), required=False)
+    """The withdrawal, whether the applicant withdraws online or staff record a letter or call:
+    the reason is optional and is shown in the timeline, to staff and to the applicant."""
+
+    reason = forms.CharField(
+        label=_("撤回理由"),
+        required=False,
+        max_length=WITHDRAW_REASON_LENGTH,
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("可不填。填写的理由记入办理过程，申请人和工作人员都能看到。"),
+    )
 
 
 class AttachForm(forms.Form):

@@ -40,6 +40,8 @@ POLICY = Policy(
         "serve": HANDLE,
         "close": HANDLE,
         "withdraw": HANDLE_OR_APPLICANT,
+        # The applicant's own page and API (actions.APPLICANT_TABLE): their case only.
+        "withdraw_own": applicant_owns(refusal=_("只有申请人本人可以撤回自己的申请。")),
         "assign": has_capability(Capability.ASSIGN),
         "split": HANDLE,
         "attach": HANDLE,

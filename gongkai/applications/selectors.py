@@ -20,6 +20,8 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    TextField,
+    Value,
     When,
 )
 from django.db.models.functions import Cast
@@ -37,7 +39,7 @@ from gongkai.workdays.selectors import provisional_calendar
 from .models import Application, Consultation, ExtensionRequest, RequestCheck
 from .services.base import hash_query_code
 from .similarity import application_digest
-from .states import INTERNAL_ACTIONS, OPEN, TERMINAL
+from .states import INTERNAL_ACTIONS, NOTE_LABELS, NOTES_FOR_APPLICANT, OPEN, TERMINAL
 
 
 def applications_visible_to(*, user) -> QuerySet[Application]:
@@ -333,9 +335,20 @@ def reply_deadline_explained(application: Application, *, today=None) -> Deadlin
 
 
 def timeline(application: Application, *, for_applicant: bool = False):
-    """The case's steps; the applicant's view leaves out the office's own organisation."""
+    """The case's steps, each with the note its reader may see (`shown_note`, named by
+    `note_label` in the reader's language). Staff read every note; the applicant's view leaves
+    out the office's own organisation and every note but their own reason for withdrawing."""
     changes = application.status_changes.select_related("actor").order_by("at", "id")
-    return changes.exclude(action__in=sorted(INTERNAL_ACTIONS)) if for_applicant else changes
+    if for_applicant:
+        changes = changes.exclude(action__in=sorted(INTERNAL_ACTIONS))
+    shown = F("note")
+    if for_applicant:
+        mine = When(action__in=sorted(NOTES_FOR_APPLICANT), then=F("note"))
+        shown = Case(mine, default=Value(""), output_field=TextField())
+    labels = [When(action=a, then=Value(str(label))) for a, label in NOTE_LABELS.items()]
+    return changes.annotate(
+        shown_note=shown, note_label=Case(*labels, default=Value(""), output_field=CharField())
+    )
 
 
 def documents_for(*, user, application: Application):

@@ -62,6 +62,15 @@ MAY_LACK_RECEIPT = frozenset({S.SUBMITTED, S.WITHDRAWN})
 FILES_OPEN = frozenset(set(Status) - TERMINAL - {S.SUBMITTED})
 # Steps of the office's own organisation, left out of the timeline the applicant reads.
 INTERNAL_ACTIONS = frozenset({"assign"})
+# The steps whose note the applicant's timeline shows: the reason they gave for withdrawing.
+# Every other note (审核意见, 审批意见, instructions between staff) is internal.
+NOTES_FOR_APPLICANT = frozenset({"withdraw"})
+# What a step's note is, where the timeline names it.
+NOTE_LABELS = {
+    "approve_decision": _("审核意见"),
+    "return_draft": _("审核意见"),
+    "withdraw": _("撤回理由"),
+}
 
 
 # Labels are lazily translated: shown in the reader's language, not the importer's.

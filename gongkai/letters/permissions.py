@@ -8,10 +8,14 @@ from gongkai.agencies.roles import Capability
 # A letter is issued onto a case by the staff handling it.
 ISSUE_LETTER = has_capability(Capability.HANDLE)
 
+# The draft 答复书 is read by the staff who handle or review the case, before approval.
+PREVIEW_DRAFT = has_capability(Capability.HANDLE) | has_capability(Capability.REVIEW)
+
 POLICY = Policy(
     name="letters",
     rules={
         "issue_letter": ISSUE_LETTER,
+        "preview_draft": PREVIEW_DRAFT,
         # An agency's own templates are kept by its administrator; the defaults by the
         # platform's (the service checks that first).
         "edit_template": has_capability(

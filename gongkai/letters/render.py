@@ -29,6 +29,23 @@ def render_letter(
 ) -> RenderedLetter:
     """The finished letter, or DomainError when the case lacks its facts or no template exists."""
     require_facts(application, kind)
+    title, blocks = compose_letter(application, kind, today=today)
+    author = application.agency.name
+    return RenderedLetter(
+        title=title,
+        paragraphs=[block.text for block in blocks],
+        docx=build_docx(title, blocks, author=author),
+        pdf=build_pdf(title, blocks, author=author),
+        blocks=tuple(blocks),
+    )
+
+
+def compose_letter(
+    application: Application, kind: str, *, today: dt.date | None = None
+) -> tuple[str, list[Block]]:
+    """(title, paragraphs) of the letter from its template, without building files and without
+    checking that the case may have it yet (`render_letter` does; a draft's preview does not).
+    DomainError when no template exists."""
     outcome = application.outcome_obj if kind == LetterKind.DECISION else None
     template = letter_template_for(
         agency=application.agency, kind=kind, group=outcome.group if outcome else ANY_GROUP
@@ -40,12 +57,4 @@ def render_letter(
         )
     context = letter_context(application, kind, today=today)
     title = " ".join(render_text(template.title, context).split())
-    blocks = render_blocks(template.body, context)
-    author = application.agency.name
-    return RenderedLetter(
-        title=title,
-        paragraphs=[block.text for block in blocks],
-        docx=build_docx(title, blocks, author=author),
-        pdf=build_pdf(title, blocks, author=author),
-        blocks=tuple(blocks),
-    )
+    return title, render_blocks(template.body, context)

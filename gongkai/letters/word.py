@@ -9,7 +9,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from .text import Block
 
@@ -37,12 +37,22 @@ def set_fonts(target, latin: str, east_asia: str) -> None:
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
-def build_docx(title: str, blocks: list[Block], *, author: str) -> bytes:
+def build_docx(title: str, blocks: list[Block], *, author: str, mark: str = "") -> bytes:
+    """The letter as DOCX. `mark`: a line on top of every page and in the file's properties
+    (a draft: "草稿", never to be sent), for a preview that must not pass for the letter."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
+    if mark:
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = header.add_run(mark)
+        run.bold = True
+        run.font.size = Pt(14)
+        run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+        set_fonts(run, TITLE_FONT, TITLE_FONT)
 
     normal = document.styles["Normal"]
     set_fonts(normal, BODY_FONT, EAST_ASIA_FONT)
@@ -80,7 +90,8 @@ def build_docx(title: str, blocks: list[Block], *, author: str) -> bytes:
     # The file's properties name the agency, never the clerk who generated it.
     properties = document.core_properties
     properties.author = properties.last_modified_by = author
-    properties.title, properties.comments, properties.keywords = title, "", ""
+    properties.title = f"{mark}：{title}" if mark else title
+    properties.comments, properties.keywords = mark, ""
     properties.created = properties.modified = timezone.now()
     properties.revision = 1
     out = io.BytesIO()

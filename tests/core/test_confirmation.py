@@ -43,12 +43,12 @@ def test_the_page_refuses_an_unconfirmed_withdrawal_and_changes_nothing(client, 
     application = register(clerk_a, dept_a)
     client.force_login(clerk_a)
     url = reverse("applications_office:act", args=[application.pk, "withdraw"])
-    page = client.post(url, {"withdraw-note": "申请人电话撤回"})
+    page = client.post(url, {"withdraw-reason": "申请人电话撤回"})
     assert page.status_code == 400
     assert "此操作不可撤销，请先勾选“我已确认”。" in page.content.decode()
     application.refresh_from_db()
     assert application.status == "received"
-    done = client.post(url, {"withdraw-note": "申请人电话撤回", "withdraw-confirm": "on"})
+    done = client.post(url, {"withdraw-reason": "申请人电话撤回", "withdraw-confirm": "on"})
     assert done.status_code == 302
     assert Application.objects.get(pk=application.pk).status == "withdrawn"
 
@@ -58,10 +58,10 @@ def test_the_api_refuses_without_confirm_true(clerk_a, dept_a):
     api = APIClient()
     api.force_authenticate(clerk_a)
     url = f"/api/office/applications/{application.number}/actions/withdraw/"
-    refused = api.post(url, {"note": "x"}, format="json")
+    refused = api.post(url, {"reason": "x"}, format="json")
     assert refused.status_code == 400 and CONFIRM_FIELD in refused.json()["errors"]
     assert Application.objects.get(pk=application.pk).status == "received"
-    done = api.post(url, {"note": "x", "confirm": True}, format="json")
+    done = api.post(url, {"reason": "x", "confirm": True}, format="json")
     assert done.status_code == 200 and done.json()["status"] == "withdrawn"
 
 

@@ -67,16 +67,21 @@ def application_draft_decision(
 
 @transaction.atomic
 def application_return_draft(*, actor, application: Application, note: str) -> Application:
+    """The reviewer sends the draft back to the clerk; a return must say why (the 审核意见,
+    kept with the step for staff, never shown to the applicant)."""
     application = WORKFLOW.lock(application)
     if not note.strip():
-        raise DomainError("请写明退回理由。", code="return_reason", field="note")
-    return WORKFLOW.execute(application, "return_draft", actor=actor, note=note)
+        raise DomainError(
+            "退回答复稿，请写明审核意见（退回的理由）。", code="return_reason", field="note"
+        )
+    return WORKFLOW.execute(application, "return_draft", actor=actor, note=note.strip())
 
 
 @transaction.atomic
 def application_approve_decision(*, actor, application: Application, note: str = "") -> Application:
-    """A reviewer other than the drafter approves. The row lock makes two reviewers approving
-    at once end with exactly one approval; the other sees an invalid transition."""
+    """A reviewer other than the drafter approves, with an optional 审核意见 (`note`: kept with
+    the step for staff, never shown to the applicant). The row lock makes two reviewers
+    approving at once end with exactly one approval; the other sees an invalid transition."""
     application = WORKFLOW.lock(application)
     POLICY.require(actor, "approve_decision", application)
     if actor is not None and application.decided_by_id == actor.pk:
@@ -85,7 +90,7 @@ def application_approve_decision(*, actor, application: Application, note: str =
         application,
         "approve_decision",
         actor=actor,
-        note=note,
+        note=note.strip(),
         approved_by=actor,
         approved_at=timezone.now(),
     )
@@ -142,12 +147,15 @@ def application_close(
 def application_withdraw(
     *, actor, application: Application, note: str = "", withdrawn_on: dt.date | None = None
 ) -> Application:
+    """The applicant withdraws (online, or staff record their letter or call) while no decision
+    is approved. The case stops and cannot be resumed; the applicant may apply again. `note` is
+    the reason they gave, if any: the history row shows it to staff and to the applicant."""
     application = WORKFLOW.lock(application)
     application = WORKFLOW.execute(
         application,
         "withdraw",
         actor=actor,
-        note=note or "申请人撤回申请",
+        note=note.strip(),
         closed_on=withdrawn_on or timezone.localdate(),
     )
     close_deadlines(application, actor=actor, note="申请已撤回")

@@ -272,13 +272,18 @@ def application_decide_extension(
     *, actor, application: Application, approve: bool, note: str = "", today: dt.date | None = None
 ) -> Application:
     """The head of the disclosure office approves or refuses (Art. 33(2)); approval must come
-    before the original period ends, and the applicant must then be told."""
+    before the original period ends, and the applicant must then be told. A refusal says why
+    (`note`, the 审批意见: kept with the step for staff, never shown to the applicant)."""
     application = WORKFLOW.lock(application)
     request = (
         application.extension_requests.select_for_update().filter(approved__isnull=True).first()
     )
     if request is None:
         raise DomainError("没有待审批的延期申请。", code="extension_none")
+    if not approve and not note.strip():
+        raise DomainError(
+            "不批准延期的，请写明理由。", code="extension_refusal_reason", field="note"
+        )
     reply = open_deadline(application, Deadline.Kind.REPLY)
     today = today_or(today)
     if approve and reply is not None and reply.due is not None and today > reply.due:

@@ -6,14 +6,17 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai.core.action_views import action_forms, action_post
 from gongkai.core.errors import DomainError
 from gongkai.core.files import file_response
 from gongkai.core.middleware import client_ip_from_request
 
 from .. import services as s
+from ..actions import APPLICANT_TABLE
 from ..deadlines import applicant_deadlines
 from ..forms import CorrectionSubmitForm, OnlineApplicationForm, QueryForm
 from ..models import ApplicationDocument
@@ -25,7 +28,7 @@ from ..selectors import (
     reply_deadline_explained,
     timeline,
 )
-from ..states import BEFORE_DECISION, Status
+from ..states import Status
 
 QUERY_ATTEMPTS = 10  # per client IP per window
 QUERY_WINDOW = 15 * 60
@@ -74,7 +77,15 @@ def new(request):
     return render(request, "applications/applicant/new.html", {"form": form})
 
 
-def _detail_context(request, application):
+def _detail_context(request, application, bound=None):
+    """The applicant's case page. `bound`: (action, form) of a refused step of APPLICANT_TABLE,
+    shown again with its errors; when the step is no longer possible, only its errors."""
+    offered = {
+        name: form
+        for name, _label, form, _action in action_forms(
+            APPLICANT_TABLE, request.user, application, bound=bound
+        )
+    }
     return {
         "application": application,
         "deadline": reply_deadline_explained(application),
@@ -84,7 +95,9 @@ def _detail_context(request, application):
         "correction_form": CorrectionSubmitForm(prefix="submit_correction")
         if application.status == Status.AWAITING_CORRECTION
         else None,
-        "can_withdraw": application.status in BEFORE_DECISION,
+        "withdraw_form": offered.get("withdraw"),
+        "refused_form": bound[1] if bound and bound[0] not in offered else None,
+        "open_action": bound[0] if bound else None,
     }
 
 
@@ -118,18 +131,18 @@ def submit_correction(request, pk: int):
 @login_required
 @require_POST
 def withdraw(request, pk: int):
+    """撤回申请: the applicant's own case, with 我已确认 ticked (the action's confirmation) and
+    an optional reason. Refused input shows the page again (400) and changes nothing."""
     application = get_object_or_404(applications_of(applicant=request.user), pk=pk)
-    try:
-        s.application_withdraw(
-            actor=request.user,
-            application=application,
-            note=request.POST.get("note", "") or "申请人在线撤回",
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("申请已撤回。"))
-    return redirect("applications:detail", pk=pk)
+    return action_post(
+        request,
+        table=APPLICANT_TABLE,
+        target=application,
+        name="withdraw",
+        success_url=reverse("applications:detail", args=[pk]),
+        template="applications/applicant/detail.html",
+        context=lambda bound: _detail_context(request, application, bound=bound),
+    )
 
 
 def download(request, pk: int):

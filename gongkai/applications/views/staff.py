@@ -18,6 +18,7 @@ from gongkai.core.action_views import action_forms, action_post, add_service_err
 from gongkai.core.errors import DomainError
 from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
+from gongkai.core.panels import render_panels
 from gongkai.deadlines.selectors import reminder_workdays
 from gongkai.regimes import regime_for
 
@@ -133,6 +134,8 @@ def _case_context(request, application, bound=None):
         "similar": checks.similar,
         "published_matches": checks.published,
         "checked_at": checks.checked_at,
+        # What other apps show here (letters: the draft 答复书 while it awaits review).
+        "panels": render_panels("applications.case", request, application),
     }
 
 
