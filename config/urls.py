@@ -74,6 +74,7 @@ urlpatterns = [
     path("deadline/", include("gongkai.deadlines.urls")),
     path("applications/", include("gongkai.applications.urls")),
     path("office/applications/", include(application_office_patterns)),
+    path("office/redaction/", include("gongkai.redaction.urls")),
     path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
     path("api/", include((api_patterns, "api"))),
