@@ -81,6 +81,7 @@ urlpatterns = [
     path("applications/", include("gongkai.applications.urls")),
     path("office/applications/", include(application_office_patterns)),
     path("office/letters/", include(letters_office_patterns)),
+    path("office/redaction/", include("gongkai.redaction.urls")),
     path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
     path("api/", include((api_patterns, "api"))),

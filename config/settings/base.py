@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gongkai.deadlines",
     "gongkai.applications",
     "gongkai.letters",
+    "gongkai.redaction",
     "gongkai.search",
     "gongkai.catalog",
     "gongkai.engagement",

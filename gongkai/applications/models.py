@@ -339,6 +339,9 @@ class ApplicationDocument(StoredFile):
         LETTER = "letter", _("文书")
         THIRD_PARTY_LETTER = "third_party_letter", _("征求意见书（不向申请人公开）")
         RELEASED = "released", _("公开的政府信息")
+        # The file a released copy was redacted from (gongkai/redaction): staff only, never
+        # given out; the redacted copy is the RELEASED document.
+        ORIGINAL = "original", _("脱敏前原件（不向申请人公开）")
         OTHER = "other", _("其他材料")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
@@ -349,6 +352,12 @@ class ApplicationDocument(StoredFile):
     class Meta(StoredFile.Meta):
         verbose_name = _("申请材料")
         verbose_name_plural = _("申请材料")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="original", visible_to_applicant=True),
+                name="applicationdocument_original_never_visible",
+            )
+        ]
 
     def __str__(self):
         return f"{self.application.number} {self.get_kind_display()} {self.title}"

@@ -36,7 +36,7 @@ from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import reminder_horizon
 from gongkai.workdays.selectors import provisional_calendar
 
-from .models import Application, Consultation, ExtensionRequest, RequestCheck
+from .models import Application, ApplicationDocument, Consultation, ExtensionRequest, RequestCheck
 from .services.base import hash_query_code
 from .similarity import application_digest
 from .states import INTERNAL_ACTIONS, NOTE_LABELS, NOTES_FOR_APPLICANT, OPEN, TERMINAL
@@ -356,6 +356,8 @@ def documents_for(*, user, application: Application):
     is_applicant = user.is_authenticated and application.applicant_id == user.pk
     if is_applicant and not _is_staff_of(user, application):
         documents = documents.filter(visible_to_applicant=True) | documents.filter(uploaded_by=user)
+        # An original a released copy was redacted from is never the applicant's to see.
+        documents = documents.exclude(kind=ApplicationDocument.Kind.ORIGINAL)
     return documents
 
 

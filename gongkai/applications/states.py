@@ -60,6 +60,12 @@ DECIDED = frozenset({S.DECISION_APPROVED, S.SERVED, S.CLOSED})
 MAY_LACK_RECEIPT = frozenset({S.SUBMITTED, S.WITHDRAWN})
 # Staff may add files, strip their properties and split the case.
 FILES_OPEN = frozenset(set(Status) - TERMINAL - {S.SUBMITTED})
+# The files to be released may be added, replaced or redacted: before the reply goes to the
+# reviewer (a reply returned by the reviewer is back in progress). Afterwards a released file
+# changes only through a new review.
+RELEASE_EDITABLE = frozenset(
+    {S.RECEIVED, S.IN_PROGRESS, S.AWAITING_CORRECTION, S.CONSULTING, S.AWAITING_FEE}
+)
 # Steps of the office's own organisation, left out of the timeline the applicant reads.
 INTERNAL_ACTIONS = frozenset({"assign"})
 # The steps whose note the applicant's timeline shows: the reason they gave for withdrawing.

@@ -13,7 +13,8 @@ Variables (all templates):
   say so with provisional_note, "暂定，以国务院办公厅公布的节假日安排为准"),
   outcome (code, label, basis, group, discloses, withholds), outcome_label (the label without
   report numbering), outcome_citation (《…》第三十七条),
-  decision (legal_basis, extra_basis, reasons, withheld), correction (instructions,
+  decision (legal_basis, extra_basis, reasons, withheld (the drafter's words, then one line per
+  part the redacted files withhold: file, pages, ground and article), withheld_parts), correction (instructions,
   requested_on, due_on, corrected_on), fee (amount, method, units, explanation,
   notice_received_on, payment_due, payment_due_provisional), consultation (party_name,
   party_kind, is_agency, started_on, letter_received_on, answer_due, answer_due_provisional,
@@ -32,6 +33,7 @@ from gongkai.applications.states import DECIDED
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import deadlines_of
+from gongkai.redaction.selectors import withheld_parts
 
 from .models import LetterKind
 
@@ -127,6 +129,8 @@ def letter_context(application: Application, kind: str, *, today: dt.date | None
     consultation = application.consultations.order_by("-started_on", "-id").first()
     extension = application.extension_requests.filter(approved=True).first()
     basis = application.legal_basis.strip()
+    # Each part the redacted files withhold, with its page and ground (Art. 37's 区分处理).
+    parts = [str(part) for part in withheld_parts(application)]
     return {
         "kind": kind,
         "today": today or timezone.localdate(),
@@ -159,7 +163,9 @@ def letter_context(application: Application, kind: str, *, today: dt.date | None
             # What the drafter cited beyond the outcome's own articles, if anything.
             "extra_basis": basis if outcome and outcome.basis not in basis else "",
             "reasons": application.reasons,
-            "withheld": application.withheld,
+            # What the drafter wrote, then each part the redactions withhold.
+            "withheld": "\n".join(filter(None, [application.withheld.strip(), *parts])),
+            "withheld_parts": parts,
         },
         "correction": {
             "instructions": application.correction_instructions,

@@ -48,6 +48,8 @@ class Regime:
     proactive_publication: TimeLimit
     annual_report: ReportDue
     outcomes: tuple = ()  # tuple[outcomes.Outcome, ...]
+    # Why part of a document may be withheld (grounds.Ground): each redacted box names one.
+    withholding_grounds: tuple = ()
     # Articles that pages and letters cite for rules that are not time limits or outcomes.
     request_contents_basis: str = ""  # what an application contains (identity, contact)
     receipt_date_basis: str | None = None  # how the day of receipt is fixed, by channel
@@ -69,6 +71,10 @@ class Regime:
     def find_outcome(self, code: str):
         """The outcome with this code, or None where this regime has no such outcome."""
         return next((outcome for outcome in self.outcomes if outcome.code == code), None)
+
+    def find_ground(self, code: str):
+        """The withholding ground with this code, or None where this regime has none such."""
+        return next((g for g in self.withholding_grounds if g.code == code), None)
 
     def applies_to(self, received: dt.date) -> bool:
         if received < self.in_force_from:

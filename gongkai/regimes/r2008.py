@@ -3,6 +3,7 @@
 import datetime as dt
 
 from .base import Regime, ReportDue, TimeLimit
+from .grounds import GROUNDS_2008
 from .outcomes import OUTCOMES_2008
 
 CITATION = "《中华人民共和国政府信息公开条例》（国务院令第492号）"
@@ -30,6 +31,7 @@ REGIME_2008 = Regime(
     proactive_publication=TimeLimit(20, "第十八条", "该政府信息形成或者变更之日"),
     # Art. 31: every agency publishes its annual report by 31 March.
     annual_report=ReportDue(department=(3, 31), government=(3, 31), basis="第三十一条"),
+    withholding_grounds=GROUNDS_2008,
     outcomes=OUTCOMES_2008,
     # Art. 20: the application contains the applicant's name and contact details (no identity
     # proof is required by the 2008 text); it set no rule on the day of receipt.

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from .base import Regime, ReportDue, TimeLimit
+from .grounds import GROUNDS_2019
 from .outcomes import OUTCOMES_2019
 
 CITATION = "《中华人民共和国政府信息公开条例》（国务院令第711号）"
@@ -38,6 +39,7 @@ REGIME_2019 = Regime(
     # Art. 49: departments submit and publish last year's report by 31 January; Art. 50: the
     # people's government's report is published by 31 March.
     annual_report=ReportDue(department=(1, 31), government=(3, 31), basis="第四十九条、第五十条"),
+    withholding_grounds=GROUNDS_2019,
     outcomes=OUTCOMES_2019,
     # Art. 29: the application states who applies (with identity proof) and how to reach them.
     request_contents_basis="第二十九条",

@@ -21,7 +21,16 @@ LAYERS = (
     ("deadlines",),
     # Below the case apps: each of them registers itself as a source (search/sources.py).
     ("search",),
-    ("applications", "appeals", "catalog", "engagement", "facts", "letters", "powerlists"),
+    (
+        "applications",
+        "appeals",
+        "catalog",
+        "engagement",
+        "facts",
+        "letters",
+        "powerlists",
+        "redaction",
+    ),
     ("reports",),
     ("portal",),
     # Builds the demonstration site from every app (it may not exist yet).

@@ -20,7 +20,7 @@ from gongkai.regimes.rules import Channel, receipt_date
 from ..models import Application, ApplicationDocument, DeliveryMethod, ProvisionForm
 from ..notifications import notify_applicant, notify_clerks_of_submission
 from ..permissions import POLICY
-from ..states import WORKFLOW
+from ..states import RELEASE_EDITABLE, WORKFLOW
 from .base import hash_query_code, new_query_code, next_number
 from .checks import check_after_commit
 
@@ -295,6 +295,14 @@ def application_attach(
 ) -> ApplicationDocument:
     application = WORKFLOW.lock(application)
     POLICY.require(actor, "attach_correction" if kind == "correction" else "attach", application)
+    if kind == ApplicationDocument.Kind.ORIGINAL:
+        raise DomainError("脱敏前原件只能由脱敏处理生成。", code="document_kind", field="kind")
+    if kind == ApplicationDocument.Kind.RELEASED and application.status not in RELEASE_EDITABLE:
+        raise DomainError(
+            "答复已提交审核，不能再添加或更换公开的文件；请先退回答复稿，修改后重新审核。",
+            code="release_frozen",
+            field="kind",
+        )
     document = _store(
         application,
         kind=kind,

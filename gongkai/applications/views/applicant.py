@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.action_views import action_forms, action_post
+from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.core.files import file_response
 from gongkai.core.middleware import client_ip_from_request
@@ -152,6 +153,14 @@ def download(request, pk: int):
     POLICY.require_view(request.user, application)
     if not documents_for(user=request.user, application=application).filter(pk=pk).exists():
         raise Http404
+    if document.kind == ApplicationDocument.Kind.ORIGINAL:
+        # An original a released copy was redacted from: staff only, and every look is recorded.
+        audit_record(
+            actor=request.user,
+            action="application.view_original",
+            obj=application,
+            note=document.title,
+        )
     return file_response(document)
 
 

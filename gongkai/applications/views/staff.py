@@ -157,7 +157,11 @@ def act(request, pk: int, action: str):
         table=TABLE,
         target=application,
         name=action,
-        success_url=reverse("applications_office:case", args=[pk]),
+        # An action whose result has a staff page of its own (another app's, registered on
+        # this table: a redaction) leads to it; any other returns to the case.
+        success_url=lambda result: (
+            getattr(result, "office_url", None) or reverse("applications_office:case", args=[pk])
+        ),
         template="applications/staff/case.html",
         context=lambda bound: _case_context(request, application, bound=bound),
     )

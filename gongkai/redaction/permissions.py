@@ -1,0 +1,12 @@
+"""Who may redact, and who may see an original: one policy from the shared predicates."""
+
+from gongkai.agencies.policy import Policy, has_capability
+from gongkai.agencies.roles import Capability
+
+# The staff handling a case redact its files; its reviewer checks the redaction against the
+# original. Targets are applications (their agency decides).
+POLICY = Policy(
+    name="redaction",
+    view=has_capability(Capability.HANDLE) | has_capability(Capability.REVIEW),
+    rules={"redact": has_capability(Capability.HANDLE)},
+)
