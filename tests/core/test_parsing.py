@@ -4,14 +4,17 @@ that bounds a reader's memory and time. tests/core/test_bounded_uploads.py sends
 bombs through every place the platform takes a file.
 """
 
+import ast
 import io
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 
+import gongkai
 from gongkai.core import parsing
 from gongkai.core.errors import DomainError
 from gongkai.core.parsing import Limits, ParseRefused, sandbox
@@ -242,3 +245,39 @@ def test_limits_come_from_settings_and_unknown_keys_are_an_error(settings):
     settings.GONGKAI_PARSE_LIMITS = {"pages": 10}
     with pytest.raises(ImproperlyConfigured, match="pages"):
         Limits.current()
+
+
+# One mechanism ---------------------------------------------------------------------------
+
+PARSERS = {"PdfReader", "load_workbook", "Document", "ZipFile", "fromstring", "parse", "open"}
+PARSER_OWNERS = {"PdfReader", "openpyxl", "docx", "zipfile", "etree", "lxml_html", "Image"}
+# The modules whose functions read untrusted files, each only as a reader passed to
+# core.parsing.read (or inside core.parsing itself); the exporters read only their own output.
+READERS = {
+    "core/parsing",
+    "core/hidden_content",
+    "core/imports.py",
+    "catalog/text.py",
+    "reports/importers/extract.py",
+    "reports/exporters",
+}
+
+
+def test_office_pdf_and_xml_files_are_parsed_only_by_readers_under_core_parsing():
+    root = Path(gongkai.__file__).parent
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        where = path.relative_to(root).as_posix()
+        if any(where.startswith(reader) for reader in READERS) or "/migrations/" in where:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            owner = getattr(func.value, "id", "") if isinstance(func, ast.Attribute) else ""
+            reads = node.args or node.keywords  # docx.Document() makes a new, empty file
+            distinctive = name in ("PdfReader", "load_workbook")
+            if name in PARSERS and (owner in PARSER_OWNERS or distinctive) and reads:
+                found.append(f"{where}:{node.lineno}")
+    assert not found, "Files parsed outside core.parsing readers:\n" + "\n".join(found)
