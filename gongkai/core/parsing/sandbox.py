@@ -3,8 +3,11 @@
 `run(fn, *args)` forks; the child lowers its own limits (address space: what the parent has
 mapped plus `Limits.memory_bytes`; CPU seconds: `Limits.seconds`), calls `fn` and sends the
 result or exception back through a pipe. The parent waits at most `Limits.seconds` of wall
-time, then kills the child. Running out of memory, time or result space is ParseRefused
-naming that limit; any other exception is re-raised in the parent as the child raised it.
+time, then kills the child. It also watches the child's resident memory every 20 ms and kills
+it past `memory_bytes` of growth: the address-space limit alone lets a child also fill what
+the parent had reserved but not used. Running out of memory, time or result space is
+ParseRefused naming that limit; any other exception is re-raised in the parent as the child
+raised it.
 
 Fork, not spawn: the child already has Django, lxml, pypdf and openpyxl imported and `fn` needs
 no pickling, so a call costs milliseconds. `fn` must be pure (bytes in, data out): the child
@@ -32,6 +35,7 @@ from .limits import Limits, ParseRefused, quoted, size
 
 logger = logging.getLogger(__name__)
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_WATCH_SECONDS = 0.02
 _HEADER = struct.Struct("<Q")  # a child first sends its resident bytes, then its result
 _inside = False  # True in a child: nested calls run inline
 _local = threading.local()
@@ -88,14 +92,18 @@ def run(fn, *args, name: str, limits: Limits | None = None):
         _child(write_end, fn, args, limits, mapped)
     os.close(write_end)
     try:
-        start_bytes, (outcome, payload) = _collect(read_end, pid, limits, started)
+        start_bytes, (outcome, payload) = _collect(read_end, pid, limits, started, resident)
+    except BaseException:  # the worker is being stopped: take the child with it
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
     finally:
         os.close(read_end)
     _pid, status, usage = os.wait4(pid, 0)
     if outcome == "pending":  # the pipe closed without a whole result: the child died
-        outcome = "memory_bytes"
-        if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
-            outcome = "seconds"
+        cpu = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU
+        outcome = "seconds" if cpu else "memory_bytes"  # else a crash, mostly out of memory
     elapsed = time.monotonic() - started
     record = Run(usage.ru_maxrss * 1024, start_bytes or resident, elapsed, outcome)
     if getattr(_local, "runs", None) is not None:
@@ -116,17 +124,24 @@ def run(fn, *args, name: str, limits: Limits | None = None):
     )
 
 
-def _collect(fd: int, pid: int, limits: Limits, started: float):
+def _collect(fd: int, pid: int, limits: Limits, started: float, resident: int):
     """The child's resident bytes at its start (0 if it did not say) and ('ok', result),
     ('error', exception parts), ('seconds'|'memory_bytes', None) or ('pending', None) when
     the child died before sending a whole result."""
     chunks, received = [], 0
+    poller = select.poll()  # not select.select: a busy server's descriptors exceed 1024
+    poller.register(fd, select.POLLIN | select.POLLHUP)
     while True:
         remaining = started + limits.seconds - time.monotonic()
-        ready = select.select([fd], [], [], max(remaining, 0))[0] if remaining > 0 else []
-        if not ready:
+        if remaining <= 0:
             os.kill(pid, signal.SIGKILL)
             return _start(chunks), ("seconds", None)
+        if not poller.poll(min(remaining, _WATCH_SECONDS) * 1000):
+            grown = _memory(pid)[0] - (_start(chunks) or resident)
+            if grown > limits.memory_bytes:
+                os.kill(pid, signal.SIGKILL)
+                return _start(chunks), ("memory_bytes", None)
+            continue
         chunk = os.read(fd, 1 << 20)
         if not chunk:
             break
@@ -194,10 +209,10 @@ def _lower_limits(limits: Limits, mapped: int) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
 
 
-def _memory() -> tuple[int, int]:
-    """(resident, mapped) bytes of this process, or (0, 0) where /proc is missing."""
+def _memory(pid: int | str = "self") -> tuple[int, int]:
+    """(resident, mapped) bytes of a process, or (0, 0) where /proc is missing."""
     try:
-        with open("/proc/self/statm") as statm:
+        with open(f"/proc/{pid}/statm") as statm:
             mapped, resident = (int(n) * _PAGE for n in statm.read().split()[:2])
     except (OSError, ValueError):
         return 0, 0
