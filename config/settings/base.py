@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -249,6 +250,11 @@ GONGKAI_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # … and attachments of catalogue items, consultations and appeal cases, and imports.
 GONGKAI_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 GONGKAI_IMPORT_MAX_ROWS = 100_000
+# Limits on reading uploaded and imported files (expanded size, compression ratio, parts,
+# nesting, PDF pages, time, memory): gongkai/core/parsing/limits.py has each default and
+# docs/uploads.md explains them. Only the keys given change, e.g. as JSON in the environment:
+# GONGKAI_PARSE_LIMITS='{"pdf_pages": 10000, "seconds": 45}'.
+GONGKAI_PARSE_LIMITS = json.loads(os.environ.get("GONGKAI_PARSE_LIMITS") or "{}")
 
 LOGGING = {
     "version": 1,

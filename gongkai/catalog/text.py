@@ -7,6 +7,7 @@ import logging
 import nh3
 from django.utils.html import strip_tags
 
+from gongkai.core import parsing
 from gongkai.core.uploads import DOCX, PDF, XLSX, sniff
 
 logger = logging.getLogger(__name__)
@@ -69,22 +70,22 @@ def plain_text(html: str) -> str:
     return " ".join(strip_tags(spaced).split())
 
 
-def extract_text(data: bytes) -> str:
-    """The text of a PDF, DOCX or XLSX file ('' for images and anything unreadable)."""
-    kind = sniff(data[:16], io.BytesIO(data))
+def extract_text(data: bytes, name: str = "附件") -> str:
+    """The text of a PDF, DOCX or XLSX file ('' for images and anything unreadable), read
+    within the limits on uploaded files (ParseRefused beyond them)."""
+    reader = {PDF: _pdf_text, DOCX: _docx_text, XLSX: _xlsx_text}.get(
+        sniff(data[:16], io.BytesIO(data))
+    )
+    return parsing.read(data, name, _extract, reader) if reader else ""
+
+
+def _extract(data: bytes, reader) -> str:
     try:
-        if kind is PDF:
-            text = _pdf_text(data)
-        elif kind is DOCX:
-            text = _docx_text(data)
-        elif kind is XLSX:
-            text = _xlsx_text(data)
-        else:
-            return ""
-    except Exception:  # a damaged file is still attached; it just adds nothing to search
+        return reader(data)[:MAX_EXTRACTED_CHARS]
+    except Exception as error:  # a damaged file is still attached; it adds nothing to search
+        parsing.reraise_limits(error)
         logger.warning("Could not extract text from an attachment", exc_info=True)
         return ""
-    return text[:MAX_EXTRACTED_CHARS]
 
 
 def _pdf_text(data: bytes) -> str:

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "gongkai.core"
     label = "core"
     verbose_name = _("基础")
+
+    def ready(self):
+        from .parsing import Limits
+
+        Limits.current()  # a misspelt GONGKAI_PARSE_LIMITS key stops the start, not an upload

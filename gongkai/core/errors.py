@@ -28,3 +28,9 @@ class InvalidTransition(DomainError):
 
 class RateLimited(DomainError):
     code = "rate_limited"
+
+
+class UploadRejected(DomainError):
+    """A file that is not accepted: wrong type, too large, or beyond a parsing limit."""
+
+    code = "upload_rejected"

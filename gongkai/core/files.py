@@ -1,7 +1,8 @@
 """The one way a file enters, changes in, leaves and is served from the platform.
 
 Every kind of stored file (a `core.models.StoredFile` subclass) goes through these functions:
-the real type is sniffed from the content and the size limited (`core.uploads`), hidden content
+the real type is sniffed from the content and the size limited (`core.uploads`), the file is
+read within the limits on uploaded files, in a child process (`core.parsing`), hidden content
 is looked for (`core.hidden_content`), the path is made safe (`stored_file_path`), the change is
 audited on the owning object, and a removed file's bytes go only once the removal commits.
 Permission checks stay with the owner's service (it knows the action); views serve a file with
@@ -18,8 +19,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import FileResponse
 
+from . import parsing
 from .audit import audit_record
-from .hidden_content import check_file, strip_metadata
+from .hidden_content import findings_of, strip_metadata
 from .models import StoredFile
 from .uploads import ALL_KINDS, FileKind, check_upload
 
@@ -65,8 +67,10 @@ def file_store(
 ) -> StoredFile:
     """Check `upload` against `rules` and keep it as a `model` of `owner`. Inside the owner's
     service transaction, after its permission and state checks. Raises UploadRejected (a
-    DomainError) naming the file and the reason. `derive(data)` gives further fields computed
-    from the bytes (a catalogue attachment's text for search)."""
+    DomainError) naming the file and the reason, ParseRefused naming the limit for a file
+    beyond one. `derive(data)` gives further fields computed from the bytes (a catalogue
+    attachment's text for search); it runs with the hidden-content check in one child process,
+    so it must be pure (bytes in, fields out)."""
     kind = check_upload(upload, allowed=rules.allowed, max_bytes=rules.limit)
     upload.seek(0)
     data = upload.read()
@@ -75,15 +79,16 @@ def file_store(
         .replace("\\", "/")
         .rsplit("/", 1)[-1]
     )
+    findings, derived = parsing.read(data, name, _examine, name, rules.check_hidden, derive)
     stored = model(
         **{model.owner_field: owner},
         title=((title or "").strip() or name)[:200],
         content_type=kind.content_type,
         size=len(data),
-        findings=[vars(f) for f in check_file(data, name)] if rules.check_hidden else [],
+        findings=findings,
         uploaded_by=_person(actor),
         **fields,
-        **(derive(data) if derive is not None else {}),
+        **derived,
     )
     stored.file.save(name, ContentFile(data), save=False)
     stored.save()
@@ -96,6 +101,17 @@ def file_store(
             note=audit_note,
         )
     return stored
+
+
+def _examine(data: bytes, name: str, check_hidden: bool, derive) -> tuple[list[dict], dict]:
+    """What file_store learns from the bytes, in one child process: findings and derived fields."""
+    findings = [vars(f) for f in findings_of(data, name)] if check_hidden else []
+    return findings, (derive(data) if derive is not None else {})
+
+
+def _strip(data: bytes, name: str) -> tuple[bytes, list[dict]]:
+    stripped = strip_metadata(data, name)  # in this child: the original was inspected
+    return stripped, [vars(f) for f in findings_of(stripped, name)]
 
 
 def file_remove(*, stored: StoredFile, actor, audit_action: str = "") -> None:
@@ -116,12 +132,12 @@ def file_remove(*, stored: StoredFile, actor, audit_action: str = "") -> None:
 def file_strip_metadata(*, stored: StoredFile, actor, audit_action: str = "") -> StoredFile:
     """Replace the file by a copy without document properties (author, company …) and check it
     again. Comments and tracked changes stay: they are content a reviewer must decide on."""
-    data = strip_metadata(file_read(stored), stored.filename)
+    data, findings = parsing.read(file_read(stored), stored.filename, _strip, stored.filename)
     old_name, storage = stored.file.name, stored.file.storage
     before = len(stored.findings)
     stored.file.save(stored.filename, ContentFile(data), save=False)
     stored.size = len(data)
-    stored.findings = [vars(f) for f in check_file(data, stored.filename)]
+    stored.findings = findings
     stored.save(update_fields=["file", "size", "findings"])
     if old_name != stored.file.name:
         transaction.on_commit(lambda: storage.delete(old_name))

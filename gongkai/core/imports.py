@@ -1,13 +1,19 @@
 """What every bulk import shares: reading CSV, XLSX or JSON rows with known columns only, and
-reporting every bad row at once (all rows or none are imported)."""
+reporting every bad row at once (all rows or none are imported). Files are read within the
+limits on uploaded files, in a child process (core.parsing), and no further than one row past
+GONGKAI_IMPORT_MAX_ROWS."""
 
 import csv
 import datetime
 import io
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from . import parsing
 from .errors import DomainError
 
 
@@ -57,7 +63,10 @@ def read_rows(
 
         check_upload(ContentFile(data, name=filename), allowed=(XLSX,), max_bytes=max_bytes)
     reader = {"csv": _csv_rows, "xlsx": _xlsx_rows, "json": _json_rows}[extension]
-    names, rows = reader(data)
+    most = settings.GONGKAI_IMPORT_MAX_ROWS
+    names, rows = parsing.read(data, filename, reader, most)
+    if len(rows) > most:
+        raise DomainError(f"一次最多导入{most}条。", code="import_too_many")
     unknown = names - set(columns)
     if unknown:
         raise DomainError(
@@ -67,7 +76,7 @@ def read_rows(
     return rows
 
 
-def _csv_rows(data: bytes) -> tuple[set[str], list[dict]]:
+def _csv_rows(data: bytes, most: int) -> tuple[set[str], list[dict]]:
     if b"\x00" in data:
         raise DomainError("这不是文本格式的CSV文件。", code="import_bad_type")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -81,23 +90,26 @@ def _csv_rows(data: bytes) -> tuple[set[str], list[dict]]:
     reader = csv.DictReader(io.StringIO(text))
     header = [(name or "").strip() for name in reader.fieldnames or []]
     reader.fieldnames = header
-    return set(header) - {""}, [{k: (v or "") for k, v in row.items() if k} for row in reader]
+    rows = ({k: (v or "") for k, v in row.items() if k} for row in reader)
+    return set(header) - {""}, list(itertools.islice(rows, most + 1))
 
 
-def _xlsx_rows(data: bytes) -> tuple[set[str], list[dict]]:
+def _xlsx_rows(data: bytes, most: int) -> tuple[set[str], list[dict]]:
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged file
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
+        parsing.reraise_limits(error)
         raise DomainError("Excel文件无法读取，可能已损坏。", code="import_bad_xlsx") from None
     values = book.worksheets[0].iter_rows(values_only=True)
     header = [str(h or "").strip() for h in next(values, [])]
-    return set(header) - {""}, [
+    rows = (
         {h: _cell(v) for h, v in zip(header, row, strict=False) if h}
         for row in values
         if any(v not in (None, "") for v in row)
-    ]
+    )
+    return set(header) - {""}, list(itertools.islice(rows, most + 1))
 
 
 def _cell(value) -> str:
@@ -106,12 +118,15 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def _json_rows(data: bytes) -> tuple[set[str], list[dict]]:
+def _json_rows(data: bytes, most: int) -> tuple[set[str], list[dict]]:
     try:
         rows = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DomainError(f"JSON文件无法解析：{error}", code="import_bad_json") from None
+    except RecursionError:  # [[[[…]]]] nested deeper than Python's stack
+        raise DomainError("JSON文件嵌套层数过多。", code="import_bad_json") from None
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise DomainError("JSON文件应为对象数组，每个对象一行。", code="import_bad_json")
+    rows = rows[: most + 1]
     names = {name for row in rows for name in row}
     return names, [{k: "" if v is None else v for k, v in r.items()} for r in rows]

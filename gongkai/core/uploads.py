@@ -1,11 +1,12 @@
-"""Upload checks shared by every app: size and real file type (by content, not by name)."""
+"""Upload checks shared by every app: size, real file type (by content, not by name) and, for
+Word and Excel files, what their parts expand to (core.parsing reads only the ZIP directory)."""
 
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 
-from .errors import DomainError
+from . import parsing
+from .errors import UploadRejected
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,6 @@ XLSX = FileKind(
 ALL_KINDS = (PDF, JPEG, PNG, DOCX, XLSX)
 
 
-class UploadRejected(DomainError):
-    code = "upload_rejected"
-
-
 def sniff(head: bytes, file) -> FileKind | None:
     if head.startswith(b"%PDF-"):
         return PDF
@@ -39,13 +36,8 @@ def sniff(head: bytes, file) -> FileKind | None:
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
     if head.startswith(b"PK\x03\x04"):
-        try:
-            file.seek(0)
-            names = set(zipfile.ZipFile(file).namelist())
-        except zipfile.BadZipFile:
-            return None
-        finally:
-            file.seek(0)
+        file.seek(0)
+        names = parsing.zip_names(file, name=getattr(file, "name", "") or "文件") or set()
         if "word/document.xml" in names:
             return DOCX
         if "xl/workbook.xml" in names:
@@ -54,7 +46,8 @@ def sniff(head: bytes, file) -> FileKind | None:
 
 
 def check_upload(file, *, allowed=ALL_KINDS, max_bytes: int | None = None) -> FileKind:
-    """The file's real kind, or UploadRejected saying exactly why. Reads only the header."""
+    """The file's real kind, or UploadRejected saying exactly why (ParseRefused, naming the
+    limit, for a Word or Excel file that would expand too far). Reads only headers."""
     max_bytes = max_bytes or settings.GONGKAI_MAX_UPLOAD_BYTES
     name = getattr(file, "name", "") or "文件"
     if file.size == 0:
@@ -78,4 +71,6 @@ def check_upload(file, *, allowed=ALL_KINDS, max_bytes: int | None = None) -> Fi
         raise UploadRejected(
             f"“{name}”的扩展名与实际内容（{kind.label}）不符。", code="upload_extension"
         )
+    if kind in (DOCX, XLSX):  # a zip bomb is refused here, before anything is expanded
+        parsing.check_directory(file, name=name)
     return kind

@@ -22,6 +22,7 @@ from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.core.files import file_store
 from gongkai.core.imports import ImportFailed, RowError
+from gongkai.core.parsing import Archive
 from gongkai.core.uploads import UploadRejected, check_upload
 
 from ..indexing import index_doc, searchable
@@ -65,7 +66,7 @@ class ParsedRow:
     fields: dict
     categories: list = field(default_factory=list)
     channels: list = field(default_factory=list)
-    attachments: list = field(default_factory=list)  # (name, bytes)
+    attachments: list = field(default_factory=list)  # (name, read): read() gives the bytes
     published_on: datetime.date | None = None
     normative_number: str = ""
     abolished_on: datetime.date | None = None
@@ -91,7 +92,9 @@ def folder_source(folder: Path | None):
     return read
 
 
-def zip_source(archive: zipfile.ZipFile | None):
+def zip_source(archive: Archive | zipfile.ZipFile | None):
+    """Attachments from a ZIP opened once for the import (core.parsing.open_archive: its
+    directory checked before anything is expanded); each is expanded when a row needs it."""
     names = {Path(n).name: n for n in archive.namelist()} if archive else {}
 
     def read(name: str) -> bytes | None:
@@ -245,7 +248,8 @@ def _parse_row(agency, raw: dict, number: int, errors, categories_by_code, read_
         except UploadRejected as error:
             errors.append(RowError(number, "attachments", error.message))
             continue
-        parsed.attachments.append((name, data))
+        # Read again when stored, so that one attachment at a time is held, however many rows.
+        parsed.attachments.append((name, read_attachment))
     return parsed
 
 
@@ -403,11 +407,11 @@ def _create(actor, agency, p: ParsedRow, source_name: str, reserved=frozenset())
             issued_on=p.fields["created_on"],
             abolished_on=p.abolished_on,
         )
-    for name, data in p.attachments:
+    for name, read in p.attachments:
         file_store(
             model=Attachment,
             owner=item,
-            upload=ContentFile(data, name=name),
+            upload=ContentFile(read(name), name=name),
             actor=actor,
             rules=ATTACHMENT_RULES,
             title=name,

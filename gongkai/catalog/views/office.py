@@ -21,6 +21,7 @@ from gongkai.core.action_views import action_forms, action_post, add_service_err
 from gongkai.core.errors import DomainError
 from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
+from gongkai.core.parsing import open_archive
 from gongkai.regimes import REGIMES
 
 from .. import forms as f
@@ -350,7 +351,8 @@ def import_catalog(request):
                 raise DomainError(_("目录文件超过50MB。"), code="import_too_large")
             if form.cleaned_data["attachments"]:
                 try:
-                    archive = zipfile.ZipFile(form.cleaned_data["attachments"])
+                    upload = form.cleaned_data["attachments"]
+                    archive = open_archive(upload, name=upload.name)
                 except zipfile.BadZipFile:
                     raise DomainError(
                         _("附件压缩包不是有效的ZIP文件。"), code="import_bad_zip"

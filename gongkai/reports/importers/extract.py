@@ -1,7 +1,9 @@
 """Text out of a published report: .txt, .html, .docx or .pdf, no network access.
 
 Tables keep their cell boundaries where the file has them (HTML and DOCX tables become lines of
-tab-separated cells); a flattened text keeps whatever the publisher's tool left.
+tab-separated cells); a flattened text keeps whatever the publisher's tool left. Every file but
+plain text is read within the limits on uploaded files, in a child process (core.parsing): a
+file beyond a limit is Unreadable with the message naming the limit.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from gongkai.core import parsing
 
 MAX_BYTES = 30 * 1024 * 1024
 KINDS = {
@@ -50,8 +54,11 @@ def extract(path: Path | str, data: bytes | None = None) -> Extracted:
         raise Unreadable("文件是空的。")
     if len(data) > MAX_BYTES:
         raise Unreadable(f"文件超过{MAX_BYTES // 1024 // 1024}MB。")
-    readers = {"txt": _txt, "html": _html, "docx": _docx, "pdf": _pdf, "xlsx": _xlsx}
-    text = readers[kind](data)
+    readers = {"html": _html, "docx": _docx, "pdf": _pdf, "xlsx": _xlsx}
+    try:
+        text = _txt(data) if kind == "txt" else parsing.read(data, path.name, _read, readers[kind])
+    except parsing.ParseRefused as error:
+        raise Unreadable(error.message) from None
     note = ""
     first, _, rest = text.partition("\n")
     if first.startswith("source:"):
@@ -59,6 +66,17 @@ def extract(path: Path | str, data: bytes | None = None) -> Extracted:
     if not text.strip():
         raise Unreadable("文件中没有文字。")
     return Extracted(text=text, kind=kind, source_note=note)
+
+
+def _read(data: bytes, reader) -> str:
+    """reader(data), in the child process: what a reader does not foresee is damage too."""
+    try:
+        return reader(data)
+    except Unreadable:
+        raise
+    except Exception as error:
+        parsing.reraise_limits(error)
+        raise Unreadable(f"文件已损坏或格式异常：{error}。") from None
 
 
 def _decode(data: bytes) -> str:
