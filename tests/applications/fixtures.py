@@ -6,7 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.accounts.services import applicant_profile_save
-from gongkai.applications.services import application_register, application_start
+from gongkai.applications.services import (
+    application_register,
+    application_start,
+    application_submit_online,
+)
 from tests.accounts.factories import UserFactory
 from tests.agencies.factories import MembershipFactory
 
@@ -16,6 +20,20 @@ PERSON_ID = "11010519491231002X"
 
 def png(name="id.png"):
     return SimpleUploadedFile(name, PNG_BYTES, content_type="image/png")
+
+
+def submit_online(applicant, agency, **overrides):
+    """An application the applicant submitted online: it awaits confirmation (Art. 31(3))."""
+    fields = dict(
+        identity_proof=png(),
+        info_title="2025年工业发展专项资金拟支持项目名单",
+        provision_form="electronic",
+        delivery_method="email",
+    )
+    fields.update(overrides)
+    application, code = application_submit_online(applicant=applicant, agency=agency, **fields)
+    application.query_code = code
+    return application
 
 
 def register(actor, agency, *, received=dt.date(2026, 3, 2), **overrides):

@@ -15,7 +15,7 @@ from gongkai.applications import services as s
 from gongkai.applications.models import Application
 from gongkai.applications.states import Status
 from gongkai.core.models import AuditEvent, StatusChange
-from tests.applications.fixtures import png
+from tests.applications.fixtures import submit_online
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +33,9 @@ def frozen():
 @pytest.fixture
 def drafted(applicant_user, dept_a, clerk_a):
     """An online application whose reply the clerk drafted: it awaits the reviewer."""
-    application, code = s.application_submit_online(
-        applicant=applicant_user,
-        agency=dept_a,
-        identity_proof=png(),
-        info_title="2025年工业发展专项资金拟支持项目名单",
-        provision_form="electronic",
-        delivery_method="email",
-    )
+    submitted = submit_online(applicant_user, dept_a)
     application = s.application_confirm_receipt(
-        actor=clerk_a, application=application, confirmed_on=dt.date(2026, 3, 10)
+        actor=clerk_a, application=submitted, confirmed_on=dt.date(2026, 3, 10)
     )
     application = s.application_start(actor=clerk_a, application=application)
     application = s.application_draft_decision(
@@ -52,7 +45,7 @@ def drafted(applicant_user, dept_a, clerk_a):
         legal_basis="第三十七条",
         withheld="第二页中的个人信息",
     )
-    application.query_code = code
+    application.query_code = submitted.query_code
     return application
 
 

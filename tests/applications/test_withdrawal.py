@@ -16,7 +16,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.states import Status
 from gongkai.core.models import AuditEvent, StatusChange
 from tests.accounts.factories import UserFactory
-from tests.applications.fixtures import png
+from tests.applications.fixtures import submit_online
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +34,7 @@ def frozen():
 
 @pytest.fixture
 def online(applicant_user, dept_a):
-    application, _code = s.application_submit_online(
-        applicant=applicant_user,
-        agency=dept_a,
-        identity_proof=png(),
-        info_title="2025年工业发展专项资金拟支持项目名单",
-        provision_form="electronic",
-        delivery_method="email",
-    )
+    application = submit_online(applicant_user, dept_a)
     return application
 
 
