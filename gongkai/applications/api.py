@@ -14,7 +14,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -22,7 +22,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
 from gongkai.agencies.serializers import AgencyRefSerializer
 from gongkai.core.action_api import ActionAPIView
-from gongkai.core.api import error_response, error_responses, form_error_response
+from gongkai.core.api import JSONObjectParser, error_response, error_responses, form_error_response
 from gongkai.core.errors import DomainError
 from gongkai.core.paging import paginate
 from gongkai.deadlines.serializers import DeadlineShownSerializer
@@ -144,7 +144,7 @@ def _domain_response(error):
 
 
 class ApplicationListAPI(APIView):
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, JSONObjectParser]
 
     @extend_schema(
         operation_id="applications_mine",

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -14,7 +14,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
 from gongkai.core.action_api import ActionAPIView, action_paths
-from gongkai.core.api import error_responses, form_error_response
+from gongkai.core.api import JSONObjectParser, error_responses, form_error_response
 
 from . import listing
 from . import selectors as sel
@@ -174,7 +174,7 @@ def _staff_view(item: Item, request) -> dict:
 
 
 class OfficeItemsAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="office_catalog_list",
@@ -208,7 +208,7 @@ class OfficeItemsAPI(APIView):
 
 
 class OfficeItemAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="office_catalog_read",
