@@ -13,7 +13,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -312,6 +312,9 @@ class QueueAPI(APIView):
         responses={200: QueuePageSerializer, **error_responses(400, 403)},
     )
     def get(self, request):
+        if not is_staff_member(request.user):
+            # As the queue page (staff_required): not an empty list an applicant may query.
+            raise PermissionDenied("工作队列仅对机关工作人员开放。")
         form = QueueFilterForm(request.query_params, user=request.user)
         if not form.is_valid():
             return form_error_response(form)
