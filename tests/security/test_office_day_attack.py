@@ -70,11 +70,26 @@ def test_a_json_body_that_is_not_an_object_is_a_clear_400_not_a_500(clerk_a, cas
     assert case.assigned_to_id is None
 
 
-def test_a_correction_with_a_json_array_is_a_clear_400(applicant_user, dept_a, clerk_a):
+def test_an_applicants_correction_as_a_json_array_is_a_clear_400(applicant_user, case):
+    Application.objects.filter(pk=case.pk).update(applicant=applicant_user)
     api = APIClient(raise_request_exception=True)
     api.force_authenticate(applicant_user)
-    response = api.post("/api/applications/x/correction/", "[]", content_type="application/json")
+    response = api.post(
+        f"/api/applications/{case.number}/correction/", "[]", content_type="application/json"
+    )
     assert response.status_code == 400 and response.json()["code"] == "parse_error"
+
+
+def test_text_that_is_not_json_is_refused_in_chinese(clerk_a, case):
+    api = APIClient()
+    api.force_authenticate(clerk_a)
+    response = api.post(
+        f"/api/office/applications/{case.number}/actions/assign/",
+        "{bad",
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"code": "parse_error", "message": "请求体不是有效的 JSON。"}
 
 
 @pytest.mark.parametrize("answer", ["no", "false", "0", "off", "", "否", 0, False, None])
