@@ -205,9 +205,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # A JSON body must be an object: anything else is a 400 parse_error (core.api).
+    # A JSON body must be an object: anything else is a 400 parse_error (core.parsers).
     "DEFAULT_PARSER_CLASSES": [
-        "gongkai.core.api.JSONObjectParser",
+        "gongkai.core.parsers.JSONObjectParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

@@ -12,8 +12,9 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.core.action_views import action_api
-from gongkai.core.api import JSONObjectParser, error_responses, form_error_response
+from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
 from . import serializers as api

@@ -22,9 +22,10 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
 from gongkai.agencies.serializers import AgencyRefSerializer
 from gongkai.core.action_api import ActionAPIView
-from gongkai.core.api import JSONObjectParser, error_response, error_responses, form_error_response
+from gongkai.core.api import error_response, error_responses, form_error_response
 from gongkai.core.errors import DomainError
 from gongkai.core.paging import paginate
+from gongkai.core.parsers import JSONObjectParser
 from gongkai.deadlines.serializers import DeadlineShownSerializer
 from gongkai.regimes import REGIMES
 from gongkai.regimes.rules import Channel

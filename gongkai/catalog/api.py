@@ -14,7 +14,8 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
 from gongkai.core.action_api import ActionAPIView, action_paths
-from gongkai.core.api import JSONObjectParser, error_responses, form_error_response
+from gongkai.core.api import error_responses, form_error_response
+from gongkai.core.parsers import JSONObjectParser
 
 from . import listing
 from . import selectors as sel

@@ -17,8 +17,9 @@ from rest_framework.views import APIView
 
 from .action_views import action_api
 from .actions import ActionTable
-from .api import JSONObjectParser, error_responses
+from .api import error_responses
 from .form_schema import form_serializer
+from .parsers import JSONObjectParser
 
 
 class ActionSchema(AutoSchema):

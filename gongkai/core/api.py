@@ -9,27 +9,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer
 from rest_framework import exceptions, serializers, status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError, InvalidTransition, RateLimited
-
-
-class JSONObjectParser(JSONParser):
-    """JSON bodies are objects of named fields: an array, a string, a number or null is the
-    API's 400 `parse_error` (not a 500 when a view reads its fields), and so is text that is
-    not JSON at all, with a Chinese message. The API's one JSON parser (settings and every
-    view that lists its parsers)."""
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        try:
-            data = super().parse(stream, media_type, parser_context)
-        except exceptions.ParseError as error:
-            raise exceptions.ParseError("请求体不是有效的 JSON。") from error
-        if not isinstance(data, dict):
-            raise exceptions.ParseError('请求体应为 JSON 对象（{"字段": 值, …}）。')
-        return data
 
 
 class ErrorSerializer(serializers.Serializer):

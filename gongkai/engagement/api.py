@@ -13,8 +13,9 @@ from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
 from gongkai.core.action_api import ActionAPIView, action_paths
-from gongkai.core.api import JSONObjectParser, error_responses, form_error_response
+from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.middleware import client_ip_from_request
+from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
 from . import serializers as api

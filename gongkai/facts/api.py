@@ -12,8 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
-from gongkai.core.api import IMPORT_REFUSED, JSONObjectParser, error_responses, form_error_response
+from gongkai.core.api import IMPORT_REFUSED, error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
 from . import serializers as api
