@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -14,6 +14,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.action_views import action_api
 from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
 from . import serializers as api
@@ -100,7 +101,7 @@ def _staff_case(request, pk: int) -> AppealCase:
 
 
 class OfficeCasesAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="office_appeals_list",
@@ -147,7 +148,7 @@ class OfficeCasesAPI(APIView):
 
 
 class OfficeCaseAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="office_appeals_read",
@@ -181,7 +182,7 @@ class OfficeCaseAPI(APIView):
 
 
 class OfficeOutcomeAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="office_appeals_outcome",

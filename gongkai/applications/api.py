@@ -13,8 +13,8 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -25,6 +25,7 @@ from gongkai.core.action_api import ActionAPIView
 from gongkai.core.api import error_response, error_responses, form_error_response
 from gongkai.core.errors import DomainError
 from gongkai.core.paging import paginate
+from gongkai.core.parsers import JSONObjectParser
 from gongkai.deadlines.serializers import DeadlineShownSerializer
 from gongkai.regimes import REGIMES
 from gongkai.regimes.rules import Channel
@@ -144,7 +145,7 @@ def _domain_response(error):
 
 
 class ApplicationListAPI(APIView):
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, JSONObjectParser]
 
     @extend_schema(
         operation_id="applications_mine",
@@ -312,6 +313,9 @@ class QueueAPI(APIView):
         responses={200: QueuePageSerializer, **error_responses(400, 403)},
     )
     def get(self, request):
+        if not is_staff_member(request.user):
+            # As the queue page (staff_required): not an empty list an applicant may query.
+            raise PermissionDenied("工作队列仅对机关工作人员开放。")
         form = QueueFilterForm(request.query_params, user=request.user)
         if not form.is_valid():
             return form_error_response(form)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.urls import path
 from drf_spectacular.openapi import AutoSchema
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -19,6 +19,7 @@ from .action_views import action_api
 from .actions import ActionTable
 from .api import error_responses
 from .form_schema import form_serializer
+from .parsers import JSONObjectParser
 
 
 class ActionSchema(AutoSchema):
@@ -74,7 +75,7 @@ class ActionAPIView(APIView):
     operation_base: str = ""  # operation ids read "<base>_<action>"
     description: str = ""
     response_serializer = None
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, FormParser, MultiPartParser]
     schema = ActionSchema()
 
     def get_target(self, request, **kwargs):

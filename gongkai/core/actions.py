@@ -37,12 +37,24 @@ class UnknownAction(DomainError):
 CONFIRM_FIELD = "confirm"
 
 
+class ConfirmCheckbox(forms.CheckboxInput):
+    """A yes only when it says yes: JSON true, or "true", "on" (a ticked box), "1". Django's
+    checkbox reads any other non-empty text ("no", "off", "否") as ticked."""
+
+    YES = frozenset({"true", "on", "1"})
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        return value is True or (isinstance(value, str) and value.strip().lower() in self.YES)
+
+
 def with_confirmation(form: type[forms.Form], question) -> type[forms.Form]:
     """`form` with a required 我已确认 checkbox whose help text is the action's question: an
     irreversible step runs only once its consequence was read and confirmed (page and API)."""
     field = forms.BooleanField(
         label=_("我已确认"),
         help_text=question,
+        widget=ConfirmCheckbox,
         error_messages={"required": _("此操作不可撤销，请先勾选“我已确认”。")},
     )
     return type(f"Confirmed{form.__name__}", (form,), {CONFIRM_FIELD: field})

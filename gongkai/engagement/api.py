@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,6 +15,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.middleware import client_ip_from_request
+from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
 from . import serializers as api
@@ -113,7 +114,7 @@ def _public(pk: int) -> Consultation:
 
 class CommentSubmitAPI(APIView):
     permission_classes = [IsAuthenticated]
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, JSONObjectParser]
 
     @extend_schema(
         operation_id="engagement_comment_submit",

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from gongkai.agencies.models import Agency
 from gongkai.core.api import IMPORT_REFUSED, error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
 from . import serializers as api
@@ -123,7 +124,7 @@ def _figure(figure) -> dict:
 
 
 class OfficeFiguresAPI(APIView):
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [JSONObjectParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="office_facts_figures_list",
@@ -160,7 +161,7 @@ class OfficeFiguresAPI(APIView):
 
 
 class OfficeFiguresImportAPI(APIView):
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [JSONObjectParser, MultiPartParser, FormParser]
 
     @extend_schema(
         operation_id="office_facts_figures_import",

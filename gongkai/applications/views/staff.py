@@ -16,6 +16,7 @@ from gongkai.agencies.selectors import agencies_visible_to, memberships_with
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.identifiers import mask_identifier
 from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
 from gongkai.core.panels import render_panels
@@ -111,6 +112,27 @@ def register(request):
     )
 
 
+def _contact(user, application) -> dict:
+    """The applicant's identity number and contact as the viewer may read them: in full for
+    those who handle or review the agency's cases (as accounts.permissions shows a profile's
+    number), masked (and no address or e-mail) for the read-only: a supervisor, the head, the
+    agency's administrator."""
+    agency = application.agency_id
+    if can(user, Capability.HANDLE, agency) or can(user, Capability.REVIEW, agency):
+        return {
+            "identifier": application.applicant_identifier,
+            "phone": application.contact_phone,
+            "address": application.contact_address,
+            "email": application.contact_email,
+            "masked": False,
+        }
+    return {
+        "identifier": mask_identifier(application.applicant_identifier),
+        "phone": mask_identifier(application.contact_phone),
+        "masked": True,
+    }
+
+
 def _case_context(request, application, bound=None):
     # The hints cite the articles of the case's regime (today's, before receipt fixes it).
     regime = application.regime_obj or regime_for(timezone.localdate())
@@ -120,6 +142,7 @@ def _case_context(request, application, bound=None):
         "regime": regime,
         "repeat_outcome": regime.find_outcome("np_repeat"),
         "application": application,
+        "contact": _contact(request.user, application),
         "deadline": reply_deadline_explained(application),
         "timeline": timeline(application),
         "documents": documents_for(user=request.user, application=application),
