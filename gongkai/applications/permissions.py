@@ -53,6 +53,15 @@ POLICY = Policy(
 )
 
 
+def handles_or_reviews(user, application) -> bool:
+    """Whether the user handles or reviews the agency's cases: they read the applicant's
+    personal data in full; those who only read the case (督导, 负责人, 管理员) see it masked."""
+    return bool(
+        {application.agency_id}
+        & (agency_ids_with(user, Capability.HANDLE) | agency_ids_with(user, Capability.REVIEW))
+    )
+
+
 def handles_case_of(viewer, profile) -> bool:
     """Staff who may handle or review a case of this applicant see the full identity number."""
     from .models import Application

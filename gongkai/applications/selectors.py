@@ -37,6 +37,7 @@ from gongkai.deadlines.selectors import reminder_horizon
 from gongkai.workdays.selectors import provisional_calendar
 
 from .models import Application, ApplicationDocument, Consultation, ExtensionRequest, RequestCheck
+from .permissions import handles_or_reviews
 from .services.base import hash_query_code
 from .similarity import application_digest
 from .states import INTERNAL_ACTIONS, NOTE_LABELS, NOTES_FOR_APPLICANT, OPEN, TERMINAL
@@ -358,7 +359,15 @@ def documents_for(*, user, application: Application):
         documents = documents.filter(visible_to_applicant=True) | documents.filter(uploaded_by=user)
         # An original a released copy was redacted from is never the applicant's to see.
         documents = documents.exclude(kind=ApplicationDocument.Kind.ORIGINAL)
+    elif not handles_or_reviews(user, application):
+        # Staff who only read the case (督导, 负责人, 管理员) see its personal data masked: not the
+        # applicant's identity papers, nor an original a released copy was redacted from.
+        documents = documents.exclude(kind__in=PERSONAL_KINDS)
     return documents
+
+
+# The case files that carry what only those handling the case may see.
+PERSONAL_KINDS = (ApplicationDocument.Kind.IDENTITY_PROOF, ApplicationDocument.Kind.ORIGINAL)
 
 
 def _is_staff_of(user, application) -> bool:

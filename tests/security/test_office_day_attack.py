@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from gongkai.applications.models import Application
+from gongkai.applications.models import Application, ApplicationDocument
+from gongkai.applications.selectors import documents_for
 from tests.agencies.factories import MembershipFactory
-from tests.applications.fixtures import PERSON_ID, register
+from tests.applications.fixtures import PERSON_ID, register, submit_online
 
 PHONE = "13800000001"  # the fixture applicant's contact phone
 
@@ -132,3 +133,20 @@ def test_an_applicant_is_refused_the_staff_queue_api_as_the_page_refuses_them(
     api.force_authenticate(applicant_user)
     response = api.get("/api/office/applications/", {"status": "all"})
     assert response.status_code == 403 and response.json()["code"] == "permission_denied"
+
+
+@pytest.mark.parametrize("who", ["supervisor", "head_a"])
+def test_who_only_reads_a_case_gets_no_identity_papers(
+    request, client, who, clerk_a, dept_a, applicant_user
+):
+    """The identity papers follow the masking: only those handling or reviewing the case may
+    open them; the read-only see the case without them, and their link answers 404."""
+    application = submit_online(applicant_user, dept_a)
+    proof = application.documents.get(kind=ApplicationDocument.Kind.IDENTITY_PROOF)
+    reader = request.getfixturevalue(who)
+    assert proof not in documents_for(user=reader, application=application)
+    assert proof in documents_for(user=clerk_a, application=application)
+    client.force_login(reader)
+    assert client.get(reverse("applications:download", args=[proof.pk])).status_code == 404
+    client.force_login(clerk_a)
+    assert client.get(reverse("applications:download", args=[proof.pk])).status_code == 200

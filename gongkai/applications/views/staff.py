@@ -29,6 +29,7 @@ from ..actions import TABLE
 from ..deadlines import case_deadlines
 from ..filters import PAGE_SIZE as QUEUE_PAGE_SIZE
 from ..filters import QueueFilterForm
+from ..permissions import handles_or_reviews
 from ..selectors import (
     applications_visible_to,
     documents_for,
@@ -117,8 +118,7 @@ def _contact(user, application) -> dict:
     those who handle or review the agency's cases (as accounts.permissions shows a profile's
     number), masked (and no address or e-mail) for the read-only: a supervisor, the head, the
     agency's administrator."""
-    agency = application.agency_id
-    if can(user, Capability.HANDLE, agency) or can(user, Capability.REVIEW, agency):
+    if handles_or_reviews(user, application):
         return {
             "identifier": application.applicant_identifier,
             "phone": application.contact_phone,
