@@ -75,7 +75,10 @@ def progress(total, desc):
 
 class SqliteLoader:
     """executemany in transactions of LOAD_BATCH rows; secondary indexes of big tables are
-    dropped first and created again after the load (same DDL, read from sqlite_master)."""
+    dropped first and created again after the load (same DDL, read from sqlite_master). As on
+    PostgreSQL (replica mode), foreign keys and triggers are off while loading: rows that point
+    at each other (an item and the review that approved it) go in table by table; the triggers
+    are created again afterwards."""
 
     def __init__(self, connection, label):
         connection.ensure_connection()
@@ -83,6 +86,13 @@ class SqliteLoader:
         # For the load only: the timed runs use a new connection with the project's settings.
         self.db.execute("PRAGMA cache_size=-1000000")
         self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA foreign_keys=OFF")
+        rows = self.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND sql IS NOT NULL"
+        ).fetchall()
+        for name, _sql in rows:
+            self.db.execute(f'DROP TRIGGER "{name}"')
+        self.triggers = [sql for _name, sql in rows]
 
     def _drop_indexes(self, table):
         rows = self.db.execute(
@@ -113,6 +123,8 @@ class SqliteLoader:
         return done
 
     def finish(self, tables):
+        for statement in self.triggers:
+            self.db.execute(statement)
         self.db.execute("ANALYZE")
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 

@@ -7,13 +7,18 @@ from gongkai.core.actions import Action, ActionTable
 from . import forms as f
 from . import services as s
 from .permissions import POLICY
-from .states import FILES_CLEANABLE, REGISTERABLE, WORKFLOW
+from .states import FILES_CLEANABLE, REGISTERABLE, WORKFLOW, ItemStatus
 
 TABLE = ActionTable("catalog.Item", policy=POLICY, workflow=WORKFLOW)
 
 
 def _with_item(item) -> dict:
     return {"item": item}
+
+
+def _with_agency(item) -> dict:
+    """A form that looks up other items by 索引号 sees the item's agency's and published ones."""
+    return {"agency": item.agency}
 
 
 def _normative_initial(item) -> dict:
@@ -73,6 +78,7 @@ TABLE.add(
         f.ValidityForm,
         permission="update_register",
         transition="update_register",
+        form_kwargs=_with_agency,
         order=10,
     ),
     Action(
@@ -97,5 +103,50 @@ TABLE.add(
         when=_has_files_to_clean,
         form_kwargs=_with_item,
         order=20,
+    ),
+)
+
+
+# An import batch (批量审查): the batch's page and its API endpoint read this table. The labels
+# are the item's own: on the batch's page each applies to every item of the batch it concerns.
+BATCH_TABLE = ActionTable("catalog.ImportBatch", policy=POLICY, prefixed=True)
+
+
+def _has(status):
+    return lambda batch: batch.items.filter(status=status).exists()
+
+
+def _for_batch(batch) -> dict:
+    return {"batch": batch}
+
+
+BATCH_TABLE.add(
+    Action(
+        "submit",
+        _("提交保密审查"),
+        lambda a, b, d: s.batch_submit(actor=a, batch=b),
+        permission="batch_submit",
+        when=_has(ItemStatus.DRAFT),
+    ),
+    Action(
+        "approve",
+        _("保密审查通过"),
+        lambda a, b, d: s.batch_approve(actor=a, batch=b, **d),
+        f.BatchApproveForm,
+        permission="batch_approve",
+        when=_has(ItemStatus.SUBMITTED),
+        form_kwargs=_for_batch,
+        confirm=_(
+            "通过后，本批每一条待审查的条目都记为经您保密审查通过；历史迁移的条目随即按原发布日期"
+            "公开。确认通过？"
+        ),
+    ),
+    Action(
+        "return",
+        _("退回修改"),
+        lambda a, b, d: s.batch_return(actor=a, batch=b, **d),
+        f.OpinionForm,
+        permission="batch_return",
+        when=_has(ItemStatus.SUBMITTED),
     ),
 )

@@ -3,6 +3,7 @@ search; staff writes through the same forms and action table as the office pages
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -21,9 +22,10 @@ from . import listing
 from . import selectors as sel
 from . import serializers as api
 from . import services as s
-from .actions import TABLE
+from .actions import BATCH_TABLE, TABLE
+from .batch_selectors import flagged_in_review, status_counts
 from .forms import ItemForm, SearchForm, UploadForm
-from .models import Category, Item
+from .models import Category, ImportBatch, Item
 from .records import item_detail, item_summary
 from .states import ItemStatus
 
@@ -169,6 +171,8 @@ def _staff_view(item: Item, request) -> dict:
         status_label=item.get_status_display(),
         disclosure=item.disclosure,
         review_opinion=item.review_opinion,
+        # Staff see what their item points at, published or not (the public record hides it).
+        interprets=item.interprets.index_number if item.interprets else None,
         findings={a.title: a.findings for a in item.attachments.all() if a.findings},
     )
     return data
@@ -280,6 +284,62 @@ class OfficeActionAPI(ActionAPIView):
         return Response(_staff_view(target, request))
 
 
+def _batch_view(batch, request) -> dict:
+    flagged = flagged_in_review(batch).prefetch_related("attachments")
+    return {
+        "id": batch.pk,
+        "agency": {"code": batch.agency.code, "name": batch.agency.name},
+        "kind": batch.kind,
+        "kind_label": str(batch.get_kind_display()),
+        "source_name": batch.source_name,
+        "imported_by": batch.imported_by.get_username(),
+        "created_at": timezone.localtime(batch.created_at).isoformat(),
+        "counts": {status: n for status, _label, n in status_counts(batch)},
+        "flagged": [
+            {
+                "pk": item.pk,
+                "index_number": item.index_number,
+                "title": item.title,
+                "findings": {a.title: a.findings for a in item.attachments.all() if a.findings},
+            }
+            for item in flagged
+        ],
+    }
+
+
+def _staff_batch(request, pk: int) -> ImportBatch:
+    return get_object_or_404(
+        ImportBatch.objects.visible_to(request.user).select_related("agency", "imported_by"),
+        pk=pk,
+    )
+
+
+class OfficeBatchAPI(APIView):
+    @extend_schema(
+        operation_id="office_catalog_batch_read",
+        summary="导入批次（批量审查）",
+        responses={200: api.StaffImportBatchSerializer, **error_responses(403, 404)},
+    )
+    def get(self, request, pk: int):
+        return Response(_batch_view(_staff_batch(request, pk), request))
+
+
+class OfficeBatchActionAPI(ActionAPIView):
+    """An import batch's actions (actions.BATCH_TABLE): submit its drafts, approve or return
+    its items under review at once (not by the importer)."""
+
+    table = BATCH_TABLE
+    operation_base = "office_catalog_batch_act"
+    description = "导入批次的提交、批量审查和退回（与批次页面相同的表单、规则和拒绝理由）。"
+    response_serializer = api.StaffImportBatchSerializer
+
+    def get_target(self, request, pk: int):
+        return _staff_batch(request, pk)
+
+    def respond(self, request, target):
+        return Response(_batch_view(target, request))
+
+
 urlpatterns = [
     path("catalog/items/", CatalogueAPI.as_view(), name="catalog-items"),
     path("catalog/items/<uuid:public_id>/", CatalogueItemAPI.as_view(), name="catalog-item"),
@@ -293,5 +353,11 @@ urlpatterns = [
     ),
     *action_paths(
         "office/catalog/items/<int:pk>/actions/", OfficeActionAPI, name="office-catalog-act"
+    ),
+    path("office/catalog/batches/<int:pk>/", OfficeBatchAPI.as_view(), name="office-catalog-batch"),
+    *action_paths(
+        "office/catalog/batches/<int:pk>/actions/",
+        OfficeBatchActionAPI,
+        name="office-catalog-batch-act",
     ),
 ]

@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .batch_selectors import flagged_in_review
 from .models import Attachment, Category, ChannelRecord, Item
-from .selectors import categories_for
+from .selectors import categories_for, referable_items
 from .states import ItemStatus
 
 
@@ -25,16 +26,23 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class ItemReferenceField(forms.CharField):
-    """Another item, typed by its 索引号."""
+    """Another item, typed by its 索引号: one of `agency`'s items (the form sets it), or a
+    published item of any agency (selectors.referable_items). Any other answers as if there
+    were no such item."""
+
+    agency = None
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        item = Item.objects.filter(index_number=value.strip()).first()
+        item = referable_items(self.agency).filter(index_number=value.strip()).first()
         if item is None:
-            raise forms.ValidationError(_("没有索引号为“%(n)s”的条目。"), params={"n": value})
+            raise forms.ValidationError(NOT_FOUND, params={"n": value.strip()})
         return item
+
+
+NOT_FOUND = _("没有索引号为“%(n)s”的条目。")
 
 
 class ItemForm(forms.Form):
@@ -73,6 +81,7 @@ class ItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["categories"].queryset = categories_for(agency)
         self.fields["created_on"].initial = timezone.localdate()
+        self.fields["interprets"].agency = agency
 
     @classmethod
     def initial_of(cls, item: Item) -> dict:
@@ -139,6 +148,10 @@ class ValidityForm(forms.Form):
     validity = forms.ChoiceField(label=_("有效性"), choices=Item.Validity.choices)
     replaced_by = ItemReferenceField(label=_("修订后文件的索引号"), required=False)
 
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["replaced_by"].agency = agency
+
 
 class NormativeForm(forms.Form):
     registration_number = forms.CharField(label=_("登记号"), max_length=80, required=False)
@@ -166,7 +179,40 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("可选：ZIP文件，内含目录文件中列出的附件。"),
     )
+    history = forms.BooleanField(
+        label=_("历史迁移：这些信息已在原系统发布"),
+        required=False,
+        help_text=_(
+            "仅限本机关管理员。勾选后，有发布日期的行保留原发布日期和发布渠道，导入后等待保密审查，"
+            "审查通过即按原发布日期公开；不勾选时所有行导入为草稿，不能带发布日期。"
+        ),
+    )
     dry_run = forms.BooleanField(label=_("只检查，不导入"), required=False)
+
+
+class BatchApproveForm(forms.Form):
+    """批量审查: one opinion for the batch, and a tick for each item whose files have
+    hidden-content findings (the page shows the findings beside each)."""
+
+    opinion = forms.CharField(
+        label=_("审查意见"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_(
+            "对本批每一条记录同一意见；留空则记录为：经审查，不涉及国家秘密、工作秘密、"
+            "商业秘密和个人隐私，同意公开。"
+        ),
+    )
+    acknowledged = forms.ModelMultipleChoiceField(
+        label=_("我已逐条查看以下条目附件中的隐藏内容和文档属性，确认可以公开"),
+        queryset=Item.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, batch=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["acknowledged"].queryset = flagged_in_review(batch)
 
 
 class SearchForm(forms.Form):

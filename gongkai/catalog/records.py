@@ -51,7 +51,12 @@ def item_detail(item: Item, request) -> dict:
             {"channel": c.channel, "published_on": c.published_on.isoformat(), "url": c.url}
             for c in item.channels.all()
         ],
-        interprets=item.interprets.index_number if item.interprets else None,
+        # Only what the public may see: a policy not (or no longer) published is not named.
+        interprets=(
+            item.interprets.index_number
+            if item.interprets is not None and item.interprets.is_public
+            else None
+        ),
         interpretations=[i.index_number for i in sel.public_items().filter(interprets=item)],
     )
     return data

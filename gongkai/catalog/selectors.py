@@ -27,7 +27,7 @@ from gongkai.search.backends import SearchQuery, get_backend
 from gongkai.search.backends.base import RELEVANCE_WINDOW
 
 from .models import Category, ChannelRecord, Item
-from .states import UNPUBLISHED, WAS_PUBLISHED, ItemStatus
+from .states import PUBLIC, UNPUBLISHED, WAS_PUBLISHED, ItemStatus
 from .text import plain_text
 
 PAGE_SIZE = 20
@@ -52,6 +52,18 @@ def public_item(agency_code: str, public_id) -> Item | None:
         .select_related("agency", "issuer", "interprets", "replaced_by", "normative")
         .first()
     )
+
+
+def referable_items(agency: Agency | None = None):
+    """Items a record may point at (the policy an interpretation explains, the file that
+    replaces a revised one, a consultation's final decision): any item of `agency`, whose staff
+    see them all, and the published items of every agency. Another agency's draft, 不予公开 or
+    withdrawn item is not among them: a reference to it is "not found", whatever 索引号 is
+    guessed, and reveals nothing."""
+    visible = Q(status__in=sorted(PUBLIC))
+    if agency is not None:
+        visible |= Q(agency=agency)
+    return Item.objects.filter(visible)
 
 
 def years_with_items(agency: Agency) -> list[int]:

@@ -7,7 +7,7 @@ from gongkai.agencies.serializers import AgencyRefSerializer
 from gongkai.core.form_schema import form_serializer
 
 from .forms import ItemForm, UploadForm
-from .models import Category, ChannelRecord, Item
+from .models import Category, ChannelRecord, ImportBatch, Item
 from .states import ItemStatus
 
 
@@ -51,7 +51,9 @@ class CatalogItemSerializer(CatalogItemSummarySerializer):
     categories = CatalogCategoryRefSerializer(many=True)
     attachments = CatalogAttachmentSerializer(many=True)
     channels = CatalogChannelSerializer(many=True, help_text="在其他渠道发布的记录")
-    interprets = serializers.CharField(allow_null=True, help_text="所解读政策的索引号")
+    interprets = serializers.CharField(
+        allow_null=True, help_text="所解读政策的索引号（该政策已公开时；工作人员接口总是给出）"
+    )
     interpretations = serializers.ListField(
         child=serializers.CharField(), help_text="解读本条目的已公开条目的索引号"
     )
@@ -101,6 +103,29 @@ class CatalogAttachmentAddedSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     findings = HiddenContentFindingSerializer(many=True)
+
+
+class FlaggedItemSerializer(serializers.Serializer):
+    pk = serializers.IntegerField(help_text="条目编号（批量审查时列入 acknowledged）")
+    index_number = serializers.CharField()
+    title = serializers.CharField()
+    findings = serializers.DictField(
+        child=HiddenContentFindingSerializer(many=True), help_text="附件名称 → 检查出的隐藏内容"
+    )
+
+
+class StaffImportBatchSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    agency = AgencyRefSerializer()
+    kind = serializers.ChoiceField(choices=ImportBatch.Kind.choices)
+    kind_label = serializers.CharField()
+    source_name = serializers.CharField(help_text="导入文件名")
+    imported_by = serializers.CharField(help_text="导入人（不能审查本批）")
+    created_at = serializers.DateTimeField()
+    counts = serializers.DictField(child=serializers.IntegerField(), help_text="状态 → 条数")
+    flagged = FlaggedItemSerializer(
+        many=True, help_text="待审查条目中附件含隐藏内容的：批量审查通过前须逐条确认"
+    )
 
 
 ItemInputSerializer = form_serializer(ItemForm, name="CatalogItemInput")

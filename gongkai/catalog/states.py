@@ -3,7 +3,8 @@ lists statuses: every set of statuses other modules need is named here.
 
 draft → submitted → (reviewer) approved → published → withdrawn; a reviewer may return a
 submission to draft with an opinion, and an approved item may be published at once or at a
-scheduled time. Drafting an item is the transition from INITIAL (no item yet) to draft.
+scheduled time. An item a history migration brought from a system that had published it goes
+from submitted to published by its review (on its former 发布日期). Drafting an item is the transition from INITIAL (no item yet) to draft.
 """
 
 from django.db import models
@@ -38,7 +39,7 @@ PUBLIC = frozenset({S.PUBLISHED})
 # Went out at some time (withdrawn later or not): counted by the annual report; its public URL
 # answers (a withdrawn item with a notice).
 WAS_PUBLISHED = frozenset({S.PUBLISHED, S.WITHDRAWN})
-# A 保密审查 approved it (or the system it was imported from did).
+# A 保密审查 approved it: the item points at the approving review row (models.ItemReview).
 REVIEWED = frozenset({S.APPROVED, S.PUBLISHED, S.WITHDRAWN})
 # The 规范性文件 register entry may be made or changed (not while the item is under review).
 REGISTERABLE = frozenset({S.DRAFT, S.PUBLISHED, S.WITHDRAWN})
@@ -57,12 +58,19 @@ WORKFLOW = Workflow(
     statuses=ItemStatus,
     audit_prefix="catalog",
     refusal=_("当前状态为“%(state)s”，不能执行“%(action)s”。"),
+    # An imported item's first entry (services/importer.py): created by the import, as a
+    # draft or, migrated from a system that had published it, submitted for review.
+    extra_labels={"import": _("导入")},
     transitions={
         "create": Transition(frozenset({INITIAL}), S.DRAFT, _("起草")),
         "edit": Transition(EDITABLE, None, _("修改")),
         "submit": Transition(frozenset({S.DRAFT}), S.SUBMITTED, _("提交保密审查")),
         "return": Transition(IN_REVIEW, S.DRAFT, _("退回修改")),
         "approve": Transition(IN_REVIEW, S.APPROVED, _("保密审查通过")),
+        # An item a history migration brought from a system that had published it: the
+        # review here releases it on its former 发布日期 (services/release.py).
+        # Its history entry's note gives the former date.
+        "approve_migrated": Transition(IN_REVIEW, S.PUBLISHED, _("保密审查通过")),
         "schedule": Transition(frozenset({S.APPROVED}), None, _("定时发布")),
         "publish": Transition(frozenset({S.APPROVED}), S.PUBLISHED, _("发布")),
         # Withdrawing a published item is possible, but not the work's next step.

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import AgencyAtomFeed, AgencyFeed
-from .views import office, public
+from .views import batches, office, public
 
 app_name = "catalog"
 
@@ -26,7 +26,9 @@ office_patterns = (
         path("", office.index, name="index"),
         path("new/", office.create, name="create"),
         path("review/", office.review_queue, name="review"),
-        path("import/", office.import_catalog, name="import"),
+        path("import/", batches.import_catalog, name="import"),
+        path("batches/<int:pk>/", batches.batch, name="batch"),
+        path("batches/<int:pk>/act/<str:action>/", batches.batch_act, name="batch_act"),
         path("guide/<str:code>/", office.guide, name="guide"),
         path("settings/<str:code>/", office.catalog_settings, name="settings"),
         path("<int:pk>/", office.detail, name="item"),

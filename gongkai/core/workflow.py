@@ -161,6 +161,15 @@ class Workflow:
         setattr(locked, _LOCKED, True)
         return locked
 
+    def lock_all(self, queryset, *related) -> list[models.Model]:
+        """Every row of `queryset`, locked until the transaction ends and marked as locked: a
+        batch whose objects each go through `execute` (one query for the locks)."""
+        queryset = queryset.select_for_update(of=("self",))
+        rows = list(queryset.select_related(*(related or self.lock_related)))
+        for row in rows:
+            setattr(row, _LOCKED, True)
+        return rows
+
     def execute(
         self,
         obj: models.Model,

@@ -8,6 +8,8 @@ from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.services import membership_grant
 
 from .data.accounts import (
+    CATALOG_IMPORTER,
+    CATALOG_REVIEWER,
     COMPANY_PROFILE,
     DEMO_PASSWORD,
     DEMO_STAFF,
@@ -60,3 +62,20 @@ def staff_roles() -> dict:
         (code, role.value): User.objects.get(username=username)
         for username, _phone, _name, code, role, _description in DEMO_STAFF
     }
+
+
+def catalog_migration_staff(agencies: list[Agency]) -> tuple[User, User]:
+    """(importer, reviewer) of the demo catalogue: the administrator who imports each agency's
+    old catalogue as a history migration and the reviewer who approves it. No password."""
+    people = []
+    for (username, name), role in ((CATALOG_IMPORTER, "admin"), (CATALOG_REVIEWER, "reviewer")):
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, first_name=name)
+            user.set_unusable_password()
+            user.save()
+        for agency in agencies:
+            if not Membership.objects.filter(user=user, agency=agency, role=role).exists():
+                membership_grant(actor=None, agency=agency, user=user, role=role)
+        people.append(user)
+    return people[0], people[1]

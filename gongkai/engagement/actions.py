@@ -63,6 +63,7 @@ CONSULTATION_TABLE.add(
         lambda a, c, d: s.consultation_link_decision(actor=a, consultation=c, **d),
         f.DecisionForm,
         initial=lambda c: {"item": c.final_decision.index_number} if c.final_decision else {},
+        form_kwargs=lambda c: {"agency": c.agency},
     ),
 )
 

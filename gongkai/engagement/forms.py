@@ -69,6 +69,12 @@ class DecisionForm(forms.Form):
         help_text=_("已在主动公开目录中发布的最终决定；留空则取消关联。"),
     )
 
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The consultation's own agency's items are found (and refused in words while
+        # unpublished); another agency's only once published.
+        self.fields["item"].agency = agency
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True

@@ -63,7 +63,7 @@ def test_draft_review_publish_and_find(
     assert reviewer.get_by_text("内部评分").count() >= 1
     _act(reviewer, "approve", checks=["我已逐项查看附件中的隐藏内容和文档属性，确认可以公开"])
     item = Item.objects.get()
-    assert item.status == ItemStatus.APPROVED and item.reviewed_by == catalog_reviewer_a
+    assert item.status == ItemStatus.APPROVED and item.review.reviewer == catalog_reviewer_a
 
     clerk.goto(f"/office/catalog/{item.pk}/")
     _act(clerk, "publish")

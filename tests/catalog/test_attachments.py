@@ -295,10 +295,13 @@ def test_approval_with_findings_needs_the_reviewer_to_confirm_them(
     assert caught.value.code == "findings_unconfirmed"
     assert "项目名单" in caught.value.message and "说明.docx" not in caught.value.message
     item.refresh_from_db()
-    assert item.status == ItemStatus.SUBMITTED and item.reviewed_by is None
+    assert item.status == ItemStatus.SUBMITTED and item.review is None
+    assert not item.reviews.exists()
     s.item_approve(actor=catalog_reviewer_a, item=item, findings_seen=True)
     item.refresh_from_db()
-    assert item.status == ItemStatus.APPROVED and item.reviewed_by == catalog_reviewer_a
+    assert item.status == ItemStatus.APPROVED and item.review.reviewer == catalog_reviewer_a
+    # The review row keeps which findings the reviewer acknowledged.
+    assert list(item.review.findings) == ["项目名单"]
 
 
 def test_approval_without_findings_needs_no_confirmation(clerk_a, catalog_reviewer_a, dept_a):

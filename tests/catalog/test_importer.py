@@ -106,23 +106,22 @@ def folder(tmp_path):
     return tmp_path
 
 
-def check_good_import(items, clerk_a, dept_a, source="旧目录.csv"):
+def check_good_import(items, importer, reviewer, dept_a, source="旧目录.csv"):
+    """A history migration: nothing is public until a reviewer who is not the importer
+    approves the batch; then the migrated rows are published on their former dates."""
     policy, reading, plan, secret = items
+    batch = policy.import_batch
     assert Item.objects.filter(agency=dept_a).count() == 4
-    assert [i.status for i in items] == ["published", "published", "draft", "draft"]
-    assert timezone.localtime(policy.published_at).date() == dt.date(2017, 3, 2)
+    assert {i.import_batch for i in items} == {batch} and batch.kind == "history"
+    # The rows the former system published wait for the 保密审查; the others are drafts.
+    assert [i.status for i in items] == ["submitted", "submitted", "draft", "draft"]
+    assert {i.author for i in items} == {importer} and batch.imported_by == importer
+    assert not any(i.published_at or i.review for i in items)
+    assert not ChannelRecord.objects.exists()
+    assert policy.migrated_published_on == dt.date(2017, 3, 2) and not plan.migrated
     assert policy.imported_from == source == plan.imported_from
-    assert policy.issuer == dept_a and policy.author is None and policy.reviewed_by is None
-    assert policy.review_opinion and not plan.review_opinion
+    assert policy.issuer == dept_a
     assert set(policy.categories.all()) == {category("F03"), category("G06")}
-    assert sorted(policy.channels.values_list("channel", "published_on")) == [
-        ("portal", dt.date(2017, 3, 1)),
-        ("weibo", dt.date(2017, 3, 2)),
-    ]
-    # A channel without its own date went out on the day of publication.
-    assert list(reading.channels.values_list("channel", "published_on")) == [
-        ("wechat", dt.date(2017, 3, 3))
-    ]
     assert reading.interprets == policy and reading.interpretation_form == "graphic"
     assert reading.validity == Item.Validity.EXPIRED
     assert policy.normative.registration_number == "测政规〔2017〕1号"
@@ -136,26 +135,48 @@ def check_good_import(items, clerk_a, dept_a, source="旧目录.csv"):
     assert secret.disclosure == "not_disclosed" and secret.non_disclosure_reason
     event = AuditEvent.objects.get(action="catalog.import")
     assert event.agency == dept_a and event.changes == {"items": [0, 4]}
-    assert event.actor == clerk_a and event.note == source
-    # Published rows are searchable at once, with their attachments; drafts are not.
+    assert event.actor == importer and source in event.note
+    assert search_ids("转型升级") == []  # nothing is searchable before its review
+
+    s.batch_approve(actor=reviewer, batch=batch)
+    policy, reading, plan, secret = (Item.objects.get(pk=i.pk) for i in items)
+    assert [i.status for i in (policy, reading, plan, secret)] == [
+        "published",
+        "published",
+        "draft",
+        "draft",
+    ]
+    assert timezone.localtime(policy.published_at).date() == dt.date(2017, 3, 2)
+    assert policy.review.reviewer == reviewer and policy.review.batch == batch
+    assert sorted(policy.channels.values_list("channel", "published_on")) == [
+        ("portal", dt.date(2017, 3, 1)),
+        ("weibo", dt.date(2017, 3, 2)),
+    ]
+    # A channel without its own date went out on the day of publication.
+    assert list(reading.channels.values_list("channel", "published_on")) == [
+        ("wechat", dt.date(2017, 3, 3))
+    ]
+    # Published rows are searchable once approved, with their attachments; drafts are not.
     assert search_ids("转型升级") == sorted([policy.pk, reading.pk])
     assert search_ids("蓝湾精密铸造") == [policy.pk]
     assert search_ids("转型升级", year=["2017"], validity=["expired"]) == [reading.pk]
     assert search_ids("政务公开工作要点") == [] and search_ids("环评报告") == []
 
 
-def test_a_good_csv_with_a_bom_imports_every_row(clerk_a, dept_a, folder):
+def test_a_good_csv_with_a_bom_imports_every_row(admin_a, catalog_reviewer_a, dept_a, folder):
     data = csv_bytes(GOOD_ROWS)
     assert data.startswith(b"\xef\xbb\xbf")
-    items = run(clerk_a, dept_a, data, read_attachment=folder_source(folder))
-    check_good_import(items, clerk_a, dept_a)
+    items = run(admin_a, dept_a, data, read_attachment=folder_source(folder), history=True)
+    check_good_import(items, admin_a, catalog_reviewer_a, dept_a)
 
 
-def test_a_good_json_imports_every_row(clerk_a, dept_a, folder):
+def test_a_good_json_imports_every_row(admin_a, catalog_reviewer_a, dept_a, folder):
     rows = [dict(row, doc_number=None, video_url=None) for row in GOOD_ROWS]
     data = json.dumps(rows, ensure_ascii=False).encode()
-    items = run(clerk_a, dept_a, data, "旧目录.json", read_attachment=folder_source(folder))
-    check_good_import(items, clerk_a, dept_a, source="旧目录.json")
+    items = run(
+        admin_a, dept_a, data, "旧目录.json", read_attachment=folder_source(folder), history=True
+    )
+    check_good_import(items, admin_a, catalog_reviewer_a, dept_a, source="旧目录.json")
     assert items[0].doc_number == ""
 
 
@@ -216,7 +237,7 @@ def test_a_csv_with_bad_rows_imports_nothing_and_names_every_error(clerk_a, dept
     assert Item.objects.get() == existing
 
 
-def test_an_unknown_channel_is_a_row_error(clerk_a, dept_a):
+def test_an_unknown_channel_is_a_row_error(admin_a, dept_a):
     rows = [
         {
             "title": "渠道错误",
@@ -225,7 +246,7 @@ def test_an_unknown_channel_is_a_row_error(clerk_a, dept_a):
             "channels": "抖音:2017-03-02;政务微博:2017-03-02",
         }
     ]
-    [error] = failures(clerk_a, dept_a, csv_bytes(rows))
+    [error] = failures(admin_a, dept_a, csv_bytes(rows), history=True)
     assert (error.row, error.column) == (1, "channels")
     assert "抖音" in error.message and "政务微博" in error.message
 
@@ -285,14 +306,7 @@ def test_an_empty_file_is_refused(clerk_a, dept_a):
 
 
 def attachment_rows(*names):
-    return [
-        {
-            "title": "附件测试",
-            "created_on": "2017-03-01",
-            "published_on": "2017-03-02",
-            "attachments": ";".join(names),
-        }
-    ]
+    return [{"title": "附件测试", "created_on": "2017-03-01", "attachments": ";".join(names)}]
 
 
 def test_attachments_are_read_from_a_folder(clerk_a, dept_a, tmp_path):
@@ -305,7 +319,7 @@ def test_attachments_are_read_from_a_folder(clerk_a, dept_a, tmp_path):
         "子目录/清单.pdf",
         "方案.docx",
     ]
-    assert search_ids("equipment") == [item.pk]
+    assert "equipment" in item.attachments.get(title="子目录/清单.pdf").text
 
 
 def test_attachments_are_read_from_a_zip(clerk_a, dept_a):
@@ -323,7 +337,8 @@ def test_attachments_are_read_from_a_zip(clerk_a, dept_a):
     [docx_file] = item.attachments.filter(title="方案.docx")
     with docx_file.file.open("rb") as handle:
         assert handle.read().startswith(b"PK")
-    assert search_ids("蓝湾精密铸造") == [item.pk] == search_ids("equipment")
+    assert "蓝湾精密铸造" in docx_file.text
+    assert "equipment" in item.attachments.get(title="清单.pdf").text
 
 
 def test_an_attachment_name_cannot_leave_the_folder(clerk_a, dept_a, tmp_path):
@@ -401,14 +416,15 @@ def test_an_oversized_attachment_in_a_folder_is_reported_as_too_large(
 # Dry run, permissions, and what the check misses --------------------------------------------------
 
 
-def test_a_dry_run_checks_but_imports_nothing(clerk_a, dept_a, folder):
+def test_a_dry_run_checks_but_imports_nothing(admin_a, clerk_a, dept_a, folder):
     assert (
         run(
-            clerk_a,
+            admin_a,
             dept_a,
             csv_bytes(GOOD_ROWS),
             read_attachment=folder_source(folder),
             dry_run=True,
+            history=True,
         )
         == []
     )
@@ -418,11 +434,23 @@ def test_a_dry_run_checks_but_imports_nothing(clerk_a, dept_a, folder):
     assert [(e.row, e.column) for e in errors] == [(1, "title")]
 
 
-def test_only_handling_staff_may_import(catalog_reviewer_a, admin_a, dept_a):
+def test_only_handling_staff_may_import_new_items(catalog_reviewer_a, admin_a, dept_a):
     rows = read_rows(csv_bytes([{"title": "通知", "created_on": "2017-03-01"}]), "x.csv")
     for actor in (catalog_reviewer_a, admin_a):
         with pytest.raises(PermissionDenied):
             s.catalog_import(actor=actor, agency=dept_a, rows=rows, source_name="x.csv")
+    assert not Item.objects.exists()
+
+
+def test_only_the_agency_administrator_may_import_a_history_migration(
+    clerk_a, catalog_reviewer_a, dept_a
+):
+    rows = read_rows(csv_bytes([{"title": "通知", "created_on": "2017-03-01"}]), "x.csv")
+    for actor in (clerk_a, catalog_reviewer_a):
+        with pytest.raises(PermissionDenied, match="管理员"):
+            s.catalog_import(
+                actor=actor, agency=dept_a, rows=rows, source_name="x.csv", history=True
+            )
     assert not Item.objects.exists()
 
 
@@ -470,11 +498,12 @@ def test_a_generated_number_does_not_take_one_given_later_in_the_file(clerk_a, d
     assert second.index_number == given and first.index_number != given
 
 
-def test_a_publication_date_in_the_future_is_a_row_error(clerk_a, dept_a):
+def test_a_publication_date_in_the_future_is_a_row_error(admin_a, dept_a):
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     rows = [{"title": "未来发布", "created_on": "2017-03-01", "published_on": tomorrow}]
-    errors = failures(clerk_a, dept_a, csv_bytes(rows))
+    errors = failures(admin_a, dept_a, csv_bytes(rows), history=True)
     assert [(e.row, e.column) for e in errors] == [(1, "published_on")]
+    assert "晚于今天" in errors[0].message
 
 
 def test_registration_numbers_of_imported_items_are_kept(clerk_a, dept_a):
@@ -483,7 +512,7 @@ def test_registration_numbers_of_imported_items_are_kept(clerk_a, dept_a):
     assert NormativeRecord.objects.get().item == item
 
 
-def test_an_abolished_normative_document_keeps_its_abolition_date(clerk_a, dept_a):
+def test_an_abolished_normative_document_keeps_its_abolition_date(admin_a, dept_a):
     from gongkai.catalog.services.importer import catalog_import
 
     rows = [
@@ -495,6 +524,8 @@ def test_an_abolished_normative_document_keeps_its_abolition_date(clerk_a, dept_
             "abolished_on": "2024-06-30",
         }
     ]
-    [item] = catalog_import(actor=clerk_a, agency=dept_a, rows=rows, source_name="old.csv")
+    [item] = catalog_import(
+        actor=admin_a, agency=dept_a, rows=rows, source_name="old.csv", history=True
+    )
     assert item.validity == "abolished"
     assert item.normative.abolished_on.isoformat() == "2024-06-30"

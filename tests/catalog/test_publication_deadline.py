@@ -155,7 +155,8 @@ def test_scheduled_publication_closes_the_deadline_too(clerk_a, catalog_reviewer
     assert open_publication(item) is None
 
 
-def test_imported_drafts_get_a_deadline_and_imported_publications_do_not(clerk_a, dept_a):
+def test_imported_drafts_get_a_deadline_and_migrated_publications_do_not(admin_a, dept_a):
+    """A row the former system published waits for its review here, not for publication."""
     rows = [
         {"title": "已发布的旧文件", "created_on": "2026-01-05", "published_on": "2026-01-06"},
         {"title": "导入的草稿", "created_on": "2026-03-02"},
@@ -163,7 +164,7 @@ def test_imported_drafts_get_a_deadline_and_imported_publications_do_not(clerk_a
     ]
     with at(D(2026, 3, 9)):
         old, fresh, withheld = s.catalog_import(
-            actor=clerk_a, agency=dept_a, rows=rows, source_name="old.csv"
+            actor=admin_a, agency=dept_a, rows=rows, source_name="old.csv", history=True
         )
     assert not all_publication(old).exists() and not all_publication(withheld).exists()
     assert open_publication(fresh).due == D(2026, 3, 30)

@@ -154,6 +154,29 @@ def test_the_import_page_lists_every_error(client, clerk_a, dept_a):
     assert not Item.objects.exists()
 
 
+def test_an_import_leads_to_its_batch_whose_drafts_are_submitted_at_once(
+    client, clerk_a, admin_a, dept_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(clerk_a)
+    page = client.get(reverse("catalog_office:import")).content.decode()
+    assert 'name="history"' not in page  # a history migration is the administrator's
+    csv_text = "title,created_on,summary\n通知一,2026-01-05,概述\n通知二,2026-01-06,概述\n"
+    response = client.post(
+        reverse("catalog_office:import"),
+        {"agency": dept_a.pk, "data": SimpleUploadedFile("c.csv", csv_text.encode())},
+    )
+    batch = Item.objects.first().import_batch
+    assert response.status_code == 302 and response.url == batch.get_absolute_url()
+    text = client.get(response.url).content.decode()
+    assert "通知一" in text and "提交保密审查" in text and "保密审查通过" not in text
+    client.post(reverse("catalog_office:batch_act", args=[batch.pk, "submit"]))
+    assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.SUBMITTED}
+    client.force_login(admin_a)
+    assert 'name="history"' in client.get(reverse("catalog_office:import")).content.decode()
+
+
 def test_an_agency_admin_sets_the_scheme_and_adds_categories(client, admin_a, clerk_a, dept_a):
     client.force_login(admin_a)
     url = reverse("catalog_office:settings", args=[dept_a.code])

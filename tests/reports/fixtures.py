@@ -29,6 +29,7 @@ from gongkai.facts.models import (
 )
 from gongkai.reports.formats import get_format
 from tests.agencies.factories import MembershipFactory
+from tests.catalog.fixtures import release
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _serial = itertools.count(1)
@@ -125,14 +126,14 @@ def item(agency, *, published=None, channels=(), status=None, normative=None, **
         index_number=f"TEST-{n:05d}",
         title=f"测试信息{n}",
         created_on=(published.date() if published else dt.date(2017, 1, 1)),
-        status=status,
+        status=ItemStatus.DRAFT,
         published_at=published,
-        imported_from="测试",  # released without a 保密审查 row of its own
     )
     if status == ItemStatus.WITHDRAWN:
         values["withdrawal_reason"] = "已过时"
     values.update(fields)
-    created = Item.objects.create(**values)
+    # Drafted, then released the one legal way: an approving 保密审查 row by someone else.
+    created = release(Item.objects.create(**values), status)
     if not isinstance(channels, dict):
         channels = dict.fromkeys(channels, published.date() if published else None)
     for channel, day in channels.items():

@@ -1,5 +1,6 @@
 from .items import Attachment, Category, Item, NormativeRecord
 from .publishing import CatalogSettings, ChannelRecord, GuideVersion, IndexSequence
+from .reviews import ImportBatch, ItemReview
 
 __all__ = [
     "Attachment",
@@ -7,7 +8,9 @@ __all__ = [
     "Category",
     "ChannelRecord",
     "GuideVersion",
+    "ImportBatch",
     "IndexSequence",
     "Item",
+    "ItemReview",
     "NormativeRecord",
 ]

@@ -1,5 +1,6 @@
 """Catalogue items (目录条目), their files, categories, history and the normative register."""
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -128,22 +129,36 @@ class Item(AgencyScopedModel):
         null=True,
         related_name="authored_items",
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("保密审查人"),
+    # The 保密审查 that approved the item (reviews.ItemReview): required once it is approved,
+    # and the database checks that it approves this item and is by someone not its author.
+    review = models.OneToOneField(
+        "catalog.ItemReview",
+        verbose_name=_("保密审查"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="reviewed_items",
+        related_name="approved_item",
     )
-    reviewed_at = models.DateTimeField(_("审查时间"), null=True, blank=True)
+    # The latest opinion of a review (an approval's, or why it was returned), for the author.
     review_opinion = models.TextField(_("审查意见"), blank=True)
     scheduled_for = models.DateTimeField(_("定时发布时间"), null=True, blank=True)
     published_at = models.DateTimeField(_("发布日期"), null=True, blank=True, db_index=True)
     withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
     withdrawal_reason = models.CharField(_("撤回理由"), max_length=300, blank=True)
-    # Where an imported item came from (file name); its 保密审查 happened before import.
+    # Where an imported item came from (file name), and its batch.
     imported_from = models.CharField(_("导入来源"), max_length=200, blank=True)
+    import_batch = models.ForeignKey(
+        "catalog.ImportBatch",
+        verbose_name=_("导入批次"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="items",
+    )
+    # A row of a history migration: {"published_on": "YYYY-MM-DD", "channels": [[channel,
+    # "YYYY-MM-DD"], …]}, what the former system recorded. Applied when the item's 保密审查
+    # approves it (it is then published on that date); kept afterwards as the record.
+    migrated = models.JSONField(_("原系统发布记录"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The item's own history (drafted, submitted, returned …), shown on its page; written by
@@ -170,15 +185,11 @@ class Item(AgencyScopedModel):
                 | (Q(published_at__isnull=False) & Q(disclosure="active")),
                 name="item_published_is_active_and_dated",
             ),
+            # And a trigger (migration 0004) checks the review row: an approval of this item
+            # by someone other than its author.
             models.CheckConstraint(
-                condition=~Q(status__in=sorted(REVIEWED))
-                | Q(reviewed_by__isnull=False)
-                | ~Q(imported_from=""),
-                name="item_released_was_reviewed",
-            ),
-            models.CheckConstraint(
-                condition=Q(reviewed_by__isnull=True) | ~Q(reviewed_by=F("author")),
-                name="item_reviewer_not_author",
+                condition=~Q(status__in=sorted(REVIEWED)) | Q(review__isnull=False),
+                name="item_released_has_review",
             ),
             models.CheckConstraint(
                 condition=~Q(status="withdrawn") | ~Q(withdrawal_reason=""),
@@ -203,6 +214,12 @@ class Item(AgencyScopedModel):
     @property
     def is_interpretation(self) -> bool:
         return self.interprets_id is not None
+
+    @property
+    def migrated_published_on(self) -> datetime.date | None:
+        """The 发布日期 a history migration brought from the former system, if any."""
+        day = self.migrated.get("published_on")
+        return datetime.date.fromisoformat(day) if day else None
 
 
 class Attachment(StoredFile):

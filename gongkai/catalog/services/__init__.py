@@ -1,6 +1,7 @@
 """Every write to the catalogue. Each is one atomic service: lock, check the transition table
 and the permission, save, record the event, audit, and keep search in step."""
 
+from .batches import batch_approve, batch_return, batch_submit
 from .guide import catalog_settings_save, category_save, guide_save
 from .importer import ImportFailed, catalog_import
 from .items import (
@@ -26,6 +27,9 @@ __all__ = [
     "attachment_add",
     "attachment_remove",
     "attachment_strip_metadata",
+    "batch_approve",
+    "batch_return",
+    "batch_submit",
     "catalog_import",
     "catalog_settings_save",
     "category_save",

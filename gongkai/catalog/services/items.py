@@ -12,6 +12,7 @@ from gongkai.core.uploads import ALL_KINDS
 
 from ..models import Attachment, Category, Item
 from ..permissions import POLICY
+from ..selectors import referable_items
 from ..states import EDITABLE, FILES_CLEANABLE, WORKFLOW
 from ..text import extract_text, sanitise_html
 from .base import next_index_number
@@ -84,9 +85,22 @@ def _clean(agency, fields: dict, *, today: datetime.date, instance: Item | None 
         for name in ("replaced_by", "interprets"):
             if fields.get(name) is not None and fields[name].pk == instance.pk:
                 raise DomainError("不能关联条目自身。", code="self_reference", field=name)
+    for name in ("replaced_by", "interprets"):
+        if fields.get(name) is not None:
+            check_reference(agency, fields[name], field=name)
     if instance is None and fields.get("issuer") is None:
         fields["issuer"] = agency
     return fields
+
+
+def check_reference(agency, target: Item, *, field: str) -> None:
+    """`agency`'s records may point at its own items and at published items of any agency;
+    another agency's unpublished or withdrawn item answers exactly as a missing one. Read
+    from the database, not from the object passed in."""
+    if not referable_items(agency).filter(pk=target.pk).exists():
+        raise DomainError(
+            f"没有索引号为“{target.index_number}”的条目。", code="reference_not_found", field=field
+        )
 
 
 def _check_categories(agency, categories) -> list[Category]:

@@ -16,8 +16,11 @@ KIND = Deadline.Kind.PUBLICATION
 
 def publication_regime(item: Item) -> Regime | None:
     """The regime whose publication period runs for `item` now, or None: published, withdrawn,
-    not 主动公开, or drafted before the Regulation was in force."""
+    not 主动公开, migrated from a system that published it already (it waits for its review
+    here, not for its publication), or drafted before the Regulation was in force."""
     if item.disclosure != Item.Disclosure.ACTIVE or item.status not in UNPUBLISHED:
+        return None
+    if item.migrated.get("published_on"):
         return None
     try:
         return regime_for(item.created_on)

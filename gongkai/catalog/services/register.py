@@ -11,6 +11,7 @@ from ..indexing import reindex_item
 from ..models import ChannelRecord, Item, NormativeRecord
 from ..permissions import POLICY
 from ..states import EDITABLE, REGISTERABLE, WORKFLOW
+from .items import check_reference
 
 Channel = ChannelRecord.Channel
 
@@ -81,6 +82,8 @@ def item_set_validity(*, actor, item: Item, validity: str, replaced_by: Item | N
         )
     if replaced_by is not None and replaced_by.pk == item.pk:
         raise DomainError("不能关联条目自身。", code="self_reference", field="replaced_by")
+    if replaced_by is not None:
+        check_reference(item.agency, replaced_by, field="replaced_by")
     item = WORKFLOW.execute(
         item,
         "update_register",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from gongkai.core.errors import DomainError
 
 from ..indexing import reindex_item
-from ..models import ChannelRecord, Item
+from ..models import ChannelRecord, Item, ItemReview
 from ..permissions import POLICY
 from ..states import WORKFLOW, ItemStatus
 from .publication import publication_deadline_sync
@@ -25,30 +25,49 @@ def item_submit(*, actor, item: Item, note: str = "") -> Item:
     return WORKFLOW.execute(item, "submit", actor=actor, note=note)
 
 
+DEFAULT_OPINION = "经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。"
+
+
+def _require_reviewer(actor) -> None:
+    """A 保密审查 is a person's act: the system (actor None) never reviews."""
+    if actor is None or not actor.is_authenticated:
+        raise DomainError("保密审查须由审核人本人作出。", code="reviewer_required")
+
+
 @transaction.atomic
-def item_return(*, actor, item: Item, opinion: str) -> Item:
+def item_return(*, actor, item: Item, opinion: str, batch=None) -> Item:
     if not (opinion or "").strip():
         raise DomainError("退回时请写明审查意见。", code="opinion_required", field="opinion")
     item = WORKFLOW.lock(item)
-    return WORKFLOW.execute(
-        item,
-        "return",
-        actor=actor,
-        note=opinion,
-        review_opinion=opinion.strip(),
-        reviewed_by=None,
-        reviewed_at=None,
+    POLICY.require(actor, "return", item)
+    WORKFLOW.check("return", item.status)
+    _require_reviewer(actor)
+    opinion = opinion.strip()
+    ItemReview.objects.create(
+        item=item,
+        reviewer=actor,
+        decision=ItemReview.Decision.RETURNED,
+        opinion=opinion,
+        batch=batch,
     )
+    return WORKFLOW.execute(item, "return", actor=actor, note=opinion, review_opinion=opinion)
+
+
+def flagged_files(item: Item) -> dict[str, list]:
+    """{attachment title: findings} of the item's files with hidden-content findings."""
+    return {a.title: a.findings for a in item.attachments.all() if a.findings}
 
 
 @transaction.atomic
 def item_approve(*, actor, item: Item, opinion: str = "", findings_seen: bool = False) -> Item:
     """The 保密审查 decision. Files with hidden-content findings need the reviewer to confirm
-    having looked at them (or to strip the metadata first)."""
+    having looked at them (or to strip the metadata first). An item a history migration
+    brought from a system that had published it is published on that 发布日期 once approved."""
     item = WORKFLOW.lock(item)
     # Permission first: the author (even one holding the reviewer role) is refused here.
     POLICY.require(actor, "approve", item)
-    flagged = [a.title for a in item.attachments.all() if a.findings]
+    WORKFLOW.check("approve", item.status)
+    flagged = flagged_files(item)
     if flagged and not findings_seen:
         raise DomainError(
             "附件“" + "”“".join(flagged) + "”含有隐藏内容或文档属性，请逐项查看后确认，"
@@ -56,16 +75,66 @@ def item_approve(*, actor, item: Item, opinion: str = "", findings_seen: bool = 
             code="findings_unconfirmed",
             field="findings_seen",
         )
-    return WORKFLOW.execute(
-        item,
-        "approve",
-        actor=actor,
-        note=opinion,
-        review_opinion=(opinion or "").strip()
-        or "经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。",
-        reviewed_by=actor,
-        reviewed_at=timezone.now(),
+    [item] = approve_locked(actor=actor, items=[item], opinion=opinion)
+    if item.status == ItemStatus.PUBLISHED:
+        reindex_item(item)
+    return item
+
+
+def approve_locked(*, actor, items: list[Item], opinion: str, batch=None) -> list[Item]:
+    """Approve `items` (locked; their findings acknowledged by the caller): for each one a
+    review row, then its transition with its history entry and audit row. Search is the
+    caller's (a batch indexes its items at once)."""
+    for item in items:
+        POLICY.require(actor, "approve", item)
+        WORKFLOW.check("approve", item.status)
+    _require_reviewer(actor)
+    opinion = (opinion or "").strip() or DEFAULT_OPINION
+    reviews = ItemReview.objects.bulk_create(
+        ItemReview(
+            item=item,
+            reviewer=actor,
+            decision=ItemReview.Decision.APPROVED,
+            opinion=opinion,
+            findings=flagged_files(item),
+            batch=batch,
+        )
+        for item in items
     )
+    channels, approved = [], []
+    for item, review in zip(items, reviews, strict=True):
+        released = {"review_opinion": opinion, "review": review}
+        day = item.migrated_published_on
+        if day is None or item.disclosure != Item.Disclosure.ACTIVE:
+            approved.append(
+                WORKFLOW.execute(item, "approve", actor=actor, note=opinion, **released)
+            )
+            continue
+        # Published before it came here: released on that day, with the channels then
+        # recorded (not 本机关网站 by this platform); no publication period ran for it here.
+        # Noon, so the date reads the same in any time zone within twelve hours.
+        at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+        approved.append(
+            WORKFLOW.execute(
+                item,
+                "approve_migrated",
+                actor=actor,
+                note=f"{opinion}（原系统发布日期 {day.isoformat()}）",
+                published_at=at,
+                **released,
+            )
+        )
+        channels += [
+            ChannelRecord(
+                item=item,
+                channel=channel,
+                published_on=datetime.date.fromisoformat(on),
+                recorded_by_id=item.author_id,
+            )
+            for channel, on in item.migrated.get("channels", [])
+        ]
+    ChannelRecord.objects.bulk_create(channels)
+    return approved
 
 
 @transaction.atomic

@@ -1,8 +1,6 @@
 """Staff pages of the catalogue: lists with the publication-period flag, the review queue,
 drafting, the item page whose actions come from the item's action table (actions.TABLE), the
-guide, settings and bulk import."""
-
-import zipfile
+guide and settings (bulk import and its batches: batches.py)."""
 
 from django import forms
 from django.contrib import messages
@@ -19,19 +17,17 @@ from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
-from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
-from gongkai.core.parsing import open_archive
 from gongkai.regimes import REGIMES
 
 from .. import forms as f
 from .. import selectors as sel
 from .. import services as s
 from ..actions import TABLE
+from ..batch_selectors import batches_awaiting_review
 from ..models import CatalogSettings, Category, ChannelRecord, GuideVersion, Item
 from ..permissions import POLICY
 from ..services.guide import DEFAULT_ARRANGEMENT, DEFAULT_HOW_TO_OBTAIN, missing_office_facts
-from ..services.importer import COLUMNS, read_rows, zip_source
 from ..states import EDITABLE
 
 
@@ -78,6 +74,11 @@ def index(request):
         "publication_pending": sel.publication_pending(request.user),
         "review_count": sel.review_queue(request.user).count(),
         "can_create": bool(_handling_agencies(request.user)),
+        # Clerks import new items; an agency's administrator imports a history migration.
+        "can_import": any(
+            can(request.user, Capability.HANDLE, a) or can(request.user, Capability.ADMINISTER, a)
+            for a in visible
+        ),
         "managed": [
             (
                 a,
@@ -102,8 +103,14 @@ def index(request):
 
 @staff_required
 def review_queue(request):
+    """Items waiting for this reviewer, one by one, and import batches to review as one."""
     return render(
-        request, "catalog/office/review_queue.html", {"items": sel.review_queue(request.user)}
+        request,
+        "catalog/office/review_queue.html",
+        {
+            "items": sel.review_queue(request.user).filter(import_batch__isnull=True),
+            "batches": batches_awaiting_review(request.user),
+        },
     )
 
 
@@ -157,7 +164,6 @@ def _item_context(request, item, bound=None, upload_form=None):
         "categories": item.categories.all(),
         "publication": sel.publication_deadline(item),
         "action_forms": action_forms(TABLE, request.user, item, bound=bound),
-        "next_step": next_steps(TABLE, item, user=request.user),
         "can_edit": item.status in EDITABLE and POLICY.allows(request.user, "edit", item),
         "upload_form": upload_form or f.UploadForm(),
         "findings_total": sum(len(a.findings) for a in item.attachments.all()),
@@ -330,63 +336,4 @@ def catalog_settings(request, code: str):
             "own_categories": Category.objects.filter(agency=agency),
         },
         status=400 if posted else 200,
-    )
-
-
-@staff_required
-@require_http_methods(["GET", "POST"])
-def import_catalog(request):
-    agencies = _handling_agencies(request.user)
-    if not agencies:
-        raise PermissionDenied(_("您没有导入目录的岗位。"))
-    chosen = request.POST.get("agency") or request.GET.get("agency")
-    agency = next((a for a in agencies if str(a.pk) == str(chosen)), agencies[0])
-    form = f.ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["data"]
-        archive = None
-        try:
-            if data.size > 50 * 1024 * 1024:
-                raise DomainError(_("目录文件超过50MB。"), code="import_too_large")
-            if form.cleaned_data["attachments"]:
-                try:
-                    upload = form.cleaned_data["attachments"]
-                    archive = open_archive(upload, name=upload.name)
-                except zipfile.BadZipFile:
-                    raise DomainError(
-                        _("附件压缩包不是有效的ZIP文件。"), code="import_bad_zip"
-                    ) from None
-            rows = read_rows(data.read(), data.name)
-            items = s.catalog_import(
-                actor=request.user,
-                agency=agency,
-                rows=rows,
-                source_name=data.name,
-                read_attachment=zip_source(archive),
-                dry_run=form.cleaned_data["dry_run"],
-            )
-        except s.ImportFailed as failure:
-            form.add_error(None, failure.message)
-            errors = failure.errors
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            if form.cleaned_data["dry_run"]:
-                messages.success(request, _("检查通过：%(n)d行均可导入。") % {"n": len(rows)})
-            else:
-                messages.success(request, _("已导入%(n)d条。") % {"n": len(items)})
-                return redirect("catalog_office:index")
-    status = 400 if form.errors else 200
-    return render(
-        request,
-        "catalog/office/import.html",
-        {
-            "form": form,
-            "agency": agency,
-            "agencies": agencies,
-            "errors": errors,
-            "columns": COLUMNS,
-        },
-        status=status,
     )

@@ -20,9 +20,12 @@ its 教体局), and the seed agency too, gets 30–80 items a year for 2019–20
 register services), interpretations of some of them, a few 依申请公开 / 不予公开 records (not
 published) and, in November 2026, a few drafts. A handful of items carry a small DOCX.
 
-Everything goes through `catalog_import` (actor None: the system), so the rows are checked
-exactly like an uploaded file, numbered by the default 索引号 scheme
-`{统一社会信用代码}/{法定分类代码}-{year}-{serial:05d}`, and indexed for search.
+Everything goes through `catalog_import` as a history migration by the demo's catalogue
+importer (an administrator of each agency), so the rows are checked exactly like an uploaded
+file and numbered by the default 索引号 scheme `{统一社会信用代码}/{法定分类代码}-{year}-{serial:05d}`;
+then a reviewer who is not the importer approves each agency's batch (`batch_approve`), which
+publishes the migrated rows on their own 发布日期 and indexes them for search. Nothing is
+published without its 保密审查 row.
 
 Modules: `load.py` (the entry point, `load_catalog`), `book.py` (one agency's rows), `years.py`
 (2019–2026), `seed.py` (the seed's 2017), `bodies.py` and `words.py` (generated text); the

@@ -32,6 +32,11 @@ DEMO_STAFF = [
 PUBLIC_PERSON = ("zhangsan", "13800000001", "公众 · 自然人 张三")
 PUBLIC_COMPANY = ("sq_tech", "13800000002", "公众 · 企业 商丘示例科技有限公司")
 SYSADMIN = ("sysadmin", "13900000000", "平台管理员（Django 管理后台 /admin/）")
+# The two people the demo catalogue is loaded as (no password: they cannot log in). Its rows are
+# a history migration, which an agency's administrator imports and a reviewer other than the
+# importer approves, batch by batch, as for any agency moving its old catalogue here.
+CATALOG_IMPORTER = ("catalog_migration", "目录迁移·导入（演示数据）")
+CATALOG_REVIEWER = ("catalog_review", "目录迁移·保密审查（演示数据）")
 
 DEMO_LOGINS = [
     SYSADMIN[:3],

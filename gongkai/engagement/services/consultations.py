@@ -183,6 +183,13 @@ def consultation_link_decision(
     now, today = clock(now)
     consultation, phase = consultation_step(consultation, "link_decision", actor=actor, today=today)
     if item is not None:
+        if item.status not in PUBLIC and item.agency_id != consultation.agency_id:
+            # Another agency's unpublished item answers as a missing one (reveals nothing).
+            raise DomainError(
+                f"没有索引号为“{item.index_number}”的条目。",
+                code="reference_not_found",
+                field="item",
+            )
         if item.status not in PUBLIC:
             raise DomainError(
                 "只能关联已发布的目录条目。", code="decision_not_published", field="item"

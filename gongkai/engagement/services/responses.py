@@ -64,6 +64,11 @@ def _clean(agency, fields: dict, *, today: datetime.date, instance=None) -> dict
     if link and not link.startswith(("http://", "https://")):
         raise DomainError("链接须以 http:// 或 https:// 开头。", code="bad_link", field="link")
     item = current("item")
+    if item is not None and item.agency_id != agency.pk and item.status not in PUBLIC:
+        # Another agency's unpublished item answers as a missing one (reveals nothing).
+        raise DomainError(
+            f"没有索引号为“{item.index_number}”的条目。", code="reference_not_found", field="item"
+        )
     if item is not None and (item.agency_id != agency.pk or item.status not in PUBLIC):
         raise DomainError("相关公开信息须是本机关已发布的目录条目。", code="bad_item", field="item")
     return fields
