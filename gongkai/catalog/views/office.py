@@ -17,6 +17,7 @@ from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
 from gongkai.regimes import REGIMES
 
@@ -164,6 +165,7 @@ def _item_context(request, item, bound=None, upload_form=None):
         "categories": item.categories.all(),
         "publication": sel.publication_deadline(item),
         "action_forms": action_forms(TABLE, request.user, item, bound=bound),
+        "next_step": next_steps(TABLE, item, user=request.user),
         "can_edit": item.status in EDITABLE and POLICY.allows(request.user, "edit", item),
         "upload_form": upload_form or f.UploadForm(),
         "findings_total": sum(len(a.findings) for a in item.attachments.all()),
