@@ -204,15 +204,25 @@ def _time_replies(replies: list[dict], calendar, total, channels, applicants) ->
         if day.year in loaded and calendar.is_workday(day):
             counted += 1
         prefix[day] = counted
-    unknown = 0
+    # Summed per (channel, applicant type) first, then added to their lines: a period of years
+    # has a group per reply, and the sums are what the lines keep.
+    unknown, known_spans = 0, {}
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # [days, replies]
     for reply in replies:
         received, served, n = reply["received_on"], reply["served_on"], reply["n"]
-        if any(year not in loaded for year in range(received.year, served.year + 1)):
+        span = (received.year, served.year)
+        if span not in known_spans:
+            known_spans[span] = all(year in loaded for year in range(span[0], span[1] + 1))
+        if not known_spans[span]:
             unknown += n
             continue
-        days = prefix[served] - prefix[received]
-        for line in _lines_of(reply, total, channels, applicants):
-            line.reply_days += days * n
+        counts = sums[reply["channel"], reply["applicant_type"]]
+        counts[0] += (prefix[served] - prefix[received]) * n
+        counts[1] += n
+    for (channel, applicant_type), (days, n) in sums.items():
+        key = {"channel": channel, "applicant_type": applicant_type}
+        for line in _lines_of(key, total, channels, applicants):
+            line.reply_days += days
             line.replies_timed += n
     return unknown
 
