@@ -176,6 +176,8 @@ class Application(AgencyScopedModel):
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["applicant"]),
             models.Index(fields=["agency", "received_on"], name="application_agency_received"),
+            # The queue's order among cases with no reply date (closed ones: all of them).
+            models.Index(fields=["agency", "created_at", "id"], name="application_agency_created"),
             models.Index(
                 fields=["agency", "concluded_on", "received_on"],
                 name="application_agency_concluded",

@@ -3,7 +3,6 @@ clerk, lookup by query code."""
 
 import datetime as dt
 import hmac
-from contextlib import suppress
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,12 +29,12 @@ from django.utils import timezone
 from gongkai.agencies.permissions import agency_ids_with
 from gongkai.agencies.roles import Capability
 from gongkai.agencies.selectors import agencies_visible_to
-from gongkai.core.errors import DomainError
-from gongkai.deadlines.display import DeadlineShown, deadline_shown, row_urgency
+from gongkai.deadlines.display import DeadlineShown, row_urgency
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import reminder_horizon
 from gongkai.workdays.selectors import provisional_calendar
 
+from .listing import reply_deadlines_explained
 from .models import Application, ApplicationDocument, Consultation, ExtensionRequest, RequestCheck
 from .permissions import handles_or_reviews
 from .services.base import hash_query_code
@@ -204,6 +203,10 @@ def queue_cases(
         order = [F("received_on").asc(nulls_last=True), "created_at", "pk"]
     elif sort == "-received":
         order = [F("received_on").desc(nulls_last=True), "-created_at", "-pk"]
+    elif status == "closed" or status in TERMINAL:
+        # A concluded case has no reply date (_with_open_reply_due): the same order, read
+        # from the (agency, created_at) index instead of sorting every closed case.
+        order = ["created_at", "pk"]
     else:
         order = [F("reply_due").asc(nulls_last=True), "created_at", "pk"]
     return cases.order_by(*order)
@@ -305,34 +308,9 @@ def _workload_row(agency, user, count) -> dict:
 def reply_deadline_explained(application: Application, *, today=None) -> DeadlineShown | None:
     """The open reply deadline as pages and the API show it (date, 暂定, urgency, the reason
     when there is none), explained by recomputing it with its facts (same code path as the
-    calculator); None when the case has no open reply deadline."""
-    from gongkai.deadlines.compute import Pause, reply_deadline
-
-    deadline = Deadline.objects.filter(
-        content_type=ContentType.objects.get_for_model(Application),
-        object_id=str(application.pk),
-        kind=Deadline.Kind.REPLY,
-        is_open=True,
-    ).first()
-    if deadline is None:
-        return None
-    explanation = None  # from the stored trace, unless recomputed below
-    if deadline.due is not None:
-        restart = deadline.start if deadline.start != application.received_on else None
-        # A date kept when the count could not be made (deadline_update) is not recomputed.
-        with suppress(DomainError):
-            explanation = reply_deadline(
-                calendar=provisional_calendar(),
-                received=application.received_on,
-                regime=application.regime_obj,
-                extended=deadline.extended,
-                pauses=[
-                    Pause(dt.date.fromisoformat(p[0]), dt.date.fromisoformat(p[1]), *p[2:3])
-                    for p in deadline.pauses
-                ],
-                restart=restart,
-            ).explanation
-    return deadline_shown(deadline, today=today, explanation=explanation)
+    calculator); None when the case has no open reply deadline. (listing.py reads it for a
+    whole list at once.)"""
+    return reply_deadlines_explained([application], today=today)[application.pk]
 
 
 def timeline(application: Application, *, for_applicant: bool = False):

@@ -67,8 +67,23 @@ def referable_items(agency: Agency | None = None):
 
 
 def years_with_items(agency: Agency) -> list[int]:
-    dates = public_items().filter(agency=agency).dates("published_at", "year", order="DESC")
-    return [d.year for d in dates]
+    """The years (in the site's time zone) in which the agency published an item still public,
+    newest first: the newest item before each year found, one index seek per year (the
+    `item_public` index), rather than truncating the date of every item (1 s at 50,000)."""
+    newest_first = (
+        public_items()
+        .filter(agency=agency, published_at__isnull=False)
+        .order_by("-published_at", "-pk")
+        .values_list("published_at", flat=True)
+    )
+    years, before = [], None
+    while True:
+        rows = newest_first if before is None else newest_first.filter(published_at__lt=before)
+        newest = rows.first()
+        if newest is None:
+            return years
+        years.append(timezone.localtime(newest).year)
+        before = timezone.make_aware(datetime.datetime(years[-1], 1, 1))
 
 
 def categories_for(agency: Agency | None, facet: str | None = None):
@@ -259,6 +274,12 @@ def office_items(
             status__in=sorted(UNPUBLISHED),
         )
     return queryset.order_by("-updated_at", "-pk")
+
+
+def office_rows(keys) -> QuerySet[Item]:
+    """The office list's rows of these items (a page's keys, from `office_items`), by key: the
+    keys of a deep page are read from the `item_office` index alone (core/paging.py)."""
+    return Item.objects.filter(pk__in=keys).select_related("agency", "author")
 
 
 def review_queue(user):

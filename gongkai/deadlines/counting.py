@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from gongkai.core.worklist_counts import per_agency
 
-from .models import URGENCY_FILTERS, Deadline
+from .models import SOON, URGENCY_FILTERS, Deadline
 from .selectors import reminder_horizon
 
 
@@ -26,7 +26,8 @@ def counting(model, kind: str, window: str):
 
     def count(agency_ids, *, today: dt.date, user=None) -> dict[int, int]:
         rows = open_deadlines(model, kind)
-        horizon = reminder_horizon(today)
+        # The horizon only where the window reaches it (counting it reads the calendar).
+        horizon = reminder_horizon(today) if window in (SOON, "attention") else None
         if window in URGENCY_FILTERS:  # the one definition: DeadlineQuerySet.urgency
             rows = rows.urgency(window, today=today, horizon=horizon)
         elif window == "attention":

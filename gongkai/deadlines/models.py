@@ -118,6 +118,11 @@ class Deadline(AgencyScopedModel):
         ordering = ["due", "id"]
         indexes = [
             models.Index(fields=["content_type", "object_id"]),
+            # The open ones (a few hundred among every deadline ever opened): what the 工作台
+            # counts per agency, kind and due date, and the banner's provisional dates.
+            models.Index(
+                fields=["agency", "kind", "due"], condition=Q(is_open=True), name="deadline_open"
+            ),
             # The unsettled ones: recomputed when a notice is loaded, counted on the 工作台.
             models.Index(
                 fields=["due"],

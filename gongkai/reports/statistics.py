@@ -18,8 +18,9 @@ The counts are the annual report's (sources/applications.py), its year generalis
   are not taken out. A reply whose dates fall in a year whose holiday notice is not loaded is
   left out of the mean and counted apart.
 
-Everything is read with two grouped queries; the working days of all replies are counted in one
-pass over the period's calendar days (prefix sums), not per application.
+Everything is read with one grouped query and the list of the replies' dates; the working days
+of all replies are counted in one pass over the period's calendar days (prefix sums), not per
+application.
 """
 
 from __future__ import annotations
@@ -154,10 +155,10 @@ def statistics(
         outcome = outcome_of(row["status"], row["outcome"])
         outcome_counts[report_row(row["regime"], outcome, FAMILY) or NO_OUTCOME] += concluded
 
-    replies = (
-        records.filter(phases["concluded"], served_on__isnull=False)
-        .values("channel", "applicant_type", "received_on", "served_on")
-        .annotate(n=Count("pk"))
+    # Listed, not grouped: over a period of years nearly every reply is a group of its own, and
+    # grouping made the database sort them all.
+    replies = records.filter(phases["concluded"], served_on__isnull=False).values_list(
+        "channel", "applicant_type", "received_on", "served_on"
     )
     days_unknown = _time_replies(list(replies), calendar, total, channels, applicants)
     outcomes = _outcome_lines(outcome_counts, total.concluded)
@@ -189,12 +190,13 @@ def _lines_of(row, total, channels, applicants) -> list[Line]:
     return lines
 
 
-def _time_replies(replies: list[dict], calendar, total, channels, applicants) -> int:
-    """Add each reply's working days to its lines; returns how many could not be counted."""
+def _time_replies(replies: list[tuple], calendar, total, channels, applicants) -> int:
+    """Add the working days of each reply (channel, applicant type, received, served) to its
+    lines; returns how many could not be counted."""
     if not replies:
         return 0
-    first = min(r["received_on"] for r in replies)
-    last = max(r["served_on"] for r in replies)
+    first = min(reply[2] for reply in replies)
+    last = max(reply[3] for reply in replies)
     loaded = calendar.loaded_years
     # prefix[d] = working days in (first, d], over loaded years (one pass over the days).
     prefix: dict[dt.date, int] = {first: 0}
@@ -204,15 +206,23 @@ def _time_replies(replies: list[dict], calendar, total, channels, applicants) ->
         if day.year in loaded and calendar.is_workday(day):
             counted += 1
         prefix[day] = counted
-    unknown = 0
-    for reply in replies:
-        received, served, n = reply["received_on"], reply["served_on"], reply["n"]
-        if any(year not in loaded for year in range(received.year, served.year + 1)):
-            unknown += n
+    # Summed per (channel, applicant type) first, then added to their lines.
+    unknown, known_spans = 0, {}
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # [days, replies]
+    for channel, applicant_type, received, served in replies:
+        span = (received.year, served.year)
+        if span not in known_spans:
+            known_spans[span] = all(year in loaded for year in range(span[0], span[1] + 1))
+        if not known_spans[span]:
+            unknown += 1
             continue
-        days = prefix[served] - prefix[received]
-        for line in _lines_of(reply, total, channels, applicants):
-            line.reply_days += days * n
+        counts = sums[channel, applicant_type]
+        counts[0] += prefix[served] - prefix[received]
+        counts[1] += 1
+    for (channel, applicant_type), (days, n) in sums.items():
+        key = {"channel": channel, "applicant_type": applicant_type}
+        for line in _lines_of(key, total, channels, applicants):
+            line.reply_days += days
             line.replies_timed += n
     return unknown
 

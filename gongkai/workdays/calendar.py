@@ -66,6 +66,10 @@ class Count:
         return [day for day in self.days if day.counted is None]
 
 
+def _day_of_year(day: dt.date) -> int:
+    return day.toordinal() - dt.date(day.year, 1, 1).toordinal() + 1
+
+
 def weekday_name(day: dt.date) -> str:
     return "周" + WEEKDAY_NAMES[day.weekday()]
 
@@ -160,14 +164,31 @@ class WorkCalendar:
             return dt.date(error.year, 1, 1) - dt.timedelta(days=1)
 
     def workdays_between(self, a: dt.date, b: dt.date) -> int:
-        """Working days in (a, b]; negative when b is before a."""
+        """Working days in (a, b]; negative when b is before a. Read from per-year running
+        totals (is_workday of every day of the year, once per calendar object), so that a case
+        overdue for years costs what one due today costs; a year the calendar cannot count in
+        raises YearNotLoaded as a day-by-day walk would, for the earliest such year."""
         if b < a:
             return -self.workdays_between(b, a)
-        total, day = 0, a + dt.timedelta(days=1)
-        while day <= b:
-            total += self.is_workday(day)
-            day += dt.timedelta(days=1)
+        first, total = a + dt.timedelta(days=1), 0
+        for year in range(first.year, b.year + 1):
+            start = first if year == first.year else dt.date(year, 1, 1)
+            end = b if year == b.year else dt.date(year, 12, 31)
+            if start <= end:
+                totals = self._running_totals(year)
+                total += totals[_day_of_year(end)] - totals[_day_of_year(start) - 1]
         return total
+
+    def _running_totals(self, year: int) -> list[int]:
+        """[0, working days in Jan 1..Jan 1, … Jan 1..Dec 31] (immutable calendar: cached)."""
+        cache = self.__dict__.setdefault("_totals", {})
+        if year not in cache:
+            totals, day, last = [0], dt.date(year, 1, 1), dt.date(year, 12, 31)
+            while day <= last:
+                totals.append(totals[-1] + self.is_workday(day))
+                day += dt.timedelta(days=1)
+            cache[year] = totals
+        return cache[year]
 
     def next_workday(self, day: dt.date) -> dt.date:
         """`day` itself if it is a working day, else the first working day after it."""

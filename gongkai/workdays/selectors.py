@@ -15,8 +15,13 @@ _provisional: ProvisionalCalendar | None = None
 
 
 def _stamp() -> tuple:
-    agg = CalendarYear.objects.aggregate(n=Count("id"), at=Max("loaded_at"))
-    return (agg["n"], agg["at"], CalendarDay.objects.count())
+    """What changes when any year is loaded or changed, in this process or another: the years,
+    the last load and the days (every day belongs to a year), in one statement (read on every
+    use of the calendar, several times a page)."""
+    agg = CalendarYear.objects.aggregate(
+        n=Count("id", distinct=True), at=Max("loaded_at"), days=Count("days")
+    )
+    return (agg["n"], agg["at"], agg["days"])
 
 
 def work_calendar() -> WorkCalendar:

@@ -174,6 +174,8 @@ class Item(AgencyScopedModel):
             models.Index(fields=["agency", "status", "-published_at", "-id"], name="item_public"),
             models.Index(fields=["status", "-published_at", "-id"], name="item_public_all"),
             models.Index(fields=["status", "scheduled_for"], name="item_scheduled"),
+            # The office's list: an agency's items, last changed first, paged by key.
+            models.Index(fields=["agency", "-updated_at", "-id"], name="item_office"),
         ]
         constraints = [
             models.CheckConstraint(

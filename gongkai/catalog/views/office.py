@@ -97,6 +97,7 @@ def index(request):
         sel.office_items(request.user, **form.filters),
         form.cleaned_data["page"],
         size=OFFICE_PAGE_SIZE,
+        fetch=sel.office_rows,
     )
     context.update(pager=pager, items=pager.items)
     return render(request, "catalog/office/index.html", context)
