@@ -40,6 +40,8 @@ def reply_deadlines_explained(
             is_open=True,
         )
     }
+    if not deadlines:  # concluded cases: no calendar to read
+        return {application.pk: None for application in applications}
     calendar, horizon = provisional_calendar(), reminder_horizon(today)
     return {
         application.pk: _explained(
