@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.accounts.services import applicant_profile_save
+from gongkai.applications import services as s
 from gongkai.applications.services import (
     application_register,
     application_start,
@@ -34,6 +35,22 @@ def submit_online(applicant, agency, **overrides):
     application, code = application_submit_online(applicant=applicant, agency=agency, **fields)
     application.query_code = code
     return application
+
+
+def conclude(application, clerk, reviewer, *, outcome="granted", on=dt.date(2026, 3, 20)):
+    """Decide (an Art. 36 outcome), approve, serve by post and close the case on `on`."""
+    application = s.application_draft_decision(
+        actor=clerk,
+        application=application,
+        outcome=outcome,
+        legal_basis="《政府信息公开条例》第三十六条",
+        reasons="依法答复。",
+    )
+    application = s.application_approve_decision(actor=reviewer, application=application)
+    application = s.application_serve(
+        actor=clerk, application=application, method="post", served_on=on
+    )
+    return s.application_close(actor=clerk, application=application, closed_on=on)
 
 
 def register(actor, agency, *, received=dt.date(2026, 3, 2), **overrides):

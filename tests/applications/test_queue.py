@@ -13,7 +13,7 @@ from gongkai.applications import services as s
 from gongkai.applications.selectors import queue_cases, workload
 from gongkai.deadlines.models import Deadline
 from tests.agencies.factories import MembershipFactory
-from tests.applications.fixtures import register
+from tests.applications.fixtures import conclude, register
 
 D = dt.date
 QUEUE = reverse("applications_office:queue")
@@ -34,19 +34,8 @@ def _numbers(response) -> list[str]:
 SERVED_ON = D(2026, 3, 20)
 
 
-def _close(application, clerk, reviewer, outcome="granted", on=SERVED_ON):
-    application = s.application_draft_decision(
-        actor=clerk,
-        application=application,
-        outcome=outcome,
-        legal_basis="《政府信息公开条例》第三十六条第（二）项",
-        reasons="依法答复。",
-    )
-    application = s.application_approve_decision(actor=reviewer, application=application)
-    application = s.application_serve(
-        actor=clerk, application=application, method="post", served_on=on
-    )
-    return s.application_close(actor=clerk, application=application, closed_on=on)
+def _close(application, clerk, reviewer, outcome="granted", on=None):
+    return conclude(application, clerk, reviewer, outcome=outcome, on=on or SERVED_ON)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 from gongkai.applications import services as s
 from gongkai.catalog import listing
 from tests.agencies.factories import MembershipFactory
-from tests.applications.fixtures import register
+from tests.applications.fixtures import conclude, register
 from tests.browser.a11y import audit
 from tests.browser.test_application_flow import _login
 from tests.browser.test_office_workbench import TODAY, frozen_at
@@ -42,18 +42,7 @@ def _named(user, name):
 
 
 def _close(application, clerk, reviewer, outcome, on):
-    application = s.application_draft_decision(
-        actor=clerk,
-        application=application,
-        outcome=outcome,
-        legal_basis="《中华人民共和国政府信息公开条例》第三十六条",
-        reasons="依法答复。",
-    )
-    application = s.application_approve_decision(actor=reviewer, application=application)
-    application = s.application_serve(
-        actor=clerk, application=application, method="post", served_on=on
-    )
-    return s.application_close(actor=clerk, application=application, closed_on=on)
+    return conclude(application, clerk, reviewer, outcome=outcome, on=on)
 
 
 @pytest.fixture
