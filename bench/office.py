@@ -31,7 +31,6 @@ import hashlib
 import json
 import math
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -574,23 +573,12 @@ def code_version():
 
 
 def machine_info(kind):
+    """The machine as bench/report.py describes it, plus the database's own settings."""
     from django.db import connection
 
-    info = {"cpus": os.cpu_count(), "python": platform.python_version()}
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                info["cpu"] = line.split(":", 1)[1].strip()
-                break
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                info["memory_gb"] = round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
-    import django
+    from bench.report import machine_info as machine
 
-    info["django"] = django.get_version()
-    info["platform"] = platform.platform()
+    info = machine()
     with connection.cursor() as cursor:
         if kind == "postgres":
             cursor.execute("SELECT version(), current_setting('shared_buffers'), "
