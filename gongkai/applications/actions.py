@@ -4,6 +4,7 @@ adds its own action here from letters/actions.py."""
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.actions import Action, ActionTable, NoInput
+from gongkai.core.release_forms import release_arguments
 
 from . import forms as f
 from . import services as s
@@ -126,7 +127,9 @@ TABLE.add(
     Action(
         "approve_decision",
         _("审核通过答复"),
-        lambda a, app, d: s.application_approve_decision(actor=a, application=app, note=d["note"]),
+        lambda a, app, d: s.application_approve_decision(
+            actor=a, application=app, note=d["note"], **release_arguments(d)
+        ),
         f.ApprovalForm,
     ),
     Action(

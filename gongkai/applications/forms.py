@@ -8,6 +8,7 @@ from gongkai.accounts.models import ApplicantProfile, ApplicantType
 from gongkai.agencies.models import Agency
 from gongkai.agencies.roles import Capability
 from gongkai.agencies.selectors import users_with
+from gongkai.core.release_forms import ReleaseDecisionForm
 from gongkai.regimes.fees import BY_PIECE, BY_VOLUME
 from gongkai.regimes.rules import Channel
 
@@ -228,7 +229,7 @@ class DecisionForm(forms.Form):
         }
 
 
-class ApprovalForm(forms.Form):
+class ApprovalForm(ReleaseDecisionForm):
     note = forms.CharField(
         label=_("审核意见"),
         required=False,

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.actions import Action, ActionTable
+from gongkai.core.release_forms import release_arguments
 
 from . import forms as f
 from . import services as s
@@ -48,7 +49,9 @@ TABLE.add(
     Action(
         "approve",
         _("保密审查通过"),
-        lambda a, i, d: s.item_approve(actor=a, item=i, **d),
+        lambda a, i, d: s.item_approve(
+            actor=a, item=i, opinion=d["opinion"], **release_arguments(d)
+        ),
         f.ApproveForm,
     ),
     Action(

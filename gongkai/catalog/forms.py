@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.release_forms import ReleaseDecisionForm
+
 from .batch_selectors import flagged_in_review
 from .models import Attachment, Category, ChannelRecord, Item
 from .selectors import categories_for, referable_items
@@ -115,7 +117,7 @@ class OpinionForm(forms.Form):
     opinion = forms.CharField(label=_("审查意见"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(ReleaseDecisionForm):
     opinion = forms.CharField(
         label=_("审查意见"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -123,9 +125,6 @@ class ApproveForm(forms.Form):
         help_text=_(
             "留空则记录为：经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。"
         ),
-    )
-    findings_seen = forms.BooleanField(
-        label=_("我已逐项查看附件中的隐藏内容和文档属性，确认可以公开"), required=False
     )
 
 

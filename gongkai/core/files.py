@@ -11,6 +11,7 @@ Permission checks stay with the owner's service (it knows the action); views ser
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -23,7 +24,7 @@ from . import parsing
 from .audit import audit_record
 from .hidden_content import findings_of, strip_metadata
 from .models import StoredFile
-from .uploads import ALL_KINDS, FileKind, check_upload
+from .uploads import ALL_KINDS, DOCX, PDF, XLSX, FileKind, check_upload, sniff
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class FileRules:
     # Look for hidden content (comments, tracked changes, hidden sheets, properties …) and
     # keep the findings on the file, for the reviewer of anything that will be released.
     check_hidden: bool = True
+    # Clear the document properties (author, company …) on arrival: for files from the public
+    # that the platform itself publishes (a comment's files), whose senders cannot be asked to.
+    strip_properties: bool = False
     fallback_title: str = "附件"
 
     @property
@@ -79,7 +83,9 @@ def file_store(
         .replace("\\", "/")
         .rsplit("/", 1)[-1]
     )
-    findings, derived = parsing.read(data, name, _examine, name, rules.check_hidden, derive)
+    data, findings, derived = parsing.read(
+        data, name, _examine, name, rules.check_hidden, rules.strip_properties, derive
+    )
     stored = model(
         **{model.owner_field: owner},
         title=((title or "").strip() or name)[:200],
@@ -103,10 +109,15 @@ def file_store(
     return stored
 
 
-def _examine(data: bytes, name: str, check_hidden: bool, derive) -> tuple[list[dict], dict]:
-    """What file_store learns from the bytes, in one child process: findings and derived fields."""
+def _examine(
+    data: bytes, name: str, check_hidden: bool, strip: bool, derive
+) -> tuple[bytes, list[dict], dict]:
+    """What file_store learns from the bytes, in one child process: the bytes to keep (without
+    their document properties if `strip`), their findings and derived fields."""
+    if strip and sniff(data[:16], io.BytesIO(data)) in (DOCX, XLSX, PDF):
+        data = strip_metadata(data, name)
     findings = [vars(f) for f in findings_of(data, name)] if check_hidden else []
-    return findings, (derive(data) if derive is not None else {})
+    return data, findings, (derive(data) if derive is not None else {})
 
 
 def _strip(data: bytes, name: str) -> tuple[bytes, list[dict]]:

@@ -208,3 +208,65 @@ class StoredFile(models.Model):
     @property
     def filename(self) -> str:
         return self.file.name.rsplit("/", 1)[-1]
+
+
+class ReleaseClearance(models.Model):
+    """A reviewer's decision that a file (or a generated export) may be released although the
+    release check found something in it: the findings then seen, and for a finding that
+    refuses release (text under a box, an ID number, a hidden sheet …) the reason for releasing
+    it anyway. Valid only for the content it was given on: `key` names the stored bytes (a
+    stored file's path, which changes whenever the file does; an export's digest), so a
+    replaced file needs a new decision. Written only by `core.release`."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    key = models.CharField(max_length=300)
+    title = models.CharField(_("文件"), max_length=200)
+    findings = models.JSONField(_("检查结果"), default=list)
+    # Whether any finding refused release: then the reason is required (database check too).
+    overrides = models.BooleanField(_("说明理由后公开"), default=False)
+    reason = models.TextField(_("仍予公开的理由"), blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("发布前检查确认")
+        verbose_name_plural = _("发布前检查确认")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="release_clear_object")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(overrides=False) | ~models.Q(reason=""),
+                name="release_override_has_reason",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title}（{self.created_at:%Y-%m-%d}）"
+
+
+class ReleaseAllowedCode(models.Model):
+    """A 统一社会信用代码 of a 个体工商户 that an agency may publish (a licence or penalty it
+    must disclose by law, with the holder named): the release check does not refuse it."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="release_allowed_codes"
+    )
+    code = models.CharField(_("统一社会信用代码"), max_length=18)
+    note = models.CharField(_("可以公开的依据"), max_length=200)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("可公开的个体工商户代码")
+        verbose_name_plural = _("可公开的个体工商户代码")
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="release_allowed_code_once")
+        ]
+
+    def __str__(self):
+        return self.code

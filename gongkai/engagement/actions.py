@@ -6,7 +6,9 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gongkai.core.actions import Action, ActionTable, NoInput
+from gongkai.core.actions import Action, ActionTable
+from gongkai.core.release import pending, stored
+from gongkai.core.release_forms import ReleaseDecisionForm, release_arguments
 
 from . import forms as f
 from . import selectors as sel
@@ -38,8 +40,8 @@ CONSULTATION_TABLE.add(
     Action(
         "publish",
         _("发布征求意见"),
-        lambda a, c, d: s.consultation_publish(actor=a, consultation=c),
-        NoInput,
+        lambda a, c, d: s.consultation_publish(actor=a, consultation=c, **release_arguments(d)),
+        ReleaseDecisionForm,
         confirm=_("发布后征求意见稿即向社会公开，不能再修改。确认发布？"),
     ),
     Action(
@@ -68,6 +70,10 @@ CONSULTATION_TABLE.add(
 )
 
 
+def _pending_files(comment):
+    return pending(map(stored, comment.attachments.all()), agency=comment.consultation.agency)
+
+
 COMMENT_TABLE = ActionTable("engagement.Comment", policy=POLICY, workflow=COMMENT_WORKFLOW)
 
 
@@ -81,8 +87,12 @@ COMMENT_TABLE.add(
     Action(
         "publish",
         pgettext_lazy("comment moderation", "公开"),
-        lambda a, c, d: s.comment_moderate(actor=a, comment=c, decision="publish"),
-        NoInput,
+        lambda a, c, d: s.comment_moderate(
+            actor=a, comment=c, decision="publish", **release_arguments(d)
+        ),
+        ReleaseDecisionForm,
+        # Only a comment with files that have findings asks for the release decision.
+        form_kwargs=lambda c: {"releases_pending": bool(_pending_files(c))},
         transition="comment_publish",
         permission="comment_publish",
         when=_in_phase("moderate"),

@@ -6,6 +6,7 @@ preview (preflight.py, views/preview.py)."""
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.actions import Action, ActionTable
+from gongkai.core.release_forms import ReleaseDecisionForm, release_arguments
 
 from . import forms as f
 from . import selectors as sel
@@ -67,7 +68,8 @@ TABLE.add(
     Action(
         "publish",
         _("发布到年报栏目"),
-        lambda a, report, d: s.report_publish(actor=a, report=report),
+        lambda a, report, d: s.report_publish(actor=a, report=report, **release_arguments(d)),
+        ReleaseDecisionForm,
         confirm=_("发布后公众即可在年报栏目看到本报告，不能撤回，只能修订为新版本。确认发布？"),
         done=_("报告已发布到政府信息公开年报栏目。"),
     ),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
+from gongkai.core.release import release_check
 from gongkai.facts.selectors import is_locked
 from gongkai.facts.services.locks import year_lock, year_unlock
 
@@ -22,6 +23,7 @@ from .formats import format_for_year, get_format
 from .models import AnnualReport, CheckOverride, Narrative
 from .narrative import prefill
 from .permissions import POLICY
+from .release import export_releases
 from .states import STANDING, WORKFLOW, ReportStatus
 
 
@@ -205,11 +207,23 @@ def _supersede(versions, *, actor, note: str) -> None:
 
 
 @transaction.atomic
-def report_publish(*, actor, report: AnnualReport) -> AnnualReport:
-    """Publish to the portal's 年报 column; the version it replaces becomes superseded."""
+def report_publish(
+    *, actor, report: AnnualReport, findings_seen: bool = False, release_override: str = ""
+) -> AnnualReport:
+    """Publish to the portal's 年报 column; the version it replaces becomes superseded. The
+    exports pass the release check first (reports/release.py)."""
     report = WORKFLOW.lock(report)
     POLICY.require(actor, "publish", report)
     WORKFLOW.check("publish", report.status)
+    release_check(
+        actor=actor,
+        releases=export_releases(report),
+        agency=report.agency,
+        owner=report,
+        findings_seen=findings_seen,
+        reason=release_override,
+        can_override=True,  # publishing is the reviewer's (the policy above)
+    )
     older = AnnualReport.objects.filter(
         agency_id=report.agency_id,
         year=report.year,

@@ -63,7 +63,12 @@ def test_released_files_become_visible_to_the_applicant_only_when_served(
     application = s.application_draft_decision(
         actor=clerk_a, application=in_progress, outcome="granted", legal_basis="第三十六条"
     )
-    application = s.application_approve_decision(actor=reviewer_a, application=application)
+    application = s.application_approve_decision(
+        actor=reviewer_a,
+        application=application,
+        findings_seen=True,
+        release_override="内部测算表为本机关公开的测算依据，同意一并公开。",
+    )
     s.application_serve(
         actor=clerk_a, application=application, method="electronic", served_on=dt.date(2026, 3, 10)
     )

@@ -283,11 +283,22 @@ def test_clean_files_produce_no_findings(clerk_a, dept_a):
         assert attach(clerk_a, item, name, data).findings == [], name
 
 
+def workbook_with_a_title() -> bytes:
+    """A workbook whose only finding is a document property that names no one (a notice)."""
+    from tests.core.test_hidden_content import clean_workbook
+
+    workbook = clean_workbook()
+    workbook.properties.title = "内部讨论稿"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def test_approval_with_findings_needs_the_reviewer_to_confirm_them(
     clerk_a, catalog_reviewer_a, dept_a
 ):
     item = draft(clerk_a, dept_a)
-    attach(clerk_a, item, "名单.xlsx", workbook_with_hidden_content(), title="项目名单")
+    attach(clerk_a, item, "名单.xlsx", workbook_with_a_title(), title="项目名单")
     attach(clerk_a, item, "说明.docx", docx_with_text("说明"))
     s.item_submit(actor=clerk_a, item=item)
     with pytest.raises(DomainError) as caught:
@@ -302,6 +313,24 @@ def test_approval_with_findings_needs_the_reviewer_to_confirm_them(
     assert item.status == ItemStatus.APPROVED and item.review.reviewer == catalog_reviewer_a
     # The review row keeps which findings the reviewer acknowledged.
     assert list(item.review.findings) == ["项目名单"]
+
+
+def test_a_hidden_sheet_refuses_approval_until_the_reviewer_gives_a_reason(
+    clerk_a, catalog_reviewer_a, dept_a
+):
+    item = draft(clerk_a, dept_a)
+    attach(clerk_a, item, "名单.xlsx", workbook_with_hidden_content(), title="项目名单")
+    s.item_submit(actor=clerk_a, item=item)
+    with pytest.raises(DomainError) as caught:
+        s.item_approve(actor=catalog_reviewer_a, item=item, findings_seen=True)
+    assert caught.value.code == "release_blocked" and "内部测算" in caught.value.message
+    item.refresh_from_db()
+    assert item.status == ItemStatus.SUBMITTED and not item.reviews.exists()
+    reason = "隐藏的测算表经核对不含不予公开的内容，同意公开。"
+    s.item_approve(actor=catalog_reviewer_a, item=item, findings_seen=True, release_override=reason)
+    item.refresh_from_db()
+    assert item.status == ItemStatus.APPROVED
+    assert AuditEvent.objects.for_object(item).get(action="release.override").note == reason
 
 
 def test_approval_without_findings_needs_no_confirmation(clerk_a, catalog_reviewer_a, dept_a):

@@ -24,7 +24,11 @@ from gongkai.core.models import AuditEvent
 from gongkai.search.backends import SearchQuery, get_backend
 from tests.agencies.factories import MembershipFactory
 from tests.catalog.fixtures import draft, published
-from tests.catalog.test_attachments import docx_with_text, workbook_with_hidden_content
+from tests.catalog.test_attachments import (
+    docx_with_text,
+    workbook_with_a_title,
+    workbook_with_hidden_content,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +187,7 @@ def test_a_batch_approval_publishes_each_migrated_item_on_its_former_date_with_i
 def test_each_flagged_item_of_a_batch_must_be_acknowledged(
     admin_a, catalog_reviewer_a, dept_a, tmp_path
 ):
-    (tmp_path / "名单.xlsx").write_bytes(workbook_with_hidden_content())
+    (tmp_path / "名单.xlsx").write_bytes(workbook_with_a_title())
     (tmp_path / "说明.docx").write_bytes(docx_with_text("说明"))
     rows = [
         dict(OLD_ROWS[0], attachments="名单.xlsx"),
@@ -203,6 +207,22 @@ def test_each_flagged_item_of_a_batch_must_be_acknowledged(
         )
     flagged.refresh_from_db()
     assert list(flagged.review.findings) == ["名单.xlsx"]
+
+
+def test_a_batch_with_a_file_that_refuses_release_cannot_be_approved_at_once(
+    admin_a, catalog_reviewer_a, dept_a, tmp_path
+):
+    (tmp_path / "名单.xlsx").write_bytes(workbook_with_hidden_content())
+    rows = [dict(OLD_ROWS[0], attachments="名单.xlsx"), OLD_ROWS[1]]
+    flagged, _clean = imported(
+        admin_a, dept_a, rows, history=True, read_attachment=folder_source(tmp_path)
+    )
+    with frozen(), pytest.raises(DomainError) as caught:
+        s.batch_approve(
+            actor=catalog_reviewer_a, batch=flagged.import_batch, acknowledged=[flagged]
+        )
+    assert caught.value.code == "release_blocked" and flagged.title in caught.value.message
+    assert public_ids() == [] and not ItemReview.objects.exists()
 
 
 def test_a_returned_batch_goes_back_to_drafts_and_keeps_its_former_dates(
@@ -265,7 +285,7 @@ def test_the_command_line_import_is_made_as_a_named_member_of_staff(
 def test_the_batch_page_shows_each_finding_and_approves_with_each_tick(
     client, admin_a, catalog_reviewer_a, dept_a, tmp_path
 ):
-    (tmp_path / "名单.xlsx").write_bytes(workbook_with_hidden_content())
+    (tmp_path / "名单.xlsx").write_bytes(workbook_with_a_title())
     rows = [dict(OLD_ROWS[0], attachments="名单.xlsx"), OLD_ROWS[1]]
     flagged, _clean = imported(
         admin_a, dept_a, rows, history=True, read_attachment=folder_source(tmp_path)

@@ -75,11 +75,18 @@ def test_the_reviewer_must_confirm_hidden_content_findings(
     refused = client.post(
         reverse("catalog_office:act", args=[item.pk, "approve"]), {"approve-opinion": ""}
     )
-    assert refused.status_code == 400 and "请逐项查看后确认" in refused.content.decode()
+    assert refused.status_code == 400 and "发布前检查未通过" in refused.content.decode()
+    assert "内部测算" in refused.content.decode()
     item.refresh_from_db()
     assert item.status == ItemStatus.SUBMITTED
+    unseen = client.post(
+        reverse("catalog_office:act", args=[item.pk, "approve"]),
+        {"approve-release_override": "测算表可以公开。"},
+    )
+    assert unseen.status_code == 400 and "请逐项查看后勾选确认" in unseen.content.decode()
     client.post(
-        reverse("catalog_office:act", args=[item.pk, "approve"]), {"approve-findings_seen": "on"}
+        reverse("catalog_office:act", args=[item.pk, "approve"]),
+        {"approve-findings_seen": "on", "approve-release_override": "测算表可以公开。"},
     )
     item.refresh_from_db()
     assert item.status == ItemStatus.APPROVED

@@ -116,7 +116,11 @@ def test_attachments_download_only_when_published(client, clerk_a, catalog_revie
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     pending = draft(clerk_a, dept_a)
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+    import pymupdf
+
+    with pymupdf.open() as document:
+        document.new_page().insert_text((72, 72), "Notice")
+        pdf = document.tobytes()
     attachment = s.attachment_add(
         actor=clerk_a, item=pending, file=SimpleUploadedFile("a.pdf", pdf)
     )

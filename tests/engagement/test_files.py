@@ -11,9 +11,11 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEvent
 from gongkai.engagement import services as s
 from gongkai.engagement.models import CommentAttachment
+from tests.agencies.factories import MembershipFactory
 from tests.engagement.fixtures import DURING, draft, frozen, png, submit
 
 pytestmark = pytest.mark.django_db
@@ -64,19 +66,57 @@ def test_hidden_content_of_a_drafts_file_is_found_and_shown_to_staff_only(client
     assert "王瑞" in page.content.decode()
 
 
-def test_hidden_content_of_a_comments_file_is_shown_to_the_moderator_not_the_public(
-    client, consultation, citizen, clerk_a
-):
+def test_a_comments_file_loses_its_authors_name_on_arrival(client, consultation, citizen, clerk_a):
     with frozen(DURING):
         comment = submit(consultation, citizen, files=[signed_docx("意见.docx", "张三")])
+        # Nothing left to decide on: the moderator publishes it as any comment.
         s.comment_moderate(actor=clerk_a, comment=comment, decision="publish")
         public_page = client.get(consultation.get_absolute_url())
-    assert any("张三" in finding["message"] for finding in comment.attachments.get().findings)
+    attachment = comment.attachments.get()
+    assert attachment.findings == []
+    with attachment.file.open("rb") as handle:
+        assert "张三".encode() not in handle.read()
     assert "意见.docx" in public_page.content.decode()
-    assert "张三" not in public_page.content.decode()
-    client.force_login(clerk_a)
-    office_page = client.get(reverse("engagement_office:consultation", args=[consultation.pk]))
-    assert "张三" in office_page.content.decode()
+
+
+def docx_with_comment(name: str, note: str) -> SimpleUploadedFile:
+    """A Word file with a reviewer's comment (批注) on its first paragraph."""
+    document = docx.Document()
+    document.core_properties.author = ""
+    paragraph = document.add_paragraph("第一条　为规范技术改造项目管理，制定本办法。")
+    document.add_comment(paragraph.runs, text=note, author="", initials="")
+    out = io.BytesIO()
+    document.save(out)
+    return SimpleUploadedFile(name, out.getvalue())
+
+
+def test_a_comments_file_that_refuses_release_needs_a_reviewers_reason(
+    client, consultation, citizen, clerk_a, dept_a
+):
+    # In a small office one person moderates and reviews: a clerk who also holds the reviewer role.
+    moderating_reviewer = MembershipFactory(agency=dept_a, role="clerk").user
+    MembershipFactory(agency=dept_a, role="reviewer", user=moderating_reviewer)
+    with frozen(DURING):
+        comment = submit(
+            consultation, citizen, files=[docx_with_comment("意见.docx", "联系人电话13912345678")]
+        )
+        with pytest.raises(DomainError) as refused:
+            s.comment_moderate(
+                actor=clerk_a, comment=comment, decision="publish", findings_seen=True
+            )
+        assert refused.value.code == "override_not_allowed" and "意见.docx" in refused.value.message
+        client.force_login(clerk_a)
+        office_page = client.get(reverse("engagement_office:consultation", args=[consultation.pk]))
+        assert "批注" in office_page.content.decode()
+        s.comment_moderate(
+            actor=moderating_reviewer,
+            comment=comment,
+            decision="publish",
+            findings_seen=True,
+            release_override="批注为提出意见者本人所写，同意公开。",
+        )
+    comment.refresh_from_db()
+    assert comment.is_public
 
 
 def test_staff_open_a_drafts_file_the_public_cannot(client, clerk_a, dept_a, clerk_b):

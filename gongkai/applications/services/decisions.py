@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
+from gongkai.core.release import release_check, stored
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.services import deadline_open
 
-from ..models import Application, ServiceMethod
+from ..models import Application, ApplicationDocument, ServiceMethod
 from ..notifications import notify_applicant
 from ..permissions import POLICY
 from ..states import OPEN_WORK, WORKFLOW
@@ -78,14 +79,34 @@ def application_return_draft(*, actor, application: Application, note: str) -> A
 
 
 @transaction.atomic
-def application_approve_decision(*, actor, application: Application, note: str = "") -> Application:
+def application_approve_decision(
+    *,
+    actor,
+    application: Application,
+    note: str = "",
+    findings_seen: bool = False,
+    release_override: str = "",
+) -> Application:
     """A reviewer other than the drafter approves, with an optional 审核意见 (`note`: kept with
-    the step for staff, never shown to the applicant). The row lock makes two reviewers
-    approving at once end with exactly one approval; the other sees an invalid transition."""
+    the step for staff, never shown to the applicant). The files to be released pass the
+    release check first (core.release: the reviewer confirms the findings, and gives a reason
+    for anything that refuses release). The row lock makes two reviewers approving at once
+    end with exactly one approval; the other sees an invalid transition."""
     application = WORKFLOW.lock(application)
     POLICY.require(actor, "approve_decision", application)
     if actor is not None and application.decided_by_id == actor.pk:
         raise DomainError("不能审核自己拟定的答复，请由其他审核人审核。", code="self_approval")
+    WORKFLOW.check("approve_decision", application.status)
+    released = application.documents.filter(kind=ApplicationDocument.Kind.RELEASED)
+    release_check(
+        actor=actor,
+        releases=[stored(document) for document in released],
+        agency=application.agency,
+        owner=application,
+        findings_seen=findings_seen,
+        reason=release_override,
+        can_override=True,  # the approver holds Capability.REVIEW (the policy above)
+    )
     return WORKFLOW.execute(
         application,
         "approve_decision",

@@ -11,13 +11,14 @@ from django.db import transaction
 
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
+from gongkai.core.release import pending, stored
 from gongkai.search.backends import get_backend
 
 from ..indexing import index_doc, searchable
 from ..models import ImportBatch, Item
 from ..permissions import POLICY
 from ..states import WORKFLOW, ItemStatus
-from .release import approve_locked, flagged_files, item_return, item_submit
+from .release import approve_locked, flagged_files, item_return, item_submit, release_files
 
 
 def _lock(batch: ImportBatch) -> ImportBatch:
@@ -81,6 +82,21 @@ def batch_approve(*, actor, batch: ImportBatch, opinion: str = "", acknowledged=
             code="findings_unconfirmed",
             field="acknowledged",
         )
+    refusing = [
+        item
+        for item in waiting
+        if any(p.blocking for p in pending(map(stored, item.attachments.all()), agency=item.agency))
+    ]
+    if refusing:
+        raise DomainError(
+            f"{_names(refusing)}的附件存在不能直接公开的内容（如身份证号码、遮盖下仍可提取的"
+            "文字、隐藏的工作表），不能批量通过：请逐条审查（审核人可说明理由后通过），"
+            "或退回修改。",
+            code="release_blocked",
+            field="acknowledged",
+        )
+    for item in waiting:
+        release_files(actor=actor, item=item, findings_seen=True)
     approved = approve_locked(actor=actor, items=waiting, opinion=opinion, batch=batch)
     published = searchable(
         Item.objects.filter(pk__in=[i.pk for i in approved if i.status == ItemStatus.PUBLISHED])

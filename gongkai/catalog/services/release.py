@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core.errors import DomainError
+from gongkai.core.release import release_check, stored
 
 from ..indexing import reindex_item
 from ..models import ChannelRecord, Item, ItemReview
@@ -58,23 +59,40 @@ def flagged_files(item: Item) -> dict[str, list]:
     return {a.title: a.findings for a in item.attachments.all() if a.findings}
 
 
+def release_files(*, actor, item: Item, findings_seen: bool, reason: str = "") -> None:
+    """The release check of the item's files (core.release): every finding seen, and a
+    reason from the reviewer for anything that refuses release (Regulation Art 15)."""
+    release_check(
+        actor=actor,
+        releases=[stored(attachment) for attachment in item.attachments.all()],
+        agency=item.agency,
+        owner=item,
+        findings_seen=findings_seen,
+        reason=reason,
+        can_override=True,  # the 保密审查 reviewer holds Capability.REVIEW (the policy)
+    )
+
+
 @transaction.atomic
-def item_approve(*, actor, item: Item, opinion: str = "", findings_seen: bool = False) -> Item:
-    """The 保密审查 decision. Files with hidden-content findings need the reviewer to confirm
-    having looked at them (or to strip the metadata first). An item a history migration
-    brought from a system that had published it is published on that 发布日期 once approved."""
+def item_approve(
+    *,
+    actor,
+    item: Item,
+    opinion: str = "",
+    findings_seen: bool = False,
+    release_override: str = "",
+) -> Item:
+    """The 保密审查 decision. The item's files pass the release check first: the reviewer
+    confirms having looked at every finding and writes why a file with something that refuses
+    release (an ID number, text under a box, a hidden sheet …) may go anyway. An item a
+    history migration brought from a system that had published it is published on that
+    发布日期 once approved."""
     item = WORKFLOW.lock(item)
     # Permission first: the author (even one holding the reviewer role) is refused here.
     POLICY.require(actor, "approve", item)
     WORKFLOW.check("approve", item.status)
-    flagged = flagged_files(item)
-    if flagged and not findings_seen:
-        raise DomainError(
-            "附件“" + "”“".join(flagged) + "”含有隐藏内容或文档属性，请逐项查看后确认，"
-            "或先清除文档属性。",
-            code="findings_unconfirmed",
-            field="findings_seen",
-        )
+    _require_reviewer(actor)
+    release_files(actor=actor, item=item, findings_seen=findings_seen, reason=release_override)
     [item] = approve_locked(actor=actor, items=[item], opinion=opinion)
     if item.status == ItemStatus.PUBLISHED:
         reindex_item(item)

@@ -58,3 +58,41 @@ def strip_metadata(data: bytes, filename: str) -> bytes:
         f"不能清除“{filename}”的文档属性：只支持Word（.docx）、Excel（.xlsx）和PDF文件。",
         code="strip_unsupported",
     )
+
+
+# TEMPORARY SHIM (lead): replaced by the scanner branch's definitions on merge.
+BLOCKING = frozenset(
+    [
+        "covered_content",
+        "dark_highlight",
+        "hidden_text",
+        "id_number",
+        "mobile_number",
+        "person_business_code",
+        "hidden_sheet",
+        "hidden_row",
+        "hidden_column",
+        "comment",
+        "tracked_change",
+        "speaker_notes",
+        "embedded_object",
+        "attachment",
+        "javascript",
+        "metadata_person",
+        "unreadable",
+        "unsupported",
+        "encrypted",
+    ]
+)
+
+
+def blocks(finding: dict, allowed_codes=frozenset()) -> bool:
+    if finding.get("kind") not in BLOCKING:
+        return False
+    if finding.get("kind") == "person_business_code":
+        return any(v not in allowed_codes for v in finding.get("values", []))
+    return True
+
+
+def label(kind: str) -> str:
+    return kind

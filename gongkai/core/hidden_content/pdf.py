@@ -49,7 +49,8 @@ def check_pdf(data: bytes) -> list[Finding]:
         message = f"文档包含{len(attached)}个附件（{joined(attached, unit='个')}）"
         findings.append(Finding("attachment", "附件", message))
     names = root.get("/Names")
-    if scripts or "/JavaScript" in (names.get_object() if names is not None else {}):
+    names = names.get_object() if names is not None else None
+    if scripts or (isinstance(names, dict) and "/JavaScript" in names):
         findings.append(Finding("javascript", "脚本", "文档包含JavaScript脚本"))
     return findings
 

@@ -5,8 +5,11 @@ import datetime
 
 from django.utils import timezone
 
+from gongkai.agencies.permissions import can
+from gongkai.agencies.roles import Capability
 from gongkai.core.errors import DomainError
 from gongkai.core.files import FileRules
+from gongkai.core.release import release_check, stored
 from gongkai.core.uploads import DOCX, JPEG, PDF, PNG, XLSX
 
 from ..models import Comment, Consultation
@@ -18,7 +21,26 @@ from ..states import COMMENT_WORKFLOW, CONSULTATION_WORKFLOW
 # document properties): a draft's files are public once it is published, a comment's once it
 # is; the findings are shown to the staff who publish them.
 STAFF_FILES = FileRules(allowed=(PDF, DOCX, XLSX, JPEG, PNG))
-COMMENT_FILES = FileRules(allowed=(PDF, DOCX, JPEG, PNG), max_bytes=10 * 1024 * 1024)
+# A comment's files come from the public and are published by the platform: their document
+# properties (the sender's name as author …) are cleared on arrival.
+COMMENT_FILES = FileRules(
+    allowed=(PDF, DOCX, JPEG, PNG), max_bytes=10 * 1024 * 1024, strip_properties=True
+)
+
+
+def release_attachments(*, actor, owner, files, agency, findings_seen: bool, reason: str) -> None:
+    """The release check of files about to become public (core.release): a consultation's
+    draft files when it is published, a comment's when it is. Only staff who review for the
+    agency may release a file that refuses release, with a written reason."""
+    release_check(
+        actor=actor,
+        releases=[stored(file) for file in files],
+        agency=agency,
+        owner=owner,
+        findings_seen=findings_seen,
+        reason=reason,
+        can_override=can(actor, Capability.REVIEW, agency),
+    )
 
 
 def clock(now: datetime.datetime | None) -> tuple[datetime.datetime, datetime.date]:

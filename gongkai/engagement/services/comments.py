@@ -20,7 +20,7 @@ from ..states import (
     MODERATION,
     Phase,
 )
-from .base import COMMENT_FILES, clock, comment_step, required_text
+from .base import COMMENT_FILES, clock, comment_step, release_attachments, required_text
 
 MIN_LENGTH = 5
 MAX_LENGTH = 5000
@@ -149,10 +149,18 @@ def comment_submit(
 
 @transaction.atomic
 def comment_moderate(
-    *, actor, comment: Comment, decision: str, reason: str = "", now=None
+    *,
+    actor,
+    comment: Comment,
+    decision: str,
+    reason: str = "",
+    now=None,
+    findings_seen: bool = False,
+    release_override: str = "",
 ) -> Comment:
     """Publish a comment, or hide it with a reason. A hidden comment is kept, with who hid it
-    and why, and can be published again."""
+    and why, and can be published again. A published comment's files are public: they pass
+    the release check (core.release) first."""
     now, today = clock(now)
     comment = comment_step(comment, "moderate", actor=actor, today=today)
     if decision not in MODERATION:
@@ -163,6 +171,15 @@ def comment_moderate(
     if action == "comment_hide":
         reason = required_text(
             reason, field="reason", message="屏蔽意见时请写明理由。", max_length=300
+        )
+    if action == "comment_publish":
+        release_attachments(
+            actor=actor,
+            owner=comment,
+            files=comment.attachments.all(),
+            agency=comment.consultation.agency,
+            findings_seen=findings_seen,
+            reason=release_override,
         )
     return COMMENT_WORKFLOW.execute(
         comment,

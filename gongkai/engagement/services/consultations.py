@@ -16,7 +16,7 @@ from gongkai.core.files import file_remove, file_store
 from ..models import Comment, Consultation, ConsultationAttachment
 from ..permissions import POLICY
 from ..states import CONSULTATION_WORKFLOW, CommentStatus
-from .base import STAFF_FILES, clock, consultation_step, required_text
+from .base import STAFF_FILES, clock, consultation_step, release_attachments, required_text
 
 EDITABLE_FIELDS = (
     "title",
@@ -98,10 +98,16 @@ def consultation_detach(*, actor, attachment: ConsultationAttachment) -> None:
 
 @transaction.atomic
 def consultation_publish(
-    *, actor, consultation: Consultation, now: datetime.datetime | None = None
+    *,
+    actor,
+    consultation: Consultation,
+    now: datetime.datetime | None = None,
+    findings_seen: bool = False,
+    release_override: str = "",
 ) -> Consultation:
     """Put the draft before the public. The window may start later (the page says when), but
-    not earlier: the public must have had every day the page claims."""
+    not earlier: the public must have had every day the page claims. The attachments pass
+    the release check (core.release) first."""
     now, today = clock(now)
     consultation, phase = consultation_step(consultation, "publish", actor=actor, today=today)
     if not consultation.background:
@@ -118,6 +124,14 @@ def consultation_publish(
             code="opens_in_past",
             field="opens_on",
         )
+    release_attachments(
+        actor=actor,
+        owner=consultation,
+        files=consultation.attachments.all(),
+        agency=consultation.agency,
+        findings_seen=findings_seen,
+        reason=release_override,
+    )
     return CONSULTATION_WORKFLOW.execute(
         consultation, "publish", actor=actor, state=phase, at=now, published_at=now
     )
