@@ -6,7 +6,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import password_validation
+from django.contrib.auth import authenticate, password_validation
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -207,15 +207,33 @@ def password_reset_by_sms(*, phone: str, code: str, new_password: str) -> User:
     return _with_code(phone=phone, purpose=SmsCode.Purpose.RESET_PASSWORD, code=code, then=reset)
 
 
-@transaction.atomic
-def password_change(*, user: User, old_password: str, new_password: str) -> User:
-    user = User.objects.select_for_update().get(pk=user.pk)
-    if not user.check_password(old_password):
+def _old_password_matches(*, user: User, password: str, request) -> bool:
+    if request is None:
+        return user.check_password(password)
+    # Checked like a login, through django-axes: a wrong password counts as a failed login for
+    # this account from this address, and while the pair is locked even the right one fails
+    # (AxesMiddleware then answers with the lockout page).
+    found = authenticate(request, username=user.get_username(), password=password)
+    return found is not None and found.pk == user.pk
+
+
+def password_change(*, user: User, old_password: str, new_password: str, request=None) -> User:
+    """Set a new password for a signed-in user who knows the old one.
+
+    With the request (the web page), old-password guesses are limited exactly like logins: five
+    wrong ones from one address lock the account there for 15 minutes (AXES_* settings), so a
+    session left open cannot be used to find the password. The check runs outside the change's
+    transaction, so a refused change cannot roll the count back. Without a request (a shell),
+    the password is simply checked.
+    """
+    if not _old_password_matches(user=user, password=old_password, request=request):
         raise DomainError("原密码不正确。", code="wrong_password", field="old_password")
-    password_validation.validate_password(new_password, user)
-    user.set_password(new_password)
-    user.save(update_fields=["password"])
-    audit_record(actor=user, action="user.password_change", obj=user)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        password_validation.validate_password(new_password, user)
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        audit_record(actor=user, action="user.password_change", obj=user)
     return user
 
 

@@ -124,6 +124,7 @@ def password_change(request):
                 user=request.user,
                 old_password=form.cleaned_data["old_password"],
                 new_password=form.cleaned_data["password1"],
+                request=request,
             )
         except (DomainError, ValidationError) as error:
             _add_error(form, error)
