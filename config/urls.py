@@ -12,6 +12,7 @@ from gongkai.catalog import api as catalog_api
 from gongkai.catalog.feeds import SITEMAPS
 from gongkai.catalog.urls import office_patterns as catalog_office_patterns
 from gongkai.core.action_api import action_paths
+from gongkai.core.views import client_address_seen
 from gongkai.deadlines.api import DeadlineCalculatorAPI
 from gongkai.engagement import api as engagement_api
 from gongkai.engagement import urls as engagement_urls
@@ -86,6 +87,7 @@ urlpatterns = [
     path("office/", include("gongkai.agencies.urls")),
     path("api/", include((api_patterns, "api"))),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz/client", client_address_seen, name="client-address"),
     path("admin/", admin.site.urls),
 ]
 

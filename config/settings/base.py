@@ -8,6 +8,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -27,6 +28,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not value:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_count(name: str, default: int) -> int:
+    """A whole number >= 0 from the environment; anything else stops the start with the reason."""
+    value = (os.environ.get(name) or "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number >= 0, not {value!r}")
+    return int(value)
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -147,6 +158,11 @@ AXES_RESET_ON_SUCCESS = True
 # The lock lasts 15 minutes from the fifth failure, as the page says, however often it is retried.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
+# The client's address (gongkai.core.client): the number of trusted proxies in front whose
+# X-Forwarded-For entries are believed. 0 (the development server) uses REMOTE_ADDR; production
+# defaults to 1 (one nginx, docs/deploy.md). Axes, the rate limits and the audit all use it.
+GONGKAI_PROXY_COUNT = env_count("GONGKAI_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "gongkai.core.client.client_address"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -215,6 +231,8 @@ REST_FRAMEWORK = {
     ],
     "EXCEPTION_HANDLER": "gongkai.core.api.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "600/minute"},
+    # DRF's throttles pick the client from X-Forwarded-For by the same rule as core.client.
+    "NUM_PROXIES": GONGKAI_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Gongkai API",

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool
+from .base import DATABASES, REST_FRAMEWORK, SECRET_KEY, env_bool, env_count
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production")
@@ -30,6 +30,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
-# Axes reads the client address from X-Forwarded-For set by the nginx in front.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("GONGKAI_PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# One nginx in front unless told otherwise: the client is the address nginx saw
+# (gongkai.core.client; docs/deploy.md says how to check it after deployment).
+GONGKAI_PROXY_COUNT = env_count("GONGKAI_PROXY_COUNT", 1)
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": GONGKAI_PROXY_COUNT}

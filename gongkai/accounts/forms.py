@@ -62,6 +62,9 @@ class PhoneForm(forms.Form):
 
 
 class RegisterForm(NewPasswordMixin):
+    """Only the shape of each field is checked here: whether the username or the number is
+    taken is answered by user_register once the SMS code checks out (no enumeration)."""
+
     username = forms.CharField(
         label=_("用户名"),
         max_length=30,
@@ -71,20 +74,6 @@ class RegisterForm(NewPasswordMixin):
     phone = MobileField()
     code = SmsCodeField()
     field_order = ["username", "phone", "code", "password1", "password2"]
-
-    def clean_username(self):
-        username = self.cleaned_data["username"]
-        if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("该用户名已被使用。"), code="username_taken")
-        return username
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if User.objects.filter(phone=phone).exists():
-            raise forms.ValidationError(
-                _("该手机号已注册，请直接登录或找回密码。"), code="phone_taken"
-            )
-        return phone
 
     def clean(self):
         cleaned = super().clean()

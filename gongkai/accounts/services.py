@@ -6,7 +6,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import password_validation
+from django.contrib.auth import authenticate, password_validation
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -26,6 +26,13 @@ class WrongCode(InvalidCode):
     """A guess that did not match: counted, and the code dies after too many."""
 
     code = "sms_code_wrong"
+
+
+class UsernameTaken(DomainError):
+    """Told only to someone holding a valid code, and counted as one of its attempts: usernames
+    cannot be tried faster than codes can be obtained (per number and per address)."""
+
+    code = "username_taken"
 
 
 def _hash_code(phone: str, code: str) -> str:
@@ -66,19 +73,21 @@ def _check_send_limits(*, phone: str, ip: str | None, now) -> None:
 def sms_code_send(*, phone: str, purpose: str, ip: str | None = None) -> SmsCode:
     """Send a fresh 6-digit code (valid 10 minutes, single use), within the rate limits.
 
-    For registration the number must be free; for a password reset an unknown number gets the
-    same answer as a known one but no message, so the form does not reveal who has an account.
+    The answer never tells whether the number has an account. The limits are checked first and
+    count every request alike; then a code is recorded either way, but sent only where it can be
+    used: to a free number for registration, to an account's number for a password reset. A
+    registered number asking to register is told so by SMS instead (its owner learns it, nobody
+    else does); an unknown number asking for a reset gets nothing. A code that was not sent
+    answers every guess like a code nobody knows (see _consume_code).
     """
     now = timezone.now()
-    if purpose == SmsCode.Purpose.REGISTER and User.objects.filter(phone=phone).exists():
-        raise DomainError(
-            "该手机号已注册，请直接登录或找回密码。", code="phone_taken", field="phone"
-        )
     _check_send_limits(phone=phone, ip=ip, now=now)
-    deliver = (
-        purpose != SmsCode.Purpose.RESET_PASSWORD
-        or User.objects.filter(phone=phone, is_active=True).exists()
-    )
+    if purpose == SmsCode.Purpose.REGISTER:
+        taken = User.objects.filter(phone=phone).exists()
+        deliver = not taken
+    else:
+        taken = False
+        deliver = User.objects.filter(phone=phone, is_active=True).exists()
     code = f"{secrets.randbelow(1_000_000):06d}"
     with transaction.atomic():
         # A new code supersedes any earlier unused one for the same number and purpose.
@@ -101,16 +110,26 @@ def sms_code_send(*, phone: str, purpose: str, ip: str | None = None) -> SmsCode
             phone,
             f"【政府信息公开平台】您的{label}验证码是{code}，{minutes}分钟内有效。请勿告诉他人。",
         )
+    elif taken:
+        send_sms(
+            phone,
+            "【政府信息公开平台】有人正在用本手机号注册账户。本号码已注册，请直接登录；"
+            "忘记密码可通过短信验证码找回。如非本人操作，请忽略本短信。",
+        )
     return record
 
 
 def _consume_code(*, phone: str, purpose: str, code: str) -> SmsCode:
     """Mark the matching code used, or raise InvalidCode. Runs inside the caller's transaction;
-    see _with_code for why wrong guesses are counted outside it."""
+    see _with_code for why wrong guesses are counted outside it.
+
+    A code that was recorded but not sent (a registered number asking to register, an unknown
+    one asking for a reset) goes through the same checks and answers every guess "验证码错误",
+    so this step does not tell who has an account either."""
     now = timezone.now()
     record = (
         SmsCode.objects.select_for_update()
-        .filter(phone=phone, purpose=purpose, used_at__isnull=True, delivered=True)
+        .filter(phone=phone, purpose=purpose, used_at__isnull=True)
         .order_by("-created_at")
         .first()
     )
@@ -120,7 +139,8 @@ def _consume_code(*, phone: str, purpose: str, code: str) -> SmsCode:
         raise InvalidCode("验证码已过期，请重新获取。", code="sms_code_expired", field="code")
     if record.failed_attempts >= settings.GONGKAI_SMS_CODE_MAX_ATTEMPTS:
         raise InvalidCode("验证码错误次数过多，请重新获取。", code="sms_code_locked", field="code")
-    if not hmac.compare_digest(record.code_hash, _hash_code(phone, (code or "").strip())):
+    matches = hmac.compare_digest(record.code_hash, _hash_code(phone, (code or "").strip()))
+    if not (matches and record.delivered):
         raise WrongCode("验证码错误。", field="code")
     record.used_at = now
     record.save(update_fields=["used_at"])
@@ -129,13 +149,14 @@ def _consume_code(*, phone: str, purpose: str, code: str) -> SmsCode:
 
 def _with_code(*, phone: str, purpose: str, code: str, then):
     """Spend the code and run `then()` in one transaction: if `then` fails (weak password,
-    username taken) the code stays usable. A wrong guess is counted after the rollback, so the
-    attempt limit cannot be dodged by making the transaction fail."""
+    username taken) the code stays usable. A wrong guess, and a taken username, is counted as
+    one of the code's attempts after the rollback, so the attempt limit cannot be dodged by
+    making the transaction fail."""
     try:
         with transaction.atomic():
             _consume_code(phone=phone, purpose=purpose, code=code)
             return then()
-    except WrongCode:
+    except (WrongCode, UsernameTaken):
         record = (
             SmsCode.objects.filter(phone=phone, purpose=purpose, used_at__isnull=True)
             .order_by("-created_at")
@@ -147,11 +168,15 @@ def _with_code(*, phone: str, purpose: str, code: str, then):
 
 
 def user_register(*, username: str, phone: str, password: str, code: str) -> User:
-    """Create a public account once the phone's code checks out."""
+    """Create a public account once the phone's code checks out. Whether the username or the
+    number is taken is answered only after that (the form asks neither), so neither can be
+    looked up without a code sent to a free number."""
 
     def create() -> User:
         if User.objects.filter(phone=phone).exists():
             raise DomainError("该手机号已注册。", code="phone_taken", field="phone")
+        if User.objects.filter(username__iexact=username).exists():
+            raise UsernameTaken("该用户名已被使用，请换一个。", field="username")
         user = User(username=username, phone=phone, phone_verified_at=timezone.now())
         password_validation.validate_password(password, user)
         user.set_password(password)
@@ -170,7 +195,9 @@ def user_register(*, username: str, phone: str, password: str, code: str) -> Use
 
 def password_reset_by_sms(*, phone: str, code: str, new_password: str) -> User:
     def reset() -> User:
-        user = User.objects.select_for_update().get(phone=phone, is_active=True)
+        user = User.objects.select_for_update().filter(phone=phone, is_active=True).first()
+        if user is None:  # deactivated since the code was sent
+            raise InvalidCode("验证码无效或已使用，请重新获取。", field="code")
         password_validation.validate_password(new_password, user)
         user.set_password(new_password)
         user.save(update_fields=["password"])
@@ -180,15 +207,33 @@ def password_reset_by_sms(*, phone: str, code: str, new_password: str) -> User:
     return _with_code(phone=phone, purpose=SmsCode.Purpose.RESET_PASSWORD, code=code, then=reset)
 
 
-@transaction.atomic
-def password_change(*, user: User, old_password: str, new_password: str) -> User:
-    user = User.objects.select_for_update().get(pk=user.pk)
-    if not user.check_password(old_password):
+def _old_password_matches(*, user: User, password: str, request) -> bool:
+    if request is None:
+        return user.check_password(password)
+    # Checked like a login, through django-axes: a wrong password counts as a failed login for
+    # this account from this address, and while the pair is locked even the right one fails
+    # (AxesMiddleware then answers with the lockout page).
+    found = authenticate(request, username=user.get_username(), password=password)
+    return found is not None and found.pk == user.pk
+
+
+def password_change(*, user: User, old_password: str, new_password: str, request=None) -> User:
+    """Set a new password for a signed-in user who knows the old one.
+
+    With the request (the web page), old-password guesses are limited exactly like logins: five
+    wrong ones from one address lock the account there for 15 minutes (AXES_* settings), so a
+    session left open cannot be used to find the password. The check runs outside the change's
+    transaction, so a refused change cannot roll the count back. Without a request (a shell),
+    the password is simply checked.
+    """
+    if not _old_password_matches(user=user, password=old_password, request=request):
         raise DomainError("原密码不正确。", code="wrong_password", field="old_password")
-    password_validation.validate_password(new_password, user)
-    user.set_password(new_password)
-    user.save(update_fields=["password"])
-    audit_record(actor=user, action="user.password_change", obj=user)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        password_validation.validate_password(new_password, user)
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        audit_record(actor=user, action="user.password_change", obj=user)
     return user
 
 

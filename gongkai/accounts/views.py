@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.agencies.permissions import is_staff_member
+from gongkai.core.client import client_address
 from gongkai.core.errors import DomainError
-from gongkai.core.middleware import client_ip_from_request
 
 from . import services
 from .forms import (
@@ -51,7 +51,7 @@ def _send_code(request, form_class, purpose: str):
             services.sms_code_send(
                 phone=phone_form.cleaned_data["phone"],
                 purpose=purpose,
-                ip=client_ip_from_request(request),
+                ip=client_address(request),
             )
         except DomainError as error:
             form = form_class(initial=kept)
@@ -124,6 +124,7 @@ def password_change(request):
                 user=request.user,
                 old_password=form.cleaned_data["old_password"],
                 new_password=form.cleaned_data["password1"],
+                request=request,
             )
         except (DomainError, ValidationError) as error:
             _add_error(form, error)

@@ -6,17 +6,9 @@ a context variable instead of being threaded through every call.
 
 from contextvars import ContextVar
 
+from .client import client_address
+
 _client_ip: ContextVar[str | None] = ContextVar("gongkai_client_ip", default=None)
-
-
-def client_ip_from_request(request) -> str | None:
-    # Behind nginx, axes' ipware settings decide which header to trust; reuse that decision.
-    from axes.helpers import get_client_ip_address
-
-    try:
-        return get_client_ip_address(request)
-    except Exception:
-        return request.META.get("REMOTE_ADDR")
 
 
 def current_client_ip() -> str | None:
@@ -28,7 +20,7 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _client_ip.set(client_ip_from_request(request))
+        token = _client_ip.set(client_address(request))
         try:
             return self.get_response(request)
         finally:

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from gongkai.agencies.models import Agency
 from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
-from gongkai.core.middleware import client_ip_from_request
+from gongkai.core.client import client_address
 from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
@@ -133,7 +133,7 @@ class CommentSubmitAPI(APIView):
         comment = s.comment_submit(
             consultation=consultation,
             author=request.user,
-            ip=client_ip_from_request(request),
+            ip=client_address(request),
             **form.cleaned_data,
         )
         return Response({"id": comment.pk, "status": comment.status}, status=201)

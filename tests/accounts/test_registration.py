@@ -60,12 +60,13 @@ def test_wrong_code_is_a_field_error_and_creates_nothing(client, db):
 
 
 def test_reused_code_is_refused(client, db):
+    """The page says the code is spent, not that the number now has an account."""
     client.post(URL, {"phone": PHONE, "send_code": "1"})
     code = last_code(PHONE)
     client.post(URL, _form(code))
     client.logout()
     page = client.post(URL, _form(code, username="other", phone=PHONE)).content.decode()
-    assert "该手机号已注册" in page
+    assert "验证码无效或已使用" in page and "已注册" not in page
     assert User.objects.filter(phone=PHONE).count() == 1
 
 

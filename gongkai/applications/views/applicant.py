@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.action_views import action_forms, action_post
 from gongkai.core.audit import audit_record
+from gongkai.core.client import client_address
 from gongkai.core.errors import DomainError
 from gongkai.core.files import file_response
-from gongkai.core.middleware import client_ip_from_request
 
 from .. import services as s
 from ..actions import APPLICANT_TABLE
@@ -171,7 +171,7 @@ def query(request):
     form = QueryForm(request.POST or None)
     application = None
     if request.method == "POST" and form.is_valid():
-        key = f"gongkai:query-attempts:{client_ip_from_request(request)}"
+        key = f"gongkai:query-attempts:{client_address(request)}"
         attempts = cache.get(key, 0)
         if attempts >= QUERY_ATTEMPTS:
             form.add_error(None, _("查询过于频繁，请15分钟后再试。"))

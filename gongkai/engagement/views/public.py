@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.action_views import add_service_error
+from gongkai.core.client import client_address
 from gongkai.core.errors import DomainError, RateLimited
 from gongkai.core.files import file_response
-from gongkai.core.middleware import client_ip_from_request
 
 from .. import selectors as sel
 from .. import services as s
@@ -83,7 +83,7 @@ def consultation(request, code: str, pk: int):
                 s.comment_submit(
                     consultation=found,
                     author=request.user if signed_in else None,
-                    ip=client_ip_from_request(request),
+                    ip=client_address(request),
                     **form.cleaned_data,
                 )
             except RateLimited as error:
