@@ -41,7 +41,7 @@ def test_reviewer_sees_the_warning_on_the_case_page(client, in_progress, clerk_a
     _attach(clerk_a, in_progress)
     client.force_login(reviewer_a)
     page = client.get(reverse("applications_office:case", args=[in_progress.pk])).content.decode()
-    assert "发布前请核查" in page and "内部测算" in page
+    assert "发布前检查" in page and "须说明理由" in page and "内部测算" in page
 
 
 def test_strip_metadata_removes_the_author_but_keeps_the_hidden_sheet_warning(in_progress, clerk_a):
