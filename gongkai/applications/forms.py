@@ -212,7 +212,12 @@ class DecisionForm(forms.Form):
         label=_("理由"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     withheld = forms.CharField(
-        label=_("不予公开的部分及理由"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("不予公开的部分及理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "公开的文件已作脱敏处理的，各遮盖区域的页码和理由自动列入答复书，此处可不填写。"
+        ),
     )
 
     def __init__(self, *args, application, **kwargs):

@@ -60,6 +60,22 @@ def test_applying_releases_a_redacted_copy_and_keeps_the_original_inside(clerk_a
     assert redaction.status == Redaction.Status.APPLIED and redaction.output == output
 
 
+def test_the_boxes_grounds_say_what_is_withheld_without_typing_it(clerk_a, released):
+    with pytest.raises(DomainError) as missing:
+        s.application_draft_decision(
+            actor=clerk_a,
+            application=released.application,
+            outcome="partial",
+            legal_basis="第三十七条",
+        )
+    assert missing.value.code == "withheld_missing"
+    _redact_numbers(clerk_a, released)
+    application = s.application_draft_decision(
+        actor=clerk_a, application=released.application, outcome="partial", legal_basis="第三十七条"
+    )
+    assert application.status == "decision_drafted" and application.withheld == ""
+
+
 def test_serving_the_reply_gives_the_applicant_the_redacted_copy_never_the_original(
     clerk_a, reviewer_a, released
 ):

@@ -19,6 +19,15 @@ from .base import close_deadlines, hash_query_code, new_query_code, next_number,
 from .checks import check_after_commit
 
 
+def _boxes_say_why(application) -> bool:
+    """Whether the released files' redactions state what is withheld and why: their boxes,
+    each with its ground, make the letter's 不予公开的部分及理由 (letters/context.py). The
+    redaction app builds on this one, hence the import here."""
+    from gongkai.redaction.selectors import withheld_parts
+
+    return bool(withheld_parts(application))
+
+
 @transaction.atomic
 def application_draft_decision(
     *,
@@ -30,7 +39,8 @@ def application_draft_decision(
     withheld: str = "",
 ) -> Application:
     """A clerk drafts the reply: an outcome from the regime's catalogue, with its legal basis;
-    a reply that withholds anything says what and why (Arts. 36, 37)."""
+    a reply that withholds anything says what and why (Arts. 36, 37): in words, or by the
+    grounds of the redaction boxes on the released files."""
     application = WORKFLOW.lock(application)
     chosen = application.regime_obj.outcome(outcome)
     if chosen.automatic:
@@ -41,7 +51,9 @@ def application_draft_decision(
         )
     if not legal_basis.strip():
         raise DomainError("请写明答复的法律依据。", code="legal_basis_missing", field="legal_basis")
-    if chosen.withholds and not (withheld.strip() or reasons.strip()):
+    if chosen.withholds and not (
+        withheld.strip() or reasons.strip() or _boxes_say_why(application)
+    ):
         raise DomainError(
             "不予公开或部分公开的，应写明不予公开的内容及理由。",
             code="withheld_missing",
