@@ -84,6 +84,7 @@ urlpatterns = [
     path("office/redaction/", include("gongkai.redaction.urls")),
     path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
+    path("office/", include("gongkai.apitokens.urls")),
     path("api/", include((api_patterns, "api"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
