@@ -86,6 +86,7 @@ urlpatterns = [
     path("office/release/", include("gongkai.core.release_urls")),
     path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
+    path("office/", include("gongkai.apitokens.urls")),
     path("api/", include((api_patterns, "api"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/client", client_address_seen, name="client-address"),

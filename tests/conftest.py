@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from gongkai.accounts import sms
 
@@ -8,6 +9,14 @@ def _clear_sms_outbox():
     sms.outbox.clear()
     yield
     sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with no request counted against the API's rate limits (their counts
+    live in the default cache, which outlives a test)."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)
@@ -31,4 +40,5 @@ pytest_plugins = [
     "tests.appeals.fixtures",
     "tests.facts.fixtures",
     "tests.reports.fixtures",
+    "tests.apitokens.fixtures",
 ]

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.facts",
     "gongkai.reports",
+    "gongkai.apitokens",
     "gongkai.portal",
 ]
 
@@ -220,7 +221,12 @@ GONGKAI_COUNTING_RULES = {"count_receipt_day": env_bool("GONGKAI_COUNT_RECEIPT_D
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A request with `Authorization: Bearer` is an API token's (gongkai.apitokens) and never
+    # falls back to the session; the browser's requests use the session, CSRF included.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "gongkai.apitokens.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # A JSON body must be an object: anything else is a 400 parse_error (core.parsers).
@@ -230,7 +236,18 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "EXCEPTION_HANDLER": "gongkai.core.api.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "600/minute"},
+    # Every endpoint is rate-limited (core.throttling): per client address when not signed in,
+    # per account when signed in, per token for API tokens. "N/second|minute|hour|day".
+    "DEFAULT_THROTTLE_CLASSES": [
+        "gongkai.core.throttling.AnonymousRateThrottle",
+        "gongkai.core.throttling.SessionUserRateThrottle",
+        "gongkai.apitokens.throttling.TokenRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("GONGKAI_API_RATE_ANON", "120/minute"),
+        "user": os.environ.get("GONGKAI_API_RATE_USER", "600/minute"),
+        "token": os.environ.get("GONGKAI_API_RATE_TOKEN", "600/minute"),
+    },
     # DRF's throttles pick the client from X-Forwarded-For by the same rule as core.client.
     "NUM_PROXIES": GONGKAI_PROXY_COUNT,
 }
@@ -241,6 +258,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # 3.1: a nullable nested object is oneOf [object, null] (3.0 cannot say that of a $ref).
     "OAS_VERSION": "3.1.0",
+    # Every operation may answer 401 (a bad API token) and 429 (the API's rate limit).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "gongkai.apitokens.schema.declare_token_answers",
+        "gongkai.core.api.declare_rate_limit",
+    ],
     # One name per choice set that several endpoints share, or that would otherwise collide
     # with another app's set of the same field name.
     "ENUM_NAME_OVERRIDES": {

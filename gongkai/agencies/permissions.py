@@ -2,7 +2,11 @@
 
 Scope rules: a role's capabilities apply to the agency the membership is held in; supervisor
 memberships reach the agency's whole subtree (read-only). Platform superusers see everything.
+A synthetic principal (an API token's, gongkai.apitokens) holds no memberships: it is given its
+scope once, with `assume_scope`, and every check below reads that scope instead.
 """
+
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -11,10 +15,21 @@ from .models import Agency
 from .roles import ROLE_CAPABILITIES, SUBTREE_ROLES, Capability
 
 _CACHE_ATTR = "_gongkai_agency_scope"
+_ASSUMED_ATTR = "_gongkai_assumed_scope"
+
+
+def assume_scope(principal, scope: Mapping[str, Iterable[int]]) -> None:
+    """Give a synthetic principal its scope, {capability: agency ids}, in place of memberships
+    and superuser status (an API token's: its access within its agency or subtree). Nothing
+    widens it afterwards; `forget_scope` keeps it."""
+    setattr(principal, _ASSUMED_ATTR, {cap: frozenset(ids) for cap, ids in scope.items()})
 
 
 def _scope(user) -> dict[str, frozenset[int]]:
     """{capability: agency ids}, computed once per user object (i.e. once per request)."""
+    assumed = getattr(user, _ASSUMED_ATTR, None)
+    if assumed is not None:
+        return assumed
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached

@@ -108,6 +108,8 @@ def membership_grant(*, actor, agency: Agency, user, role: str) -> Membership:
         require(actor, Capability.ADMINISTER, agency)
     if role not in Role.values:
         raise ValidationError({"role": "未知岗位。"})
+    if hasattr(user, "api_token"):  # an API token's principal (apitokens) holds no roles
+        raise DomainError("API 令牌的账号不能授予岗位。", code="token_principal")
     if Membership.objects.filter(user=user, agency=agency, role=role).exists():
         raise DomainError(
             f"{user.get_username()} 已是{agency.name}的{Role(role).label}。",

@@ -1,8 +1,11 @@
 """API conventions: every error is JSON with a stable `code` and a Chinese `message`, and its
-status says what kind of error it is: 400 bad input (or a rule of the domain refused it), 403 not
-signed in or not allowed, 404 not found (or not visible to you), 409 not allowed in the object's
-current state, 429 too many requests. `ErrorSerializer` is that shape for the OpenAPI schema, and
-`error_responses(...)` declares it for an operation's error statuses."""
+status says what kind of error it is: 400 bad input (or a rule of the domain refused it), 401 an
+API token that is not valid, 403 not signed in or not allowed, 404 not found (or not visible to
+you), 409 not allowed in the object's current state, 429 too many requests (with Retry-After).
+`ErrorSerializer` is that shape for the OpenAPI schema, and `error_responses(...)` declares it for
+an operation's error statuses."""
+
+import math
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -30,6 +33,9 @@ class ErrorSerializer(serializers.Serializer):
         required=False,
         help_text="输入有误时，按字段列出全部错误；不属于某个字段的错误在 non_field_errors 或 __all__ 下",
     )
+    retry_after = serializers.IntegerField(
+        required=False, help_text="请求过于频繁（429）时：多少秒后可以再试，与 Retry-After 相同"
+    )
 
 
 class RowErrorSerializer(serializers.Serializer):
@@ -49,11 +55,12 @@ class ImportFailedSerializer(serializers.Serializer):
 # What each status means in this API (the schema's description of the response).
 ERROR_STATUSES = {
     400: "输入有误，或业务规则不允许（code 说明原因）",
+    401: "API 令牌无效、已过期或已撤销（WWW-Authenticate: Bearer）",
     403: "未登录，或没有权限",
     404: "没有找到（或对您不可见）",
     405: "不支持的请求方法",
     409: "对象当前的状态不允许这一操作",
-    429: "请求过于频繁",
+    429: "请求过于频繁（Retry-After 为可以再试的秒数）",
 }
 
 
@@ -127,7 +134,15 @@ def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None  # unexpected: let Django's 500 handling log it
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, exceptions.Throttled):
+        wait = max(1, math.ceil(exc.wait or 1))
+        response.headers["Retry-After"] = str(wait)
+        response.data = {
+            "code": "throttled",
+            "message": f"请求过于频繁，请{wait}秒后再试。",
+            "retry_after": wait,
+        }
+    elif isinstance(exc, exceptions.ValidationError):
         # Errors are always listed by field; a serializer-wide error is a non-field error.
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         response.data = {"code": "invalid", "message": _first_message(detail), "errors": detail}
@@ -135,3 +150,26 @@ def exception_handler(exc, context):
         code = getattr(exc, "default_code", "error")
         response.data = {"code": code, "message": _first_message(response.data)}
     return response
+
+
+def declare_rate_limit(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every operation may answer 429 (core.throttling
+    applies to the whole API), so every operation declares it."""
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                response = operation.setdefault("responses", {}).setdefault("429", error_ref(429))
+                response.setdefault("headers", {})["Retry-After"] = {
+                    "schema": {"type": "integer", "minimum": 1},
+                    "description": "多少秒后可以再试",
+                }
+                operation["responses"] = dict(sorted(operation["responses"].items()))
+    return result
+
+
+def error_ref(status: int) -> dict:
+    """An error response of the given status, as a schema postprocessing hook writes it."""
+    return {
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        "description": ERROR_STATUSES[status],
+    }

@@ -3,7 +3,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from gongkai.core.api import error_responses, form_error_response
@@ -16,7 +15,6 @@ class DeadlineCalculatorAPI(APIView):
     """The reply deadline of a disclosure application, in Chinese working days, explained."""
 
     permission_classes = [AllowAny]
-    throttle_classes = [AnonRateThrottle]
 
     @extend_schema(
         operation_id="deadline_calculate",

@@ -17,7 +17,8 @@ import gongkai
 LAYERS = (
     ("core",),
     ("agencies",),
-    ("accounts", "workdays", "regimes"),
+    # apitokens: who calls the API for an agency; it knows agencies and core, nothing above.
+    ("accounts", "workdays", "regimes", "apitokens"),
     ("deadlines",),
     # Below the case apps: each of them registers itself as a source (search/sources.py).
     ("search",),
