@@ -1,5 +1,9 @@
 """What a reviewer must see in a file before it is released: hidden sheets, rows and columns,
-comments, tracked changes, hidden text, document properties, PDF annotations and attachments.
+comments, tracked changes, hidden text, document properties, PDF annotations and attachments;
+what a fake redaction leaves (text under a box, dark highlight, filled shapes over text); ID
+numbers, mobile numbers and 个体工商户 credit codes in any text of the file.
+
+kinds.py says which findings block a release (`BLOCKING`, `blocks`) and names them (`label`).
 
 Functions over bytes (no database), one module per kind of file. `check_file` and
 `strip_metadata` read the file through core.parsing, in a child process within the limits on
@@ -16,11 +20,20 @@ from ..uploads import DOCX, JPEG, PDF, PNG, XLSX, sniff
 from .common import Finding
 from .excel import check_xlsx
 from .images import check_image
+from .kinds import BLOCKING, blocks, label
 from .pdf import check_pdf
 from .strip import strip_ooxml, strip_pdf
 from .word import check_docx
 
-__all__ = ["Finding", "check_file", "findings_of", "strip_metadata"]
+__all__ = [
+    "BLOCKING",
+    "Finding",
+    "blocks",
+    "check_file",
+    "findings_of",
+    "label",
+    "strip_metadata",
+]
 
 
 def check_file(data: bytes, filename: str) -> list[Finding]:
