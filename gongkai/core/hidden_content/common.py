@@ -15,8 +15,17 @@ class Finding:
     where: str  # the place in the file, for people
     message: str  # for people; quotes from the file have their personal numbers masked
     # The raw values a gate needs to decide (person_business_code: the codes found); stored
-    # with the finding (`vars(finding)` as JSON), never shown.
+    # with the finding (`vars(finding)` as JSON, a list), never shown.
     values: tuple = ()
+
+    def __post_init__(self):
+        # Without values, `vars()` leaves the field out (reading it still gives the class's
+        # default ()): stored findings of every other kind keep the shape they always had,
+        # {kind, where, message}, for the screens, the API and findings stored before.
+        if self.values:
+            object.__setattr__(self, "values", tuple(self.values))
+        else:
+            object.__delattr__(self, "values")
 
 
 NS = {
@@ -121,6 +130,13 @@ def package_properties(archive: zipfile.ZipFile) -> list[Finding]:
             Finding("metadata", "文档属性", f"文档包含{len(custom)}项自定义属性（{names}）")
         )
     return findings
+
+
+def property_texts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """('文档属性', text) of every value of a package's properties, for the number check."""
+    parts = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
+    roots = [read_part(archive, name) for name in parts]
+    return [("文档属性", t) for root in roots if root is not None for t in root.itertext()]
 
 
 def listed(places: list[tuple[str, str]], total: int, limit: int = 5) -> str:

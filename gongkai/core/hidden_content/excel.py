@@ -6,7 +6,15 @@ import io
 import re
 import zipfile
 
-from .common import Finding, comment_finding, embedded_objects, listed, package_properties, ranges
+from .common import (
+    Finding,
+    comment_finding,
+    embedded_objects,
+    listed,
+    package_properties,
+    property_texts,
+    ranges,
+)
 from .excel_cells import cells, read_cells
 from .personal import personal_findings
 
@@ -61,8 +69,8 @@ def check_xlsx(data: bytes) -> list[Finding]:
             f"内容），内容看不见但仍在文件中：{listed(faint, len(faint))}"
         )
         findings.append(Finding("hidden_text", "看不见的单元格", message))
-    findings.extend(personal_findings(pieces))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        findings.extend(personal_findings(pieces + property_texts(archive)))
         findings.extend(embedded_objects(archive.namelist(), "工作簿"))
         links = [n for n in archive.namelist() if re.match(r"xl/externalLinks/[^/]+\.xml$", n)]
         if links:

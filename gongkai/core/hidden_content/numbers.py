@@ -67,6 +67,8 @@ def _valid_id(number: str) -> bool:
 def find_numbers(text: str) -> list[Number]:
     """Every personal number in `text`, in order of position."""
     text = text or ""
+    if len(text) < 11:
+        return []
     if _WIDE.search(text):
         text = text.translate(_ASCII)
     found = []
@@ -81,7 +83,7 @@ def find_numbers(text: str) -> list[Number]:
         code = match.group(0)
         if credit_code_check_char(code[:17]) == code[17]:
             found.append(Number(PERSON_BUSINESS_CODE, code, match.start(), match.end()))
-    return sorted(found, key=lambda n: n.start)
+    return sorted(found, key=lambda n: n.start) if len(found) > 1 else found
 
 
 def mask_numbers(text: str) -> str:

@@ -59,7 +59,8 @@ def check_pdf(data: bytes) -> list[Finding]:
     names = names.get_object() if names is not None else None  # may be null (our engine's)
     if scripts or (isinstance(names, dict) and "/JavaScript" in names):
         findings.append(Finding("javascript", "脚本", "文档包含JavaScript脚本"))
-    return findings + _drawn(data)
+    properties = [("文档属性", str(info[key])) for key in info]
+    return findings + _drawn(data, properties)
 
 
 def _is_script(action) -> bool:
@@ -80,7 +81,7 @@ def _xmp_authors(reader) -> list[Finding]:
     return [Finding("metadata_person", "文档属性", message)]
 
 
-def _drawn(data: bytes) -> list[Finding]:
+def _drawn(data: bytes, properties: list[tuple[str, str]]) -> list[Finding]:
     import pymupdf
 
     with pymupdf.open(stream=data, filetype="pdf") as doc:
@@ -99,7 +100,7 @@ def _drawn(data: bytes) -> list[Finding]:
             findings.remove(faint)
             message = f"{message}；{faint.message}"
         findings.append(Finding("hidden_text", "隐藏的内容", message))
-    findings.extend(personal_findings(pieces))
+    findings.extend(personal_findings(pieces + properties))
     if scanned:
         pages = ranges(scanned, _page_label)
         message = f"{pages}为扫描图像，其中的文字无法自动检查，请逐页目视核对"

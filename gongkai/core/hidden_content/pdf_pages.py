@@ -9,9 +9,9 @@ text notes with an opaque fill.
 
 Work is bounded: a page is traced operation by operation only when the blocks of its text
 page show a fill or an image on its text (most pages have none); pdf_paint.py caps the
-comparisons per page and the places per file; looking for covers stops after COVER_SECONDS,
-and the pages left unchecked are named in a covered_content finding: not checked is not
-cleared. The text of every page is still read.
+comparisons per page and the places per file; looking for covers stops after COVER_SHARE of
+the reading's time limit. Pages left unchecked, or too complex to check whole, are named in a
+covered_content finding: not checked is not cleared. The text of every page is still read.
 """
 
 from __future__ import annotations
@@ -23,16 +23,20 @@ from .common import Finding, excerpt
 from .pdf_paint import MAX_PAIRS, MAX_PLACES, OPAQUE, Place, opaque_path, overlap, painted
 
 SCANNED_SHARE = 0.7  # of the page covered by images, on a page without text
-COVER_SECONDS = 12.0  # of the 30 s a reading may take (core.parsing.Limits.seconds)
+COVER_SHARE = 0.4  # of the time a reading may take (core.parsing.Limits.seconds: 12 of 30 s)
 COVERING_ANNOTS = {"Square", "Circle", "Polygon", "FreeText"}
 
 
 def scan_pages(doc):
-    """(places, first page left unchecked for covers or None, numbers of scanned pages,
-    (place, text) pieces) of a PyMuPDF document."""
+    """(places, pages not checked for covers, numbers of scanned pages, (place, text) pieces)
+    of a PyMuPDF document. Pages not checked: (numbers of pages too complex to check whole,
+    the first page from which time ran out or None)."""
     import pymupdf
 
-    deadline, unchecked = time.monotonic() + COVER_SECONDS, None
+    from ..parsing import Limits
+
+    deadline = time.monotonic() + COVER_SHARE * Limits.current().seconds
+    unchecked, partial = None, []
     places: list[Place] = []
     scanned: list[int] = []
     pieces: list[tuple[str, str]] = []
@@ -68,8 +72,11 @@ def scan_pages(doc):
             continue
         fills = {d["seqno"]: d for d in page.get_cdrawings() if opaque_path(d)}
         if annot_covers or _suspect(texts, images, fills.values()):
-            places.extend(painted(doc, page, number, fills, annot_covers))
-    return places[:MAX_PLACES], unchecked, scanned, pieces
+            found, whole = painted(doc, page, number, fills, annot_covers)
+            places.extend(found)
+            if not whole:
+                partial.append(number)
+    return places[:MAX_PLACES], (partial, unchecked), scanned, pieces
 
 
 def _covers(annot) -> bool:
@@ -112,11 +119,13 @@ def _pages(places: list[Place]) -> str:
     return "、".join(dict.fromkeys(str(p.page) for p in places))
 
 
-def painted_findings(places: list[Place], unchecked: int | None = None) -> list[Finding]:
-    """covered_content, dark_highlight and hidden_text findings of the places."""
+def painted_findings(places: list[Place], unchecked=((), None)) -> list[Finding]:
+    """covered_content, dark_highlight and hidden_text findings of the places; pages not
+    checked (see scan_pages) are named in the covered_content finding."""
     covered = [p for p in places if p.kind in ("covered", "image")]
+    partial, unchecked = unchecked
     findings = []
-    if covered or unchecked:
+    if covered or partial or unchecked:
         message = ""
         if covered:
             texts = any(p.text for p in covered)
@@ -125,6 +134,11 @@ def painted_findings(places: list[Place], unchecked: int | None = None) -> list[
             message = (
                 f"文档第{_pages(covered)}页共有{len(covered)}处{what}被后绘制的色块或图片遮盖，"
                 f"遮盖下的内容仍保存在文件中，可被复制、检索或移开遮盖后看到：{_quoted(covered)}"
+            )
+        if partial:
+            message += ("。" if message else "") + (
+                f"第{'、'.join(map(str, partial[:10]))}页{'等' if len(partial) > 10 else ''}"
+                "内容过于复杂，未能完整检查是否有被遮盖的内容，请人工核对"
             )
         if unchecked:
             message += ("。" if message else "") + (

@@ -31,8 +31,9 @@ COVER_OPS = ("fill-path", "fill-image")
 INVISIBLE = 3  # texttrace type of text that is not drawn (render mode 3)
 COVERED_SHARE = 0.5  # of a character's box
 OPAQUE = 0.9  # fill opacity from which a fill hides what is under it
-BAND = 24.0  # points: covers are compared with the text in the same horizontal bands
-MAX_PAIRS = 200_000  # comparisons of rectangles per page
+GRID = 24.0  # points: covers are compared with the text in the same cells of this size
+MAX_PAIRS = 200_000  # comparisons of rectangles per page, between operations
+MAX_WORK = 500_000  # comparisons of characters with fills per page
 MAX_PLACES = 1000
 MAX_SAMPLES = 24  # per side of a cover, when reading an image's pixels under it
 UNIFORM = 48  # largest spread of a colour channel (0-255) in pixels that are "one colour"
@@ -66,95 +67,120 @@ def overlap(a, b) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
-def painted(doc, page, number: int, fills: dict, annot_covers: list) -> list[Place]:
-    """The places of one page; `fills` are its opaque filled paths by operation number, and
-    `annot_covers` the rectangles of annotations that hide what is under them."""
+def painted(doc, page, number: int, fills: dict, annot_covers: list) -> tuple[list[Place], bool]:
+    """(places, whether the page was checked whole) of one page; `fills` are its opaque filled
+    paths by operation number, `annot_covers` the rectangles of annotations that hide what is
+    under them. A page beyond MAX_PAIRS or MAX_WORK is not checked whole."""
     log = page.get_bboxlog()
-    over, under, covers = _pairs(log, fills, annot_covers)
-    on_images = _on_images(log, fills)
+    side = max(page.rect.width, page.rect.height)  # the log is of the page unrotated
+    clip = (0.0, 0.0, side, side)
+    over, under, covers, whole = _pairs(log, fills, annot_covers, clip)
+    on_images, whole_images = _on_images(log, fills)
+    whole = whole and whole_images
     if not over and not under and not on_images:
-        return []
+        return [], whole
     images = [(tuple(i["bbox"]), i) for i in page.get_image_info(xrefs=bool(on_images))]
     opaque = {c[0]: _opaque(*c, fills, images) for c in covers.values()}
+    grid = Grid(clip)
+    for cover in {c for cs in (*over.values(), *under.values()) for c in cs}:
+        grid.add(cover, covers[cover][2])
     places: dict = {}
+    work = MAX_WORK
     for span in page.get_texttrace() if over or under else ():
         seqno, ink = span["seqno"], _rgb(span)
-        if seqno not in over and seqno not in under:
+        hiding = {c for c in over.get(seqno, ()) if opaque[c]}
+        if span["type"] == INVISIBLE:  # OCR text under its own scan is not hidden
+            hiding = {c for c in hiding if covers[c][1] != "fill-image"}
+        beneath = set(under.get(seqno, ())) if span["type"] != INVISIBLE and ink else set()
+        if not hiding and not beneath:
             continue
-        hiding = [c for c in over.get(seqno, ()) if opaque[c]]
-        if span["type"] == INVISIBLE:
-            hiding = [c for c in hiding if covers[c][1] != "fill-image"]  # OCR under its scan
         for char in span["chars"]:
             box = char[3]
             size = area(box)
-            if size <= 0:
-                continue
-            cover = next(
-                (c for c in hiding if overlap(box, covers[c][2]) >= COVERED_SHARE * size), None
-            )
+            near = grid.near(box) if size > 0 else ()
+            work -= len(near) + 1
+            if work < 0:
+                return _found(places), False
+            on = [c for c in near if overlap(box, covers[c][2]) >= COVERED_SHARE * size]
+            cover = min((c for c in on if c in hiding), default=None)
+            top = max((c for c in on if c in beneath), default=None)
+            kind, key = None, None
             if cover is not None:
-                places.setdefault(("covered", cover), Place(number, "covered")).chars.append(
-                    chr(char[0])
-                )
-                continue
-            if span["type"] == INVISIBLE or ink is None:
-                continue
-            beneath = [
-                c
-                for c in under.get(seqno, ())
-                if overlap(box, fills[c]["rect"]) >= COVERED_SHARE * size
-            ]
-            if beneath:
-                top = max(beneath)
+                kind, key = "covered", cover
+            elif top is not None:
                 background = tuple(fills[top]["fill"][:3])
-                kind = "dark" if is_dark(background) and is_dark(ink) else None
-                kind = kind or ("faint" if unreadable(ink, background) else None)
-                if kind:
-                    places.setdefault((kind, top), Place(number, kind)).chars.append(chr(char[0]))
+                if is_dark(background) and is_dark(ink):
+                    kind, key = "dark", top
+                elif unreadable(ink, background):
+                    kind, key = "faint", top
+            if kind:
+                places.setdefault((kind, key), Place(number, kind)).chars.append(chr(char[0]))
     for cover, image_rect in on_images:
         if ("covered", cover) in places:
             continue
         info = next((i for r, i in images if _same(r, image_rect)), None)
         if info is not None and not _uniform_under(doc, info, log[cover][1]):
             places[("image", cover)] = Place(number, "image")
+    return _found(places), whole
+
+
+def _found(places: dict) -> list[Place]:
     return [p for p in places.values() if p.text or p.kind == "image"]
 
 
-def _bands(rect):
-    return range(int(rect[1] // BAND), int(rect[3] // BAND) + 1)
+class Grid:
+    """Rectangles by the GRID-point cells of the page they touch, to find those near another
+    rectangle without comparing it with every one."""
+
+    def __init__(self, clip):
+        self.clip = clip
+        self.cells: dict = defaultdict(list)
+
+    def _cells(self, rect):
+        x0, y0 = max(rect[0], self.clip[0]), max(rect[1], self.clip[1])
+        x1, y1 = min(rect[2], self.clip[2]), min(rect[3], self.clip[3])
+        if x1 < x0 or y1 < y0:
+            return
+        for i in range(int(x0 // GRID), int(x1 // GRID) + 1):
+            for j in range(int(y0 // GRID), int(y1 // GRID) + 1):
+                yield i, j
+
+    def add(self, key, rect) -> None:
+        for cell in self._cells(rect):
+            self.cells[cell].append(key)
+
+    def near(self, rect) -> set:
+        return {key for cell in self._cells(rect) for key in self.cells.get(cell, ())}
 
 
-def _pairs(log, fills, annot_covers):
+def _pairs(log, fills, annot_covers, clip):
     """({text op: [cover op …]} for covers drawn after text they overlap, {text op: [fill op …]}
-    for opaque fills drawn before text they overlap, {op: (op, kind, rect)} of the covers).
-    Annotation covers are numbered after every operation of the page."""
+    for opaque fills drawn before text they overlap, {op: (op, kind, rect)} of the covers,
+    whether every pair was compared). Annotation covers are numbered after every operation."""
     covers = [(i, op, rect) for i, (op, rect) in enumerate(log) if op in COVER_OPS]
     covers += [(len(log) + k, "annot", rect) for k, rect in enumerate(annot_covers)]
     covers = {c[0]: c for c in covers if area(c[2]) > 0}
     over, under = defaultdict(list), defaultdict(list)
     if not covers:
-        return over, under, covers
-    bands = defaultdict(list)
+        return over, under, covers, True
+    texts = Grid(clip)
     for i, (op, rect) in enumerate(log):
         if op in TEXT_OPS and area(rect) > 0:
-            for band in _bands(rect):
-                bands[band].append(i)
+            texts.add(i, rect)
     budget = MAX_PAIRS
     for cover, _op, rect in covers.values():
-        seen = set()
-        for band in _bands(rect):
-            for text in bands.get(band, ()):
-                budget -= 1
-                if budget < 0:
-                    return over, under, covers
-                if text in seen or overlap(log[text][1], rect) <= 0:
-                    continue
-                seen.add(text)
-                if text < cover:
-                    over[text].append(cover)
-                elif cover in fills:
-                    under[text].append(cover)
-    return over, under, covers
+        near = texts.near(rect)
+        budget -= len(near) + 1
+        if budget < 0:
+            return over, under, covers, False
+        for text in near:
+            if overlap(log[text][1], rect) <= 0:
+                continue
+            if text < cover:
+                over[text].append(cover)
+            elif cover in fills:
+                under[text].append(cover)
+    return over, under, covers, True
 
 
 def _opaque(seqno, op, rect, fills, images) -> bool:
@@ -179,8 +205,9 @@ def _rgb(span):
     return None
 
 
-def _on_images(log, fills) -> list[tuple[int, tuple]]:
-    """(path op, image rect) for dark opaque filled paths drawn on an image drawn before them."""
+def _on_images(log, fills) -> tuple[list[tuple[int, tuple]], bool]:
+    """(path op, image rect) for dark opaque filled paths drawn on an image drawn before them,
+    and whether every path was compared."""
     images = [(i, rect) for i, (op, rect) in enumerate(log) if op == "fill-image"]
     found, budget = [], MAX_PAIRS
     for i, (op, rect) in enumerate(log if images else ()):
@@ -194,8 +221,8 @@ def _on_images(log, fills) -> list[tuple[int, tuple]]:
                 found.append((i, image))
                 break
         if len(found) >= MAX_PLACES or budget < 0:
-            break
-    return found
+            return found, False
+    return found, True
 
 
 def _same(a, b) -> bool:

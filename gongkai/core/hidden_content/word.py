@@ -21,6 +21,7 @@ from .common import (
     joined,
     listed,
     package_properties,
+    property_texts,
     read_part,
 )
 from .personal import personal_findings
@@ -50,7 +51,7 @@ def check_docx(data: bytes) -> list[Finding]:
         labelled = [(part_label(name), root) for name, root in roots.items()]
         findings.extend(_unseen(parts, labelled))
         pieces = [piece for label, root in labelled for piece in paragraphs(label, root)]
-        findings.extend(personal_findings(pieces))
+        findings.extend(personal_findings(pieces + property_texts(archive)))
         findings.extend(embedded_objects(archive.namelist(), "文档"))
         findings.extend(package_properties(archive))
     return findings

@@ -28,6 +28,7 @@ PART_LABELS = (
     (re.compile(r"^word/endnotes\.xml$"), "尾注"),
     (re.compile(r"^word/comments\.xml$"), "批注"),
 )
+UNKNOWN = ("unknown",)  # a background set by a style
 VML_SHAPES = tuple(f"{V}{tag}" for tag in ("rect", "roundrect", "shape", "oval", "polyline"))
 
 
@@ -77,7 +78,8 @@ def _shading(element) -> tuple | None:
 
 def _background(run, paragraph, page):
     """(colour, whether the run itself sets it) behind a run: its highlight or shading, else its
-    paragraph's, table cell's or table's shading, else the page colour."""
+    paragraph's, table cell's or table's shading, else UNKNOWN in a table with a table style,
+    else the page colour (None: white)."""
     properties = run.find(f"{W}rPr")
     if properties is not None:
         highlight = properties.find(f"{W}highlight")
@@ -86,14 +88,16 @@ def _background(run, paragraph, page):
         colour = _shading(properties.find(f"{W}shd"))
         if colour is not None:
             return colour, True
-    block = paragraph
+    block, styled = paragraph, False
     while block is not None and block.tag != f"{W}txbxContent":
         tag = {f"{W}p": "pPr", f"{W}tc": "tcPr", f"{W}tbl": "tblPr"}.get(block.tag)
         colour = _shading(block.find(f"{W}{tag}/{W}shd")) if tag else None
         if colour is not None:
             return colour, False
+        styled = styled or (tag == "tblPr" and block.find(f"{W}tblPr/{W}tblStyle") is not None)
         block = block.getparent()
-    return page, False
+    # A table style may shade the cell (a dark header row): its colour is not known here.
+    return (UNKNOWN if styled else page), False
 
 
 def unseen(parts: list[tuple[str, object]]) -> tuple[list, list]:
@@ -114,7 +118,9 @@ def unseen(parts: list[tuple[str, object]]) -> tuple[list, list]:
             colour, own = _background(run, paragraph, page)
             font = run.find(f"{W}rPr/{W}color")
             ink = parse(font.get(f"{W}val")) if font is not None else None
-            if is_dark(colour):
+            if colour is UNKNOWN:
+                target = None
+            elif is_dark(colour):
                 hidden = (ink is None or is_dark(ink)) if own else is_dark(ink)
                 target = dark if hidden else None
             else:
