@@ -328,10 +328,16 @@ def test_docx_white_text_on_white_is_hidden_text():
     document.add_paragraph().add_run("内部意见").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     [finding] = check_file(_bytes(document), "a.docx")
     assert finding.kind == "hidden_text"
-    assert (
-        finding.message
-        == "文档中有1处文字的颜色与背景相同或接近，看不见但仍在文件中：正文“内部意见”"
+    assert finding.message == (
+        "文档中有1处文字的颜色与背景相同或接近（或字号极小），看不见但仍在文件中：正文“内部意见”"
     )
+
+
+def test_docx_text_under_two_points_is_hidden_text():
+    document = _document()
+    document.add_paragraph("正文").add_run("内部意见").font.size = docx.shared.Pt(1)
+    [finding] = check_file(_bytes(document), "a.docx")
+    assert finding.kind == "hidden_text" and finding.message.endswith("正文“内部意见”")
 
 
 FLOATING_BOX = """
@@ -500,3 +506,12 @@ def test_numbers_in_document_properties_are_found(name):
     found = {f.kind: f for f in check_file(data, name)}
     assert found["id_number"].message == "文件中有1处居民身份证号码：文档属性“110***********1233”"
     assert found["metadata"].message == "文档属性中含有标题“张三 110***********1233”"
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_box_over_text_on_a_rotated_page_is_found(rotation):
+    doc, page = _page()
+    page.insert_text((72, 700), f"身份证号 {ID_NUMBER}", fontname="china-s")
+    page.draw_rect(page.search_for(ID_NUMBER)[0], color=None, fill=(0, 0, 0))
+    page.set_rotation(rotation)
+    assert kinds(doc.tobytes(), "a.pdf") == ["covered_content", "id_number"]

@@ -10,6 +10,14 @@ Functions over bytes (no database), one module per kind of file. `check_file` an
 uploaded files: a file beyond a limit raises ParseRefused instead of giving findings.
 `strip_metadata` clears document properties only: comments and tracked changes are content,
 and removing them silently would hide exactly what the reviewer is meant to decide on.
+
+What the check cannot see, and staff must (docs should say so): text inside pictures and
+scanned pages (no OCR: scanned PDF pages get a `scanned_page` notice); names, addresses and
+other personal data that are not one of the three numbers; formatting that comes from styles,
+table styles, themes or conditional formats (only direct formatting is read); text moved off
+the page or drawn tiny in a PDF (tiny text in Word is found); a white box drawn over a scanned
+image (only dark boxes on images are looked at); the inside of embedded objects and
+attachments (reported, not opened); old .doc/.xls files (`unsupported`).
 """
 
 import io

@@ -71,7 +71,8 @@ def scan_pages(doc):
             unchecked = number
             continue
         fills = {d["seqno"]: d for d in page.get_cdrawings() if opaque_path(d)}
-        if annot_covers or _suspect(texts, images, fills.values()):
+        # A rotated page's text page is turned, its drawings not: trace it without comparing.
+        if annot_covers or page.rotation or _suspect(texts, images, fills.values()):
             found, whole = painted(doc, page, number, fills, annot_covers)
             places.extend(found)
             if not whole:

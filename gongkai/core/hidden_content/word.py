@@ -84,7 +84,7 @@ def _unseen(parts, labelled) -> list[Finding]:
     if faint:
         messages.append(
             ("另有" if messages else "文档中有")
-            + f"{len(faint)}处文字的颜色与背景相同或接近，看不见但仍在文件中："
+            + f"{len(faint)}处文字的颜色与背景相同或接近（或字号极小），看不见但仍在文件中："
             + listed(faint, len(faint))
         )
     if messages:

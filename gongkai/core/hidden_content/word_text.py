@@ -1,6 +1,7 @@
 """Word: the text of every part, by paragraph, and text a reader does not see although the file
 holds it: black or dark highlight or shading under dark text (what a fake redaction in Word
-looks like), text in the colour of its background, and filled shapes laid over the text.
+looks like), text in the colour of its background or under 2 points in size, and filled shapes
+laid over the text.
 
 Only direct formatting is read (the run's, its paragraph's, its table cell's and table's):
 formatting that comes from a style, a table style or a theme is not. Text with automatic colour
@@ -125,6 +126,8 @@ def unseen(parts: list[tuple[str, object]]) -> tuple[list, list]:
                 target = dark if hidden else None
             else:
                 target = faint if ink is not None and unreadable(ink, colour or WHITE) else None
+            if target is None and _tiny(run):
+                target = faint
             if target is not None:
                 entry = target.setdefault(paragraph, ["文本框" if boxed else label, [], None])
                 if entry[2] is not None and entry[2].getnext() is not run:
@@ -135,6 +138,13 @@ def unseen(parts: list[tuple[str, object]]) -> tuple[list, list]:
         [(place, "".join(chunks)) for place, chunks, _run in dark.values()],
         [(place, "".join(chunks)) for place, chunks, _run in faint.values()],
     )
+
+
+def _tiny(run) -> bool:
+    """A font size under 2 points (w:sz counts half points): text too small to be read."""
+    size = run.find(f"{W}rPr/{W}sz")
+    value = size.get(f"{W}val") if size is not None else None
+    return bool(value and value.isdigit() and int(value) < 4)
 
 
 def covering_shapes(parts: list[tuple[str, object]]) -> list[tuple[str, str]]:
