@@ -33,7 +33,7 @@ def _attach(clerk, application):
 def test_hidden_sheet_and_author_are_found_on_upload(in_progress, clerk_a):
     document = _attach(clerk_a, in_progress)
     kinds = {f["kind"] for f in document.findings}
-    assert "hidden_sheet" in kinds and "metadata" in kinds
+    assert "hidden_sheet" in kinds and "metadata_person" in kinds
     assert any("内部测算" in f["message"] for f in document.findings)
 
 
@@ -48,7 +48,7 @@ def test_strip_metadata_removes_the_author_but_keeps_the_hidden_sheet_warning(in
     document = _attach(clerk_a, in_progress)
     document = s.application_strip_metadata(actor=clerk_a, document=document)
     kinds = {f["kind"] for f in document.findings}
-    assert "metadata" not in kinds and "hidden_sheet" in kinds
+    assert "metadata_person" not in kinds and "hidden_sheet" in kinds
     with document.file.open("rb") as handle:
         assert "王瑞".encode() not in handle.read()
 

@@ -249,7 +249,7 @@ def test_an_xlsx_with_a_hidden_sheet_produces_findings(clerk_a, dept_a):
     item = draft(clerk_a, dept_a)
     attachment = attach(clerk_a, item, "名单.xlsx", workbook_with_hidden_content())
     attachment.refresh_from_db()
-    assert {"hidden_sheet", "hidden_row", "hidden_column", "comment", "metadata"} <= kinds(
+    assert {"hidden_sheet", "hidden_row", "hidden_column", "comment", "metadata_person"} <= kinds(
         attachment
     )
     sheet = next(f for f in attachment.findings if f["kind"] == "hidden_sheet")
@@ -353,7 +353,7 @@ def test_stripping_removes_the_author_findings_and_checks_the_file_again(clerk_a
     item = draft(clerk_a, dept_a)
     attachment = attach(clerk_a, item, "答复.docx", docx_with_text("正文", author="王瑞"))
     assert attachment.findings == [
-        {"kind": "metadata", "where": "文档属性", "message": "文档属性中含有作者“王瑞”"}
+        {"kind": "metadata_person", "where": "文档属性", "message": "文档属性中含有作者“王瑞”"}
     ]
     s.attachment_strip_metadata(actor=clerk_a, attachment=attachment)
     attachment.refresh_from_db()
@@ -369,7 +369,7 @@ def test_stripping_removes_the_author_findings_and_checks_the_file_again(clerk_a
 def test_stripping_a_pdf_removes_its_author(clerk_a, dept_a):
     item = draft(clerk_a, dept_a)
     attachment = attach(clerk_a, item, "ledger.pdf", pdf_with_text("ledger", author="Wang Rui"))
-    assert kinds(attachment) == {"metadata"}
+    assert kinds(attachment) == {"metadata_person"}
     s.attachment_strip_metadata(actor=clerk_a, attachment=attachment)
     assert attachment.findings == [] and b"Wang Rui" not in stored(attachment)
 

@@ -134,8 +134,8 @@ def test_xlsx_hidden_sheet_row_column_comment_and_authors_are_all_reported():
             "工作表“公开数据”",
             "工作表“公开数据”中有1条批注（作者：张三）：B2“金额待核实”",
         ),
-        Finding("metadata", "文档属性", "文档属性中含有作者“王瑞”"),
-        Finding("metadata", "文档属性", "文档属性中含有最后修改者“李四”"),
+        Finding("metadata_person", "文档属性", "文档属性中含有作者“王瑞”"),
+        Finding("metadata_person", "文档属性", "文档属性中含有最后修改者“李四”"),
     ]
 
 
@@ -176,7 +176,7 @@ def test_xlsx_company_and_manager_in_app_properties_are_reported():
     data = with_part(_bytes(clean_workbook()), "docProps/app.xml", APP_XML)
     assert check_file(data, "a.xlsx") == [
         Finding("metadata", "文档属性", "文档属性中含有单位“商丘市工业和信息化局”"),
-        Finding("metadata", "文档属性", "文档属性中含有主管“王局长”"),
+        Finding("metadata_person", "文档属性", "文档属性中含有主管“王局长”"),
     ]
 
 
@@ -195,7 +195,7 @@ def test_docx_comments_tracked_changes_hidden_text_and_properties_are_all_report
             "被删除的文字仍保存在文件中：“拟否决的项目”",
         ),
         Finding("hidden_text", "隐藏文字", "文档包含隐藏文字：“内部意见：不宜公开”"),
-        Finding("metadata", "文档属性", "文档属性中含有作者“王瑞”"),
+        Finding("metadata_person", "文档属性", "文档属性中含有作者“王瑞”"),
         Finding("metadata", "文档属性", "文档属性中含有备注“初稿”"),
     ]
 
@@ -212,7 +212,7 @@ def test_docx_run_explicitly_not_hidden_is_not_reported():
 
 def test_pdf_metadata_annotations_attachments_and_scripts_are_all_reported():
     assert check_file(pdf_with_hidden_content(), "答复.pdf") == [
-        Finding("metadata", "文档属性", "文档属性中含有作者“王瑞”"),
+        Finding("metadata_person", "文档属性", "文档属性中含有作者“王瑞”"),
         Finding("metadata", "文档属性", "文档属性中含有标题“内部讨论稿”"),
         Finding("comment", "批注", "文档第1页共有1条批注（作者：张三）：“请删除第三段”"),
         Finding("attachment", "附件", "文档包含1个附件（测算.xlsx）"),

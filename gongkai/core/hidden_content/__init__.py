@@ -1,11 +1,23 @@
 """What a reviewer must see in a file before it is released: hidden sheets, rows and columns,
-comments, tracked changes, hidden text, document properties, PDF annotations and attachments.
+comments, tracked changes, hidden text, document properties, PDF annotations and attachments;
+what a fake redaction leaves (text under a box, dark highlight, filled shapes over text); ID
+numbers, mobile numbers and 个体工商户 credit codes in any text of the file.
+
+kinds.py says which findings block a release (`BLOCKING`, `blocks`) and names them (`label`).
 
 Functions over bytes (no database), one module per kind of file. `check_file` and
 `strip_metadata` read the file through core.parsing, in a child process within the limits on
 uploaded files: a file beyond a limit raises ParseRefused instead of giving findings.
 `strip_metadata` clears document properties only: comments and tracked changes are content,
 and removing them silently would hide exactly what the reviewer is meant to decide on.
+
+What the check cannot see, and staff must (docs should say so): text inside pictures and
+scanned pages (no OCR: scanned PDF pages get a `scanned_page` notice); names, addresses and
+other personal data that are not one of the three numbers; formatting that comes from styles,
+table styles, themes or conditional formats (only direct formatting is read); text moved off
+the page or drawn tiny in a PDF (tiny text in Word is found); a white box drawn over a scanned
+image (only dark boxes on images are looked at); the inside of embedded objects and
+attachments (reported, not opened); old .doc/.xls files (`unsupported`).
 """
 
 import io
@@ -16,11 +28,20 @@ from ..uploads import DOCX, JPEG, PDF, PNG, XLSX, sniff
 from .common import Finding
 from .excel import check_xlsx
 from .images import check_image
+from .kinds import BLOCKING, blocks, label
 from .pdf import check_pdf
 from .strip import strip_ooxml, strip_pdf
 from .word import check_docx
 
-__all__ = ["Finding", "check_file", "findings_of", "strip_metadata"]
+__all__ = [
+    "BLOCKING",
+    "Finding",
+    "blocks",
+    "check_file",
+    "findings_of",
+    "label",
+    "strip_metadata",
+]
 
 
 def check_file(data: bytes, filename: str) -> list[Finding]:
@@ -58,41 +79,3 @@ def strip_metadata(data: bytes, filename: str) -> bytes:
         f"不能清除“{filename}”的文档属性：只支持Word（.docx）、Excel（.xlsx）和PDF文件。",
         code="strip_unsupported",
     )
-
-
-# TEMPORARY SHIM (lead): replaced by the scanner branch's definitions on merge.
-BLOCKING = frozenset(
-    [
-        "covered_content",
-        "dark_highlight",
-        "hidden_text",
-        "id_number",
-        "mobile_number",
-        "person_business_code",
-        "hidden_sheet",
-        "hidden_row",
-        "hidden_column",
-        "comment",
-        "tracked_change",
-        "speaker_notes",
-        "embedded_object",
-        "attachment",
-        "javascript",
-        "metadata_person",
-        "unreadable",
-        "unsupported",
-        "encrypted",
-    ]
-)
-
-
-def blocks(finding: dict, allowed_codes=frozenset()) -> bool:
-    if finding.get("kind") not in BLOCKING:
-        return False
-    if finding.get("kind") == "person_business_code":
-        return any(v not in allowed_codes for v in finding.get("values", []))
-    return True
-
-
-def label(kind: str) -> str:
-    return kind

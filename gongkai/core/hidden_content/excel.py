@@ -1,11 +1,22 @@
 """Excel: hidden sheets, rows and columns, comments, names pointing at hidden sheets, external
-links and document properties."""
+links, cells that cannot be seen (dark on dark, the colour of their fill), embedded objects,
+personal numbers in any cell or comment (excel_cells.py), and document properties."""
 
 import io
 import re
 import zipfile
 
-from .common import Finding, comment_finding, package_properties, ranges
+from .common import (
+    Finding,
+    comment_finding,
+    embedded_objects,
+    listed,
+    package_properties,
+    property_texts,
+    ranges,
+)
+from .excel_cells import cells, read_cells
+from .personal import personal_findings
 
 SHEET_STATES = {"hidden": "被隐藏", "veryHidden": "被深度隐藏（无法在Excel中直接取消隐藏）"}
 
@@ -45,7 +56,22 @@ def check_xlsx(data: bytes) -> list[Finding]:
             Finding("defined_name", f"名称“{name}”", f"名称“{name}”指向隐藏的工作表“{title}”")
             for title in sorted(targets & hidden)
         )
+    pieces, dark, faint = read_cells(workbook)
+    if dark:
+        message = (
+            f"工作簿中有{len(dark)}个单元格设置了深色填充和深色文字，看上去像已遮盖，"
+            f"但内容仍在文件中，可被复制和检索：{listed(dark, len(dark))}"
+        )
+        findings.append(Finding("dark_highlight", "深色填充", message))
+    if faint:
+        message = (
+            f"工作簿中有{len(faint)}个单元格的文字颜色与填充颜色相同或接近（或数字格式不显示"
+            f"内容），内容看不见但仍在文件中：{listed(faint, len(faint))}"
+        )
+        findings.append(Finding("hidden_text", "看不见的单元格", message))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        findings.extend(personal_findings(pieces + property_texts(archive)))
+        findings.extend(embedded_objects(archive.namelist(), "工作簿"))
         links = [n for n in archive.namelist() if re.match(r"xl/externalLinks/[^/]+\.xml$", n)]
         if links:
             message = f"工作簿包含{len(links)}个外部链接（可能暴露其他文件的名称和路径）"
@@ -71,10 +97,10 @@ def _check_worksheet(sheet) -> list[Finding]:
     if columns:
         message = f"{where}中{ranges(columns, _column_label)}被隐藏"
         findings.append(Finding("hidden_column", where, message))
-    cells = [cell for row in sheet.iter_rows() for cell in row if cell.comment]
-    if cells:
-        notes = [(cell.coordinate, cell.comment.text) for cell in cells]
+    noted = [cell for cell in cells(sheet) if cell.comment]
+    if noted:
+        notes = [(cell.coordinate, cell.comment.text) for cell in noted]
         findings.append(
-            comment_finding(where, f"{where}中有", (c.comment.author for c in cells), notes)
+            comment_finding(where, f"{where}中有", (c.comment.author for c in noted), notes)
         )
     return findings

@@ -1,4 +1,8 @@
-"""Images: EXIF data (camera, time, GPS position)."""
+"""Images: EXIF data (camera, time, GPS position).
+
+What a picture shows is not read: text in an image (a photographed ID card, a scanned letter) is
+not searched for ID or mobile numbers, as the check does no OCR. PDF pages that are only an
+image are named in a `scanned_page` notice for the reviewer to read by eye."""
 
 import io
 

@@ -1,5 +1,9 @@
-"""Word: comments, tracked changes (with the deleted text still in the file), hidden text and
-document properties."""
+"""Word: comments, tracked changes (with the deleted text still in the file), hidden text (set
+hidden, or in the colour of its background), dark highlight and shading, filled shapes in front
+of the text, embedded objects, personal numbers in any text and document properties.
+
+A Word file cannot carry speaker notes (a PowerPoint part; PowerPoint files are refused at
+upload), so no `speaker_notes` finding comes from here."""
 
 import io
 import re
@@ -7,7 +11,21 @@ import zipfile
 
 from lxml import etree
 
-from .common import NS, Finding, W, comment_finding, excerpt, joined, package_properties, read_part
+from .common import (
+    NS,
+    Finding,
+    W,
+    comment_finding,
+    embedded_objects,
+    excerpt,
+    joined,
+    listed,
+    package_properties,
+    property_texts,
+    read_part,
+)
+from .personal import personal_findings
+from .word_text import covering_shapes, paragraphs, part_label, unseen
 
 # Where Word keeps text that can carry revisions or hidden runs.
 WORD_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -20,25 +38,57 @@ def _text(element) -> str:
 def check_docx(data: bytes) -> list[Finding]:
     findings: list[Finding] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        comments = read_part(archive, "word/comments.xml")
+        roots = {n: read_part(archive, n) for n in archive.namelist() if part_label(n)}
+        comments = roots.get("word/comments.xml")
         entries = comments.findall("w:comment", NS) if comments is not None else []
         if entries:
             authors = (entry.get(f"{W}author") for entry in entries)
             findings.append(
                 comment_finding("批注", "文档包含", authors, [("", _text(e)) for e in entries])
             )
-        parts = [read_part(archive, n) for n in archive.namelist() if WORD_PARTS.match(n)]
+        parts = [root for name, root in roots.items() if WORD_PARTS.match(name)]
         findings.extend(_tracked_changes(parts))
-        hidden = "".join(
-            _text(run)
-            for part in parts
-            for run in part.iter(f"{W}r")
-            if _vanished(run.find("w:rPr/w:vanish", NS))
-        )
-        if hidden.strip():
-            message = f"文档包含隐藏文字：“{excerpt(hidden, 60)}”"
-            findings.append(Finding("hidden_text", "隐藏文字", message))
+        labelled = [(part_label(name), root) for name, root in roots.items()]
+        findings.extend(_unseen(parts, labelled))
+        pieces = [piece for label, root in labelled for piece in paragraphs(label, root)]
+        findings.extend(personal_findings(pieces + property_texts(archive)))
+        findings.extend(embedded_objects(archive.namelist(), "文档"))
         findings.extend(package_properties(archive))
+    return findings
+
+
+def _unseen(parts, labelled) -> list[Finding]:
+    """covered_content (filled shapes in front of text), dark_highlight and hidden_text."""
+    findings = []
+    shapes = covering_shapes(labelled)
+    if shapes:
+        message = (
+            f"文档中有{len(shapes)}个浮于文字上方的实心填充图形，可能遮盖了下面的文字，"
+            f"被遮盖的文字仍保存在文件中：{listed(shapes, len(shapes))}（所在段落）"
+        )
+        findings.append(Finding("covered_content", "浮于文字上方的图形", message))
+    dark, faint = unseen(labelled)
+    if dark:
+        message = (
+            f"文档中有{len(dark)}处文字设置了黑色或深色的突出显示或底纹，看上去像已遮盖，"
+            f"但文字仍在文件中，可被复制和检索：{listed(dark, len(dark))}"
+        )
+        findings.append(Finding("dark_highlight", "深色突出显示或底纹", message))
+    vanished = "".join(
+        _text(run)
+        for part in parts
+        for run in part.iter(f"{W}r")
+        if _vanished(run.find("w:rPr/w:vanish", NS))
+    )
+    messages = [f"文档包含隐藏文字：“{excerpt(vanished, 60)}”"] if vanished.strip() else []
+    if faint:
+        messages.append(
+            ("另有" if messages else "文档中有")
+            + f"{len(faint)}处文字的颜色与背景相同或接近（或字号极小），看不见但仍在文件中："
+            + listed(faint, len(faint))
+        )
+    if messages:
+        findings.append(Finding("hidden_text", "隐藏文字", "；".join(messages)))
     return findings
 
 
