@@ -83,7 +83,7 @@ urlpatterns = [
     path("office/applications/", include(application_office_patterns)),
     path("office/letters/", include(letters_office_patterns)),
     path("office/redaction/", include("gongkai.redaction.urls")),
-    path("office/release/", include("gongkai.core.release_urls")),
+    path("office/release/", include("gongkai.agencies.release_urls")),
     path("office/calendar/", include("gongkai.workdays.urls")),
     path("office/", include("gongkai.agencies.urls")),
     path("office/", include("gongkai.apitokens.urls")),

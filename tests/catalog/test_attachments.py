@@ -403,7 +403,9 @@ def test_the_reviewer_can_strip_metadata_during_the_review(clerk_a, catalog_revi
 def test_metadata_cannot_be_stripped_once_approved(clerk_a, catalog_reviewer_a, dept_a):
     item = draft(clerk_a, dept_a)
     attachment = attach(clerk_a, item, "答复.docx", docx_with_text("正文", author="王瑞"))
-    submit_and_approve(clerk_a, catalog_reviewer_a, item, findings_seen=True)
+    submit_and_approve(
+        clerk_a, catalog_reviewer_a, item, findings_seen=True, release_override="作者为经办人。"
+    )
     with pytest.raises(DomainError) as caught:
         s.attachment_strip_metadata(actor=clerk_a, attachment=attachment)
     assert caught.value.code == "not_editable"

@@ -115,7 +115,12 @@ def test_each_state_offers_its_actions_to_the_role_that_takes_them(
     s.item_submit(actor=clerk_a, item=item)
     assert available(clerk_a, item) == []
     assert available(catalog_reviewer_a, item) == ["return", "approve", "strip_metadata"]
-    s.item_approve(actor=catalog_reviewer_a, item=item, findings_seen=True)
+    s.item_approve(
+        actor=catalog_reviewer_a,
+        item=item,
+        findings_seen=True,
+        release_override="作者为本机关经办人，同意公开。",
+    )
     assert available(clerk_a, item) == ["schedule", "publish"]
     s.item_publish(actor=clerk_a, item=item)
     assert available(clerk_a, item) == ["withdraw", "update_register", "validity", "normative"]

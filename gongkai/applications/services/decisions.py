@@ -15,17 +15,9 @@ from ..models import Application, ApplicationDocument, ServiceMethod
 from ..notifications import notify_applicant
 from ..permissions import POLICY
 from ..states import OPEN_WORK, WORKFLOW
+from ..withholding import withheld_stated
 from .base import close_deadlines, hash_query_code, new_query_code, next_number, open_deadline
 from .checks import check_after_commit
-
-
-def _boxes_say_why(application) -> bool:
-    """Whether the released files' redactions state what is withheld and why: their boxes,
-    each with its ground, make the letter's 不予公开的部分及理由 (letters/context.py). The
-    redaction app builds on this one, hence the import here."""
-    from gongkai.redaction.selectors import withheld_parts
-
-    return bool(withheld_parts(application))
 
 
 @transaction.atomic
@@ -52,7 +44,7 @@ def application_draft_decision(
     if not legal_basis.strip():
         raise DomainError("请写明答复的法律依据。", code="legal_basis_missing", field="legal_basis")
     if chosen.withholds and not (
-        withheld.strip() or reasons.strip() or _boxes_say_why(application)
+        withheld.strip() or reasons.strip() or withheld_stated(application)
     ):
         raise DomainError(
             "不予公开或部分公开的，应写明不予公开的内容及理由。",

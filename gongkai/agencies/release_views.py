@@ -7,14 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gongkai.agencies.permissions import require
-from gongkai.agencies.roles import Capability
-from gongkai.agencies.selectors import agencies_visible_to
-from gongkai.agencies.views import staff_required
+from gongkai.core.errors import DomainError
+from gongkai.core.models import ReleaseAllowedCode
 
-from .errors import DomainError
-from .models import ReleaseAllowedCode
+from .permissions import require
 from .release_codes import allowed_code_add, allowed_code_remove, may_keep
+from .roles import Capability
+from .selectors import agencies_visible_to
+from .views import staff_required
 
 
 class AllowedCodeForm(forms.Form):

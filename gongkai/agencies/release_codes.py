@@ -9,13 +9,13 @@ Kept by the agency's administrators and reviewers; every change audited."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from gongkai.agencies.permissions import can
-from gongkai.agencies.roles import Capability
+from gongkai.core.audit import audit_record
+from gongkai.core.errors import DomainError
+from gongkai.core.identifiers import validate_credit_code
+from gongkai.core.models import ReleaseAllowedCode
 
-from .audit import audit_record
-from .errors import DomainError
-from .identifiers import validate_credit_code
-from .models import ReleaseAllowedCode
+from .permissions import can
+from .roles import Capability
 
 PERSON_BUSINESS_PREFIX = "92"  # GB 32100: 登记管理部门 9 (市场监管), 机构类别 2 (个体工商户)
 

@@ -5,11 +5,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from gongkai.agencies.release_codes import allowed_code_add, allowed_code_remove
 from gongkai.core import release
 from gongkai.core.errors import DomainError
 from gongkai.core.identifiers import credit_code_check_char
 from gongkai.core.models import AuditEvent, ReleaseAllowedCode
-from gongkai.core.release_codes import allowed_code_add, allowed_code_remove
 
 pytestmark = pytest.mark.django_db
 
