@@ -158,6 +158,17 @@ def test_redacting_again_replaces_the_earlier_copy_and_keeps_its_boxes(clerk_a, 
     assert list(item.attachments.originals()) == [listing]
 
 
+def test_removing_the_redacted_copy_from_a_draft_leaves_the_original_inside(clerk_a, item, listing):
+    redaction, output = redact(clerk_a, listing)
+
+    c.attachment_remove(actor=clerk_a, attachment=output)
+
+    listing.refresh_from_db()
+    redaction.refresh_from_db()
+    assert listing.is_original and redaction.output_attachment is None
+    assert not item.attachments.public().exists()
+
+
 # Who may, and when ---------------------------------------------------------------------------
 
 
