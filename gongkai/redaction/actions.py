@@ -11,13 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.applications.actions import TABLE as APPLICATION_TABLE
 from gongkai.applications.states import RELEASE_EDITABLE
 from gongkai.catalog.actions import TABLE as CATALOG_TABLE
-from gongkai.catalog.states import EDITABLE as ITEM_EDITABLE
 from gongkai.core.actions import Action, ActionTable
 
 from . import forms as f
 from . import services as s
 from .models import Redaction
-from .owners import files_for
+from .owners import ITEM_FILES, files_for
 from .permissions import POLICY
 
 TABLE = ActionTable("redaction.Redaction", policy=POLICY)
@@ -125,7 +124,7 @@ CATALOG_TABLE.register(
         f.AttachmentStartForm,
         permission="edit",
         transition=None,
-        when=lambda item: item.status in ITEM_EDITABLE and item.attachments.exists(),
+        when=lambda item: ITEM_FILES.is_editable(item) and item.attachments.exists(),
         form_kwargs=lambda item: {"item": item},
         done=_("请在页面图像上框选要遮盖的内容。"),
         order=25,
