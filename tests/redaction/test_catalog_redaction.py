@@ -57,9 +57,21 @@ def redact(clerk, attachment, *, terms=()):
     return redaction, r.redaction_apply(actor=clerk, redaction=redaction)
 
 
+# The release check of the 保密审查 (catalog/services/release.py, the lead's) still reads every
+# file of the item, the original too, whose ID number then refuses approval: until it reads
+# item.attachments.public(), the tests that publish give a reviewer's reason.
+# test_a_redacted_item_passes_its_review_without_a_reason says when that is no longer needed.
+UNTIL_RELEASE_READS_PUBLIC_FILES = "原件不公开，仅公开脱敏文件。"
+
+
 def publish(clerk, reviewer, item):
     c.item_submit(actor=clerk, item=item)
-    c.item_approve(actor=reviewer, item=item, findings_seen=True)
+    c.item_approve(
+        actor=reviewer,
+        item=item,
+        findings_seen=True,
+        release_override=UNTIL_RELEASE_READS_PUBLIC_FILES,
+    )
     return c.item_publish(actor=clerk, item=item)
 
 
@@ -167,6 +179,24 @@ def test_removing_the_redacted_copy_from_a_draft_leaves_the_original_inside(cler
     redaction.refresh_from_db()
     assert listing.is_original and redaction.output_attachment is None
     assert not item.attachments.public().exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="catalog/services/release.py (release_files, flagged_files) and services/batches.py "
+    "check every attachment, the original too: they should read item.attachments.public()",
+)
+def test_a_redacted_item_passes_its_review_without_a_reason(
+    clerk_a, catalog_reviewer_a, item, listing
+):
+    """What is released is the redacted copy: the original's ID number, comment and attached
+    file refuse nothing, since the original is never released."""
+    redact(clerk_a, listing)
+    c.item_submit(actor=clerk_a, item=item)
+
+    approved = c.item_approve(actor=catalog_reviewer_a, item=item, findings_seen=True)
+
+    assert approved.review is not None
 
 
 # Who may, and when ---------------------------------------------------------------------------
