@@ -4,12 +4,13 @@ Only published 主动公开 items are in the index: a withdrawal removes the ite
 transaction, so it vanishes from search at once while its record stays.
 """
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from gongkai.search.backends import IndexDoc, get_backend
 from gongkai.search.sources import ModelSource
 
-from .models import Item
+from .models import Attachment, Item
 from .states import ItemStatus
 from .text import plain_text
 
@@ -17,7 +18,8 @@ FACETS = ("agency", "owner", "category", "year", "validity")
 
 
 def index_doc(item: Item) -> IndexDoc:
-    attachments = " ".join(a.text for a in item.attachments.all() if a.text)
+    # Never an original's text (the database keeps none for it, and it is left out here too).
+    attachments = " ".join(a.text for a in item.attachments.all() if a.text and not a.is_original)
     body = " \n ".join(
         part for part in (item.doc_number, item.summary, plain_text(item.body), attachments) if part
     )
@@ -42,7 +44,9 @@ def searchable(queryset):
     return (
         queryset.filter(status=ItemStatus.PUBLISHED, disclosure=Item.Disclosure.ACTIVE)
         .select_related("agency")
-        .prefetch_related("attachments", "categories")
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.public()), "categories"
+        )
     )
 
 

@@ -56,6 +56,9 @@ POLICY = Policy(
         "withdraw": HANDLE,
         "update_register": HANDLE,
         "strip_metadata": STRIP_METADATA,
+        # An original a redacted copy was made from (脱敏前原件): those who draft and review
+        # the agency's items, as for a case's originals; not those who only read (督导).
+        "view_original": HANDLE | REVIEW,
         # The agency's 政府信息公开指南, its 索引号 scheme and its own categories.
         "guide": HANDLE,
         "settings": has_capability(Capability.ADMINISTER),

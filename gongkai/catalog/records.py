@@ -45,7 +45,7 @@ def item_detail(item: Item, request) -> dict:
                     reverse("catalog:attachment", args=[item.agency.code, item.public_id, a.pk])
                 ),
             }
-            for a in item.attachments.all()
+            for a in item.attachments.public()
         ],
         channels=[
             {"channel": c.channel, "published_on": c.published_on.isoformat(), "url": c.url}

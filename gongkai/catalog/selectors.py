@@ -8,7 +8,16 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -26,7 +35,7 @@ from gongkai.regimes import Regime, TimeLimit
 from gongkai.search.backends import SearchQuery, get_backend
 from gongkai.search.backends.base import RELEVANCE_WINDOW
 
-from .models import Category, ChannelRecord, Item
+from .models import Attachment, Category, ChannelRecord, Item
 from .states import PUBLIC, UNPUBLISHED, WAS_PUBLISHED, ItemStatus
 from .text import plain_text
 
@@ -187,7 +196,9 @@ def search(
     query = SearchQuery(text=text, facets=facets, order=order, offset=offset, limit=limit)
     page = get_backend().search(query)
     items = public_items().filter(pk__in=page.doc_ids).select_related("agency")
-    by_id = {item.pk: item for item in items.prefetch_related("attachments")}
+    # The snippets quote the files the public may see: never an original's.
+    public_files = Prefetch("attachments", queryset=Attachment.objects.public())
+    by_id = {item.pk: item for item in items.prefetch_related(public_files)}
     pattern = _highlighter(query.phrases)
     hits = []
     for doc_id in page.doc_ids:

@@ -36,6 +36,11 @@ office_patterns = (
         path("<int:pk>/upload/", office.upload, name="upload"),
         path("<int:pk>/act/<str:action>/", office.act, name="act"),
         path(
+            "<int:pk>/attachments/<int:attachment_pk>/",
+            office.attachment_download,
+            name="attachment",
+        ),
+        path(
             "<int:pk>/attachments/<int:attachment_pk>/remove/",
             office.remove_attachment,
             name="remove_attachment",

@@ -87,7 +87,7 @@ def file_store(
         data, name, _examine, name, rules.check_hidden, rules.strip_properties, derive
     )
     stored = model(
-        **{model.owner_field: owner},
+        **model.owner_fields(owner),
         title=((title or "").strip() or name)[:200],
         content_type=kind.content_type,
         size=len(data),

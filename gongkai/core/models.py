@@ -190,6 +190,13 @@ class StoredFile(models.Model):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def owner_fields(cls, owner) -> dict:
+        """The fields that tie a new file to `owner` (`core.files.file_store`): its
+        `owner_field`. A kind of file whose owner may be of several kinds (a redaction's working
+        copy: a case's or a catalogue item's) names the field for each."""
+        return {cls.owner_field: owner}
+
     @property
     def owner(self):
         return getattr(self, self.owner_field)

@@ -20,6 +20,17 @@ class StartForm(forms.Form):
         )
 
 
+class AttachmentStartForm(forms.Form):
+    """A catalogue item's attachment to redact (the original, or its redacted copy: a new
+    version from the original)."""
+
+    attachment = forms.ModelChoiceField(label=_("附件"), queryset=None)
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachment"].queryset = item.attachments.all()
+
+
 class BoxForm(forms.Form):
     """A box by its coordinates, in PDF points from the page's top left corner: what the page
     image's drawing fills in, or what a keyboard user types."""
@@ -33,7 +44,7 @@ class BoxForm(forms.Form):
 
     def __init__(self, *args, redaction, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ground"].choices = [("", "—"), *grounds_of(redaction.application)]
+        self.fields["ground"].choices = [("", "—"), *grounds_of(redaction.owner)]
 
 
 class ProposeForm(forms.Form):
@@ -57,7 +68,7 @@ class AcceptBoxForm(forms.Form):
     def __init__(self, *args, redaction, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["box"].queryset = redaction.boxes.filter(accepted=False)
-        self.fields["ground"].choices = [("", "—"), *grounds_of(redaction.application)]
+        self.fields["ground"].choices = [("", "—"), *grounds_of(redaction.owner)]
 
 
 class DeleteBoxForm(forms.Form):

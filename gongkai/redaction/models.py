@@ -1,5 +1,6 @@
-"""A redaction of one file to be released: the working PDF staff draw on, its boxes (each with
-the ground it is withheld on), and, once applied, the redacted copy that is released."""
+"""A redaction of one file to be given out — a case's file to be released or a catalogue
+item's attachment — : the working PDF staff draw on, its boxes (each with the ground it is
+withheld on), and, once applied, the redacted copy that is given out."""
 
 from django.conf import settings
 from django.db import models
@@ -7,15 +8,36 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.applications.models import Application, ApplicationDocument
+from gongkai.catalog.models import Attachment, Item
 from gongkai.core.models import StoredFile
+
+# Exactly one owner and its files: a case's (application, source, output) or a catalogue
+# item's (item, source_attachment, output_attachment).
+_OF_A_CASE = Q(
+    application__isnull=False,
+    source__isnull=False,
+    item__isnull=True,
+    source_attachment__isnull=True,
+    output_attachment__isnull=True,
+)
+_OF_AN_ITEM = Q(
+    application__isnull=True,
+    source__isnull=True,
+    output__isnull=True,
+    item__isnull=False,
+    source_attachment__isnull=False,
+)
 
 
 class Redaction(StoredFile):
     """The working copy (a PDF: the original itself or converted from Word, Excel or an image)
-    of one version of a redaction of `source`. Staff only, like the original: it is never
-    given out; `output` is the redacted copy that is."""
+    of one version of a redaction of a file: a case's file to be released (`source`, its case
+    `application`, the redacted copy `output`) or a catalogue item's attachment
+    (`source_attachment`, `item`, `output_attachment`). Staff only, like the original: it is
+    never given out; the output is the redacted copy that is. `owner`, `source_file` and
+    `output_file` read whichever is set."""
 
-    owner_field = "application"
+    owner_field = "application"  # or "item": see owner_fields and owner
     audit_key = "redaction"
 
     class Status(models.TextChoices):
@@ -23,12 +45,25 @@ class Redaction(StoredFile):
         APPLIED = "applied", _("已生成脱敏文件")
 
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="redactions"
+        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="redactions"
     )
     source = models.ForeignKey(
         ApplicationDocument,
         verbose_name=_("原件"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="redactions",
+    )
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, null=True, blank=True, related_name="redactions"
+    )
+    source_attachment = models.ForeignKey(
+        Attachment,
+        verbose_name=_("原件（目录附件）"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="redactions",
     )
     version = models.PositiveIntegerField(_("版本"), default=1)
@@ -46,6 +81,14 @@ class Redaction(StoredFile):
         blank=True,
         related_name="redacted_from",
     )
+    output_attachment = models.OneToOneField(
+        Attachment,
+        verbose_name=_("脱敏文件（目录附件）"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="redacted_from",
+    )
     applied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -55,16 +98,44 @@ class Redaction(StoredFile):
         verbose_name = _("脱敏处理")
         verbose_name_plural = _("脱敏处理")
         constraints = [
+            models.CheckConstraint(
+                condition=_OF_A_CASE | _OF_AN_ITEM, name="redaction_of_a_case_or_an_item_file"
+            ),
             models.UniqueConstraint(fields=["source", "version"], name="redaction_one_version"),
             models.UniqueConstraint(
                 fields=["source"],
                 condition=Q(status="draft"),
                 name="redaction_one_draft_per_source",
             ),
+            models.UniqueConstraint(
+                fields=["source_attachment", "version"], name="redaction_one_version_attachment"
+            ),
+            models.UniqueConstraint(
+                fields=["source_attachment"],
+                condition=Q(status="draft"),
+                name="redaction_one_draft_per_attachment",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.source.title}（脱敏第{self.version}版）"
+        return f"{self.source_file.title}（脱敏第{self.version}版）"
+
+    @classmethod
+    def owner_fields(cls, owner) -> dict:
+        return {"item": owner} if isinstance(owner, Item) else {"application": owner}
+
+    @property
+    def owner(self):
+        """The case or the catalogue item whose file this redacts."""
+        return self.application if self.application_id is not None else self.item
+
+    @property
+    def source_file(self):
+        return self.source if self.source_id is not None else self.source_attachment
+
+    @property
+    def output_file(self):
+        return self.output if self.application_id is not None else self.output_attachment
 
     @property
     def office_url(self) -> str:
@@ -74,11 +145,11 @@ class Redaction(StoredFile):
 
     @property
     def agency_id(self):
-        return self.application.agency_id
+        return self.owner.agency_id
 
     @property
     def audit_agency(self):
-        return self.application.agency
+        return self.owner.agency
 
 
 class RedactionBox(models.Model):

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
-from gongkai.regimes import regime_for
-
 from .models import Redaction
+from .owners import files_for
 
 
-def regime_of(application):
-    """The case's regime (today's before receipt fixes it)."""
-    return application.regime_obj or regime_for(timezone.localdate())
+def regime_of(owner):
+    """The regime whose grounds a redaction of the owner's files cites: a case's own (today's
+    before receipt fixes it), today's for a catalogue item."""
+    return files_for(owner).regime(owner)
 
 
-def grounds_of(application) -> list[tuple[str, str]]:
+def grounds_of(owner) -> list[tuple[str, str]]:
     """(code, "label（article）") of each ground a box may name, for a select."""
-    regime = regime_of(application)
+    regime = regime_of(owner)
     return [(g.code, f"{g.label}（{g.basis}）") for g in regime.withholding_grounds]
 
 

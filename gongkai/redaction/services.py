@@ -1,8 +1,10 @@
-"""Every write of a redaction: start one on a file to be released, draw, propose, accept and
-delete boxes, and apply them, which releases the redacted copy and keeps the original inside.
+"""Every write of a redaction: start one on a file to be given out, draw, propose, accept and
+delete boxes, and apply them, which gives out the redacted copy and keeps the original inside.
 
-Each service locks the case (the application's row), checks the policy and the case's state
-(files to be released change only before the reply goes to review), and is audited on the case.
+The file is a case's file to be released or a catalogue item's attachment; each service
+dispatches on its owner (owners.files_for): it locks the owner's row and checks the owner's
+permission and state — a case's files change only before the reply goes to review, an item's
+only while it is a draft (before the 保密审查, or returned by it) — and is audited on the owner.
 """
 
 from __future__ import annotations
@@ -13,9 +15,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from gongkai.applications.models import ApplicationDocument
-from gongkai.applications.states import RELEASE_EDITABLE
-from gongkai.applications.states import WORKFLOW as APPLICATION_WORKFLOW
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.core.files import FileRules, file_read, file_remove, file_store
@@ -24,10 +23,9 @@ from gongkai.core.uploads import PDF
 
 from . import engine
 from .models import Redaction, RedactionBox
-from .permissions import POLICY
+from .owners import files_for
 from .selectors import regime_of
 
-Kind = ApplicationDocument.Kind
 # The working copy and the redacted copy are made here, never uploaded; the redacted copy is
 # checked for hidden content like any file to be released.
 WORKING_RULES = FileRules(allowed=(PDF,), max_bytes=512 * 1024 * 1024, check_hidden=False)
@@ -45,19 +43,8 @@ def is_id_number(text: str) -> bool:
     return True
 
 
-def _lock_case(application, *, actor):
-    application = APPLICATION_WORKFLOW.lock(application)
-    POLICY.require(actor, "redact", application)
-    if application.status not in RELEASE_EDITABLE:
-        raise DomainError(
-            "答复已提交审核或已办结，不能再更改公开的文件；请先退回答复稿，修改后重新审核。",
-            code="release_frozen",
-        )
-    return application
-
-
 def _lock(redaction: Redaction, *, actor) -> Redaction:
-    _lock_case(redaction.application, actor=actor)
+    files_for(redaction).lock(redaction.owner, actor=actor)
     redaction = Redaction.objects.select_for_update().get(pk=redaction.pk)
     if redaction.status != Redaction.Status.DRAFT:
         raise DomainError(
@@ -67,21 +54,23 @@ def _lock(redaction: Redaction, *, actor) -> Redaction:
 
 
 def _check_ground(redaction: Redaction, ground: str) -> str:
-    if not regime_of(redaction.application).find_ground(ground or ""):
+    if not regime_of(redaction.owner).find_ground(ground or ""):
         raise DomainError("请选择不予公开的理由。", code="ground", field="ground")
     return ground
 
 
 @transaction.atomic
-def redaction_start(*, actor, document: ApplicationDocument) -> Redaction:
-    """The open redaction of a file to be released, or a new version: the file made a PDF
-    (Word, Excel and images converted), starting from the boxes of the last version applied."""
-    application = _lock_case(document.application, actor=actor)
-    document = ApplicationDocument.objects.select_for_update().get(pk=document.pk)
+def redaction_start(*, actor, document) -> Redaction:
+    """The open redaction of a file to be given out (a case's ApplicationDocument or a
+    catalogue item's Attachment), or a new version: the file made a PDF (Word, Excel and
+    images converted), starting from the boxes of the last version applied."""
+    files = files_for(document)
+    owner = files.lock(files.owner_of(document), actor=actor)
+    document = files.model.objects.select_for_update().get(pk=document.pk)
     if hasattr(document, "redacted_from"):
-        document = document.redacted_from.source  # redact again from the original
-    if document.kind not in (Kind.RELEASED, Kind.ORIGINAL):
-        raise DomainError("只能对拟公开的政府信息文件做脱敏处理。", code="not_released")
+        # Redact again from the original.
+        document = getattr(document.redacted_from, files.source_field)
+    files.check_source(document)
     draft = document.redactions.filter(status=Redaction.Status.DRAFT).first()
     if draft is not None:
         return draft
@@ -91,12 +80,12 @@ def redaction_start(*, actor, document: ApplicationDocument) -> Redaction:
     stem = document.filename.rsplit(".", 1)[0]
     redaction = file_store(
         model=Redaction,
-        owner=application,
+        owner=owner,
         upload=ContentFile(pdf, name=f"{stem}.pdf"),
         actor=actor,
         rules=WORKING_RULES,
         title=document.title,
-        source=document,
+        **{files.source_field: document},
         version=version,
         pages=engine.page_count(pdf),
         page_sizes=[list(size) for size in engine.page_sizes(pdf)],
@@ -117,7 +106,7 @@ def redaction_start(*, actor, document: ApplicationDocument) -> Redaction:
     audit_record(
         actor=actor,
         action="redaction.start",
-        obj=application,
+        obj=owner,
         changes={"redaction": [None, str(redaction)]},
     )
     return redaction
@@ -159,7 +148,7 @@ def redaction_add_box(
     audit_record(
         actor=actor,
         action="redaction.add_box",
-        obj=redaction.application,
+        obj=redaction.owner,
         changes={"box": [None, f"{redaction.title} {box}"]},
     )
     return box
@@ -183,7 +172,7 @@ def redaction_propose(
     }
     # Numbers are personal information: their ground is proposed; a term's is the clerk's.
     suggested = {"id_number": "personal_privacy", "mobile": "personal_privacy", "term": ""}
-    regime = regime_of(redaction.application)
+    regime = regime_of(redaction.owner)
     created = []
     for proposal in found:
         b = proposal.box
@@ -211,7 +200,7 @@ def redaction_propose(
     audit_record(
         actor=actor,
         action="redaction.propose",
-        obj=redaction.application,
+        obj=redaction.owner,
         changes={"proposals": [None, len(created)]},
         note=redaction.title,
     )
@@ -228,7 +217,7 @@ def redaction_accept_box(*, actor, box: RedactionBox, ground: str) -> RedactionB
     audit_record(
         actor=actor,
         action="redaction.accept_box",
-        obj=redaction.application,
+        obj=redaction.owner,
         changes={"box": [None, f"{redaction.title} {box}"]},
     )
     return box
@@ -241,17 +230,19 @@ def redaction_delete_box(*, actor, box: RedactionBox) -> None:
     audit_record(
         actor=actor,
         action="redaction.delete_box",
-        obj=redaction.application,
+        obj=redaction.owner,
         changes={"box": [f"{redaction.title} {box}", None]},
     )
     box.delete()
 
 
 @transaction.atomic
-def redaction_apply(*, actor, redaction: Redaction) -> ApplicationDocument:
-    """Remove what lies under every accepted box and release the result in place of the
-    original, which becomes staff only. Refused while proposals wait, without any box, or
-    when a redacted string can still be read in the result (nothing is changed then)."""
+def redaction_apply(*, actor, redaction: Redaction):
+    """Remove what lies under every accepted box and give out the result in place of the
+    original, which becomes staff only: a case's file to be released (the original 脱敏前原件),
+    or an attachment of the catalogue item (the original marked 原件, never public). Refused
+    while proposals wait, without any box, or when a redacted string can still be read in
+    the result (nothing is changed then). Returns the redacted copy."""
     redaction = _lock(redaction, actor=actor)
     boxes = list(redaction.boxes.all())
     waiting = sum(1 for b in boxes if not b.accepted)
@@ -266,38 +257,35 @@ def redaction_apply(*, actor, redaction: Redaction) -> ApplicationDocument:
         file_read(redaction),
         [engine.Box(b.page, b.x0, b.y0, b.x1, b.y1, b.text) for b in boxes],
     )
-    application, source = redaction.application, redaction.source
+    files = files_for(redaction)
+    owner, source = redaction.owner, redaction.source_file
     stem = source.filename.rsplit(".", 1)[0]
     earlier = (
-        ApplicationDocument.objects.filter(redacted_from__source=source)
+        files.model.objects.filter(**{f"redacted_from__{files.source_field}": source})
         .exclude(redacted_from=redaction)
         .first()
     )
-    output = file_store(
-        model=ApplicationDocument,
-        owner=application,
-        upload=ContentFile(data, name=f"{stem}-脱敏.pdf"),
+    output = files.keep_output(
         actor=actor,
+        owner=owner,
+        source=source,
+        data=data,
+        name=f"{stem}-脱敏.pdf",
         rules=OUTPUT_RULES,
-        title=f"{source.title}（脱敏）"[:200],
-        kind=Kind.RELEASED,
-        visible_to_applicant=False,  # given out with the decision, when it is served
     )
-    if source.kind != Kind.ORIGINAL or source.visible_to_applicant:
-        source.kind, source.visible_to_applicant = Kind.ORIGINAL, False
-        source.save(update_fields=["kind", "visible_to_applicant"])
+    files.set_aside(source)
     redaction.status = Redaction.Status.APPLIED
-    redaction.output = output
+    setattr(redaction, files.output_field, output)
     redaction.applied_by = actor if getattr(actor, "is_authenticated", False) else None
     redaction.applied_at = timezone.now()
-    redaction.save(update_fields=["status", "output", "applied_by", "applied_at"])
+    redaction.save(update_fields=["status", files.output_field, "applied_by", "applied_at"])
     if earlier is not None:  # the copy of an earlier version is replaced, before review
         file_remove(stored=earlier, actor=actor)
     audit_record(
         actor=actor,
         action="redaction.apply",
-        obj=application,
-        changes={"document": [source.title, output.title], "boxes": [None, len(boxes)]},
+        obj=owner,
+        changes={source.audit_key: [source.title, output.title], "boxes": [None, len(boxes)]},
     )
     return output
 
@@ -305,12 +293,12 @@ def redaction_apply(*, actor, redaction: Redaction) -> ApplicationDocument:
 def redaction_page_image(*, actor, redaction: Redaction, page: int) -> bytes:
     """A page of the working copy as a PNG, for staff who may see the original; each look is
     recorded."""
-    POLICY.require_view(actor, redaction.application)
+    files_for(redaction).require_view(actor, redaction.owner)
     png = engine.render_page(file_read(redaction), page)
     audit_record(
         actor=actor,
         action="redaction.view_original",
-        obj=redaction.application,
+        obj=redaction.owner,
         note=f"{redaction.title} 第{page}页",
     )
     return png

@@ -1,9 +1,10 @@
 """The redaction page: one page of the working copy at a time, its boxes, and the forms that
-draw, propose, accept, delete and apply them. Staff only; every page image is audited."""
+draw, propose, accept, delete and apply them. The same page for a case's file and a catalogue
+item's attachment (owners.files_for says where it leads back to). Staff only; every page image
+is audited."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.agencies.views import staff_required
@@ -11,16 +12,24 @@ from gongkai.core.action_views import action_forms, action_post
 
 from .actions import TABLE
 from .models import Redaction
-from .permissions import POLICY
+from .owners import files_for
 from .selectors import grounds_of
 from .services import redaction_page_image
 
 
 def _redaction(request, pk) -> Redaction:
     redaction = get_object_or_404(
-        Redaction.objects.select_related("application__agency", "source", "output"), pk=pk
+        Redaction.objects.select_related(
+            "application__agency",
+            "source",
+            "output",
+            "item__agency",
+            "source_attachment",
+            "output_attachment",
+        ),
+        pk=pk,
     )
-    POLICY.require_view(request.user, redaction.application)
+    files_for(redaction).require_view(request.user, redaction.owner)
     return redaction
 
 
@@ -41,12 +50,17 @@ def _context(request, redaction, page, bound=None):
         forms["add_box"].initial["page"] = page
     width, height = redaction.page_sizes[page - 1]
     boxes = list(redaction.boxes.all())
-    labels = dict(grounds_of(redaction.application))
+    grounds = grounds_of(redaction.owner)
+    labels = dict(grounds)
     for box in boxes:
         box.ground_label = labels.get(box.ground, "")
+    files, owner, output = files_for(redaction), redaction.owner, redaction.output_file
     return {
         "redaction": redaction,
-        "application": redaction.application,
+        "owner_url": files.page_url(owner),
+        "owner_name": files.page_name(owner),
+        "output": output,
+        "output_url": files.download_url(output) if output is not None else "",
         "page": page,
         "pages": range(1, redaction.pages + 1),
         "page_width": width,
@@ -54,9 +68,12 @@ def _context(request, redaction, page, bound=None):
         "page_boxes": [b for b in boxes if b.page == page],
         "boxes": boxes,
         "waiting": [b for b in boxes if not b.accepted],
-        "grounds": grounds_of(redaction.application),
+        "grounds": grounds,
         "forms": forms,
         "can_edit": bool(forms),
+        # A refused action no longer offered (the owner's files were frozen meanwhile): its
+        # form is not on the page, so its refusal is said at the top.
+        "refused": bound[1] if bound and bound[0] not in forms else None,
     }
 
 
@@ -86,9 +103,9 @@ def act(request, pk: int, action: str):
     redaction = _redaction(request, pk)
     page = _page_number(request, redaction)
     if action == "apply":
-        success = reverse("applications_office:case", args=[redaction.application_id])
+        success = files_for(redaction).page_url(redaction.owner)
     else:
-        success = f"{reverse('redaction:edit', args=[pk])}?page={page}"
+        success = f"{redaction.office_url}?page={page}"
     return action_post(
         request,
         table=TABLE,

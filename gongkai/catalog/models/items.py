@@ -224,9 +224,21 @@ class Item(AgencyScopedModel):
         return datetime.date.fromisoformat(day) if day else None
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def public(self):
+        """What the public may see of an item's files (its page, downloads, search, the API
+        and exports): every file but an original a redacted copy was made from."""
+        return self.filter(is_original=False)
+
+    def originals(self):
+        return self.filter(is_original=True)
+
+
 class Attachment(StoredFile):
     """A file of a catalogue item: checked for hidden content before the 保密审查, its text
-    kept for full-text search once the item is published."""
+    kept for full-text search once the item is published. An original that a redacted copy
+    was made from (gongkai/redaction) stays inside: staff only, never listed, served or
+    indexed for the public; the redacted copy is the item's published file."""
 
     owner_field = "item"
     audit_key = "attachment"
@@ -236,10 +248,21 @@ class Attachment(StoredFile):
     text = models.TextField(blank=True)
     metadata_stripped = models.BooleanField(_("已清除文档属性"), default=False)
     is_graphic = models.BooleanField(_("图解图片"), default=False)
+    is_original = models.BooleanField(_("脱敏前原件（仅内部可见）"), default=False)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta(StoredFile.Meta):
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
+        constraints = [
+            # An original keeps nothing that reaches the public by itself: no text for search
+            # and no place among the item's 图解 shown on its page.
+            models.CheckConstraint(
+                condition=Q(is_original=False) | (Q(text="") & Q(is_graphic=False)),
+                name="attachment_original_not_indexed_or_shown",
+            ),
+        ]
 
 
 class NormativeRecord(models.Model):

@@ -6,6 +6,7 @@ from .guide import catalog_settings_save, category_save, guide_save
 from .importer import ImportFailed, catalog_import
 from .items import (
     attachment_add,
+    attachment_open,
     attachment_remove,
     attachment_strip_metadata,
     item_create,
@@ -25,6 +26,7 @@ from .release import (
 __all__ = [
     "ImportFailed",
     "attachment_add",
+    "attachment_open",
     "attachment_remove",
     "attachment_strip_metadata",
     "batch_approve",

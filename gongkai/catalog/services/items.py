@@ -181,7 +181,11 @@ def item_update(*, actor, item: Item, categories=None, **fields) -> Item:
     return item
 
 
-def _editable_item(item: Item, *, actor, message: str) -> Item:
+def lock_editable_item(item: Item, *, actor, message: str) -> Item:
+    """The item locked, for a change to its text or files: refused unless the actor may edit
+    it and it is still a draft (before the 保密审查, or returned by it). Every change to an
+    item's files goes through here (the redaction of an attachment too), so that a file that
+    was reviewed is never changed without a new review."""
     item = WORKFLOW.lock(item)
     POLICY.require(actor, "edit", item)
     if item.status not in EDITABLE:
@@ -192,7 +196,7 @@ def _editable_item(item: Item, *, actor, message: str) -> Item:
 @transaction.atomic
 def attachment_add(*, actor, item: Item, file, title: str = "", is_graphic: bool = False):
     """Attach a file to a draft: type and size checked, text extracted, hidden content found."""
-    item = _editable_item(item, actor=actor, message="只有草稿可以添加附件。")
+    item = lock_editable_item(item, actor=actor, message="只有草稿可以添加附件。")
     attachment = file_store(
         model=Attachment,
         owner=item,
@@ -215,7 +219,7 @@ def attachment_add(*, actor, item: Item, file, title: str = "", is_graphic: bool
 
 @transaction.atomic
 def attachment_remove(*, actor, attachment: Attachment) -> None:
-    _editable_item(attachment.item, actor=actor, message="只有草稿可以删除附件。")
+    lock_editable_item(attachment.item, actor=actor, message="只有草稿可以删除附件。")
     file_remove(stored=attachment, actor=actor, audit_action="catalog.detach")
 
 
@@ -234,4 +238,16 @@ def attachment_strip_metadata(*, actor, attachment: Attachment) -> Attachment:
     )
     attachment.metadata_stripped = True
     attachment.save(update_fields=["metadata_stripped"])
+    return attachment
+
+
+def attachment_open(*, actor, attachment: Attachment) -> Attachment:
+    """An attachment for staff to download from the office pages: any file of an item they
+    can see; an original a redacted copy was made from only for those who draft or review
+    the agency's items, and each time it is recorded on the item."""
+    item = attachment.item
+    POLICY.require_view(actor, item)
+    if attachment.is_original:
+        POLICY.require(actor, "view_original", item)
+        audit_record(actor=actor, action="catalog.view_original", obj=item, note=attachment.title)
     return attachment

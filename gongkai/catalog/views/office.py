@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
@@ -17,6 +17,7 @@ from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.files import file_response
 from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
 from gongkai.regimes import REGIMES
@@ -157,19 +158,35 @@ def edit(request, pk: int):
     )
 
 
+# Actions on one file, offered on each attachment's line rather than among the item's actions:
+# 脱敏处理, which gongkai/redaction registers on the table (its form chooses the attachment).
+FILE_ACTIONS = frozenset({"redact"})
+
+
 def _item_context(request, item, bound=None, upload_form=None):
+    forms_ = action_forms(TABLE, request.user, item, bound=bound)
+    attachments = list(item.attachments.all())
     return {
         "item": item,
-        "attachments": item.attachments.all(),
+        "attachments": attachments,
+        # Originals a redacted copy was made from: downloaded (and recorded) only by those
+        # who draft or review the agency's items.
+        "can_see_originals": POLICY.allows(request.user, "view_original", item),
         "events": item.events.select_related("actor"),
         "channels": item.channels.all(),
         "categories": item.categories.all(),
         "publication": sel.publication_deadline(item),
-        "action_forms": action_forms(TABLE, request.user, item, bound=bound),
+        "action_forms": [entry for entry in forms_ if entry[0] not in FILE_ACTIONS],
+        "file_actions": [entry for entry in forms_ if entry[0] in FILE_ACTIONS],
+        # A file action refused (even one no longer offered: the item was submitted
+        # meanwhile): (its label, its bound form), said above the files.
+        "file_refusal": (TABLE[bound[0]].label, bound[1])
+        if bound and bound[0] in FILE_ACTIONS
+        else None,
         "next_step": next_steps(TABLE, item, user=request.user),
         "can_edit": item.status in EDITABLE and POLICY.allows(request.user, "edit", item),
         "upload_form": upload_form or f.UploadForm(),
-        "findings_total": sum(len(a.findings) for a in item.attachments.all()),
+        "findings_total": sum(len(a.findings) for a in attachments),
         "channel_choices": ChannelRecord.Channel.choices,
     }
 
@@ -192,7 +209,11 @@ def act(request, pk: int, action: str):
         table=TABLE,
         target=item,
         name=action,
-        success_url=reverse("catalog_office:item", args=[pk]),
+        # An action whose result has a staff page of its own (another app's, registered on
+        # this table: a redaction) leads to it; any other returns to the item.
+        success_url=lambda result: (
+            getattr(result, "office_url", None) or reverse("catalog_office:item", args=[pk])
+        ),
         template="catalog/office/item.html",
         context=lambda bound: _item_context(request, item, bound=bound),
     )
@@ -220,6 +241,19 @@ def upload(request, pk: int):
             return redirect("catalog_office:item", pk=pk)
     context = _item_context(request, item, upload_form=form)
     return render(request, "catalog/office/item.html", context, status=400)
+
+
+@staff_required
+@require_GET
+def attachment_download(request, pk: int, attachment_pk: int):
+    """A file of an item for its agency's staff; an original a redacted copy was made from only
+    for those who draft or review the agency's items, each download recorded (the service)."""
+    item = _visible_item(request, pk)
+    attachment = get_object_or_404(item.attachments, pk=attachment_pk)
+    attachment = s.attachment_open(actor=request.user, attachment=attachment)
+    response = file_response(attachment, inline=attachment.content_type.startswith("image/"))
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @staff_required

@@ -109,7 +109,8 @@ def item(request, code: str, public_id):
         {
             "item": found,
             "agency": found.agency,
-            "attachments": found.attachments.all(),
+            # Never an original a redacted copy was made from (staff only).
+            "attachments": found.attachments.public(),
             "categories": found.categories.all(),
             "interpretations": sel.public_items().filter(interprets=found),
             "channels": found.channels.all(),
@@ -122,7 +123,8 @@ def attachment(request, code: str, public_id, pk: int):
     found = sel.public_item(code, public_id)
     if found is None or found.status not in PUBLIC:
         raise Http404
-    file = get_object_or_404(Attachment, item=found, pk=pk)
+    # An original a redacted copy was made from answers as a file that does not exist.
+    file = get_object_or_404(Attachment.objects.public(), item=found, pk=pk)
     # Images (图解) are shown on the item's page; other files are downloaded.
     return file_response(file, inline=file.content_type.startswith("image/"))
 
