@@ -173,7 +173,7 @@ def _staff_view(item: Item, request) -> dict:
         review_opinion=item.review_opinion,
         # Staff see what their item points at, published or not (the public record hides it).
         interprets=item.interprets.index_number if item.interprets else None,
-        findings={a.title: a.findings for a in item.attachments.all() if a.findings},
+        findings={a.title: a.findings for a in item.attachments.public() if a.findings},
     )
     return data
 
@@ -300,7 +300,7 @@ def _batch_view(batch, request) -> dict:
                 "pk": item.pk,
                 "index_number": item.index_number,
                 "title": item.title,
-                "findings": {a.title: a.findings for a in item.attachments.all() if a.findings},
+                "findings": {a.title: a.findings for a in item.attachments.public() if a.findings},
             }
             for item in flagged
         ],

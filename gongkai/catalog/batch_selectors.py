@@ -15,7 +15,7 @@ def flagged_in_review(batch: ImportBatch | None) -> QuerySet[Item]:
     if batch is None:
         return Item.objects.none()
     waiting = batch.items.filter(status=ItemStatus.SUBMITTED).prefetch_related("attachments")
-    flagged = [item.pk for item in waiting if any(a.findings for a in item.attachments.all())]
+    flagged = [item.pk for item in waiting if any(a.findings for a in item.attachments.public())]
     return Item.objects.filter(pk__in=flagged).order_by("pk")
 
 

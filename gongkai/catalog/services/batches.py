@@ -85,7 +85,9 @@ def batch_approve(*, actor, batch: ImportBatch, opinion: str = "", acknowledged=
     refusing = [
         item
         for item in waiting
-        if any(p.blocking for p in pending(map(stored, item.attachments.all()), agency=item.agency))
+        if any(
+            p.blocking for p in pending(map(stored, item.attachments.public()), agency=item.agency)
+        )
     ]
     if refusing:
         raise DomainError(

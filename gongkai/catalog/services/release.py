@@ -56,7 +56,7 @@ def item_return(*, actor, item: Item, opinion: str, batch=None) -> Item:
 
 def flagged_files(item: Item) -> dict[str, list]:
     """{attachment title: findings} of the item's files with hidden-content findings."""
-    return {a.title: a.findings for a in item.attachments.all() if a.findings}
+    return {a.title: a.findings for a in item.attachments.public() if a.findings}
 
 
 def release_files(*, actor, item: Item, findings_seen: bool, reason: str = "") -> None:
@@ -64,7 +64,7 @@ def release_files(*, actor, item: Item, findings_seen: bool, reason: str = "") -
     reason from the reviewer for anything that refuses release (Regulation Art 15)."""
     release_check(
         actor=actor,
-        releases=[stored(attachment) for attachment in item.attachments.all()],
+        releases=[stored(attachment) for attachment in item.attachments.public()],
         agency=item.agency,
         owner=item,
         findings_seen=findings_seen,
