@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from gongkai.appeals import api as appeals_api
 from gongkai.appeals import urls as appeals_urls
 from gongkai.applications import api as application_api
+from gongkai.applications.api_personal import RevealIdentityAPI
 from gongkai.applications.urls import office_patterns as application_office_patterns
 from gongkai.catalog import api as catalog_api
 from gongkai.catalog.feeds import SITEMAPS
@@ -44,6 +45,11 @@ api_patterns = [
         name="application-withdraw",
     ),
     path("office/applications/", application_api.QueueAPI.as_view(), name="office-queue"),
+    path(
+        "office/applications/<str:number>/reveal-identity/",
+        RevealIdentityAPI.as_view(),
+        name="office-reveal-identity",
+    ),
     *action_paths(
         "office/applications/<str:number>/actions/",
         application_api.ActionAPI,

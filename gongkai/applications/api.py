@@ -33,6 +33,7 @@ from gongkai.regimes.rules import Channel
 
 from . import services as s
 from .actions import APPLICANT_TABLE, TABLE
+from .api_personal import ApplicantShownSerializer, applicant_data
 from .filters import PAGE_SIZE as QUEUE_PAGE_SIZE
 from .filters import SORTS, URGENCIES, QueueFilterForm, outcome_choices
 from .listing import documents_by_case, reply_deadlines_explained
@@ -272,10 +273,15 @@ class QueueApplicationSerializer(ApplicationSerializer):
     """A case in the staff queue: the case as read by its API, plus what staff sort by."""
 
     applicant_name = serializers.CharField()
+    applicant = serializers.SerializerMethodField()
     assigned_to = serializers.SerializerMethodField()
 
     class Meta(ApplicationSerializer.Meta):
-        fields = [*ApplicationSerializer.Meta.fields, "applicant_name", "assigned_to"]
+        fields = [*ApplicationSerializer.Meta.fields, "applicant_name", "applicant", "assigned_to"]
+
+    @extend_schema_field(ApplicantShownSerializer)
+    def get_applicant(self, obj) -> dict:
+        return applicant_data(self.context["request"].user, obj)
 
     @extend_schema_field(AssigneeSerializer(allow_null=True, help_text="承办人；待分配时为 null"))
     def get_assigned_to(self, obj) -> dict | None:

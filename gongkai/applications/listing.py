@@ -22,6 +22,7 @@ from gongkai.deadlines.selectors import reminder_horizon
 from gongkai.workdays.selectors import provisional_calendar
 
 from .models import Application, ApplicationDocument
+from .personal import hidden_document_kinds
 
 
 def reply_deadlines_explained(
@@ -85,8 +86,9 @@ def _explained(application, deadline, *, today, calendar, horizon) -> DeadlineSh
 def documents_by_case(
     *, user, applications: Sequence[Application]
 ) -> dict[int, list[ApplicationDocument]]:
-    """{case: its files in upload order}, in one query: all of them for the agency's staff, and
-    for the applicant those made visible to them and those they uploaded (documents_for)."""
+    """{case: its files in upload order}, in one query, as documents_for lists them: for staff
+    all but those personal.hidden_document_kinds keeps from them, for the applicant those made
+    visible to them and those they uploaded (never an original)."""
     files: dict[int, list[ApplicationDocument]] = {a.pk: [] for a in applications}
     if not files:
         return files
@@ -100,6 +102,10 @@ def documents_by_case(
             files[application.pk] = [
                 d
                 for d in files[application.pk]
-                if d.visible_to_applicant or d.uploaded_by_id == user.pk
+                if (d.visible_to_applicant or d.uploaded_by_id == user.pk)
+                and d.kind != ApplicationDocument.Kind.ORIGINAL
             ]
+        else:
+            hidden = hidden_document_kinds(user, application)
+            files[application.pk] = [d for d in files[application.pk] if d.kind not in hidden]
     return files

@@ -49,29 +49,29 @@ POLICY = Policy(
         "strip_metadata": HANDLE,
         # Checking again for similar requests and published items changes nothing in the case.
         "recheck": HANDLE | has_capability(Capability.REVIEW),
+        # Reading is not an action on the case, but showing the applicant's full identity
+        # number is decided here like one: only the staff handling the agency's cases, and
+        # each time it is audited (services/personal.py).
+        "reveal_identity": has_capability(
+            Capability.HANDLE, refusal=_("只有承办本申请的工作人员可以显示完整证件号码。")
+        ),
     },
 )
 
 
+def handles(user, application) -> bool:
+    """Whether the user handles the agency's cases (HANDLE): they read the applicant's contact
+    in full (they call and post), open the identity papers, and may reveal the full identity
+    number, each time audited. Everyone else who reads the case (审核人, 督导, 负责人, 管理员)
+    sees the masked forms (personal.py)."""
+    return POLICY.allows(user, "reveal_identity", application)
+
+
 def handles_or_reviews(user, application) -> bool:
-    """Whether the user handles or reviews the agency's cases: they read the applicant's
-    personal data in full; those who only read the case (督导, 负责人, 管理员) see it masked."""
+    """Whether the user handles or reviews the agency's cases: they may open the original a
+    released copy was redacted from (the reviewer checks the redaction against it; every look
+    is audited)."""
     return bool(
         {application.agency_id}
         & (agency_ids_with(user, Capability.HANDLE) | agency_ids_with(user, Capability.REVIEW))
-    )
-
-
-def handles_case_of(viewer, profile) -> bool:
-    """Staff who may handle or review a case of this applicant see the full identity number."""
-    from .models import Application
-
-    agencies = agency_ids_with(viewer, Capability.HANDLE) | agency_ids_with(
-        viewer, Capability.REVIEW
-    )
-    return (
-        bool(agencies)
-        and Application.objects.filter(
-            applicant_id=profile.user_id, agency_id__in=agencies
-        ).exists()
     )

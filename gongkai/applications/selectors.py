@@ -36,7 +36,7 @@ from gongkai.workdays.selectors import provisional_calendar
 
 from .listing import reply_deadlines_explained
 from .models import Application, ApplicationDocument, Consultation, ExtensionRequest, RequestCheck
-from .permissions import handles_or_reviews
+from .personal import hidden_document_kinds
 from .services.base import hash_query_code
 from .similarity import application_digest
 from .states import INTERNAL_ACTIONS, NOTE_LABELS, NOTES_FOR_APPLICANT, OPEN, TERMINAL
@@ -337,15 +337,11 @@ def documents_for(*, user, application: Application):
         documents = documents.filter(visible_to_applicant=True) | documents.filter(uploaded_by=user)
         # An original a released copy was redacted from is never the applicant's to see.
         documents = documents.exclude(kind=ApplicationDocument.Kind.ORIGINAL)
-    elif not handles_or_reviews(user, application):
-        # Staff who only read the case (督导, 负责人, 管理员) see its personal data masked: not the
-        # applicant's identity papers, nor an original a released copy was redacted from.
-        documents = documents.exclude(kind__in=PERSONAL_KINDS)
+    else:
+        # Staff see the identity papers only if they handle the case, an original a released
+        # copy was redacted from only if they handle or review it (personal.py).
+        documents = documents.exclude(kind__in=hidden_document_kinds(user, application))
     return documents
-
-
-# The case files that carry what only those handling the case may see.
-PERSONAL_KINDS = (ApplicationDocument.Kind.IDENTITY_PROOF, ApplicationDocument.Kind.ORIGINAL)
 
 
 def _is_staff_of(user, application) -> bool:

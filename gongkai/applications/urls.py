@@ -21,6 +21,7 @@ office_patterns = (
         path("workload/", staff.workload, name="workload"),
         path("<int:pk>/", staff.case, name="case"),
         path("<int:pk>/act/<str:action>/", staff.act, name="act"),
+        path("<int:pk>/reveal-identity/", staff.reveal_identity, name="reveal_identity"),
     ],
     "applications_office",
 )

@@ -157,3 +157,21 @@ def mask_identifier(value: str) -> str:
     if len(value) > 2:
         return value[0] + "*" * (len(value) - 2) + value[-1]
     return "*" * len(value)
+
+
+def mask_address(value: str) -> str:
+    """An address down to its first few characters, the region (河南省商丘市****): enough to
+    see where a letter goes, not the street or the house."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    return value[: min(6, len(value) // 2)] + "****"
+
+
+def mask_email(value: str) -> str:
+    """An e-mail address with its name hidden but its first character (z***@example.com)."""
+    value = (value or "").strip()
+    name, at, domain = value.partition("@")
+    if not at:
+        return mask_identifier(value)
+    return (name[:1] + "***" if name else "") + "@" + domain

@@ -31,7 +31,7 @@ TABLE.register(
 def _draft_context(request, application) -> dict:
     context = {"application": application, "mark": DRAFT_MARK}
     try:
-        context["draft"] = draft_decision_letter(application)
+        context["draft"] = draft_decision_letter(application, reader=request.user)
     except DomainError as error:  # no template for this outcome: say so, where it is missed
         context["error"] = error.message
     return context

@@ -31,6 +31,7 @@ from gongkai.agencies.models import Agency
 from gongkai.applications.models import Application, Consultation
 from gongkai.applications.states import DECIDED
 from gongkai.core.errors import DomainError
+from gongkai.core.identifiers import mask_address, mask_email, mask_identifier
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import deadlines_of
 from gongkai.redaction.selectors import withheld_parts
@@ -123,7 +124,18 @@ def require_facts(application: Application, kind: str) -> None:
         raise DomainError(message, code="letter_not_ready")
 
 
-def letter_context(application: Application, kind: str, *, today: dt.date | None = None) -> dict:
+def letter_context(
+    application: Application,
+    kind: str,
+    *,
+    today: dt.date | None = None,
+    contact_masked: bool = False,
+) -> dict:
+    """The template's variables. The letter is addressed to the applicant: their name, and the
+    contact the office writes to; never their identity number (a 答复书 names its addressee,
+    it does not print the number of their 居民身份证, and a template cannot reach it).
+    `contact_masked`: a preview for staff who do not handle the case (a reviewer) shows the
+    contact masked as the case page does (applications.personal)."""
     agency = application.agency
     outcome = application.outcome_obj
     consultation = application.consultations.order_by("-started_on", "-id").first()
@@ -137,14 +149,7 @@ def letter_context(application: Application, kind: str, *, today: dt.date | None
         "letter_number": letter_number(application),
         "application": _application(application),
         "number": application.number,
-        "applicant": {
-            "name": application.applicant_name,
-            "you": "您" if application.applicant_type == ApplicantType.NATURAL_PERSON else "贵单位",
-            "type": application.get_applicant_type_display(),
-            "address": application.contact_address,
-            "phone": application.contact_phone,
-            "email": application.contact_email,
-        },
+        "applicant": _applicant(application, masked=contact_masked),
         "agency": {name: getattr(agency, name) for name in AGENCY_FIELDS},
         "agency_short": agency.short_name or agency.name,
         "review_body": review_body(agency),
@@ -186,6 +191,24 @@ def letter_context(application: Application, kind: str, *, today: dt.date | None
         "extension": (
             {"reason": extension.reason, "decided_at": extension.decided_at} if extension else None
         ),
+    }
+
+
+def _applicant(application: Application, *, masked: bool) -> dict:
+    address, phone, email = (
+        application.contact_address,
+        application.contact_phone,
+        application.contact_email,
+    )
+    if masked:
+        address, phone, email = mask_address(address), mask_identifier(phone), mask_email(email)
+    return {
+        "name": application.applicant_name,
+        "you": "您" if application.applicant_type == ApplicantType.NATURAL_PERSON else "贵单位",
+        "type": application.get_applicant_type_display(),
+        "address": address,
+        "phone": phone,
+        "email": email,
     }
 
 

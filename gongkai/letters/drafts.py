@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gongkai.applications.models import Application
+from gongkai.applications.permissions import handles
 from gongkai.applications.states import Status
 from gongkai.core.errors import DomainError
 
@@ -29,16 +30,27 @@ def awaits_review(application: Application) -> bool:
     return application.status == Status.DECISION_DRAFTED and bool(application.outcome)
 
 
-def draft_decision_letter(application: Application, *, today: dt.date | None = None) -> DraftLetter:
-    """The text of the 答复书 as it would be issued today from the drafted decision."""
+def draft_decision_letter(
+    application: Application, *, reader=None, today: dt.date | None = None
+) -> DraftLetter:
+    """The text of the 答复书 as it would be issued today from the drafted decision. For a
+    `reader` who does not handle the case (the reviewer), the applicant's contact is masked as
+    on the case page (applications.personal); the issued letter carries it whole."""
     if not awaits_review(application):
         raise DomainError("本申请没有待审核的答复稿。", code="no_draft")
-    title, blocks = compose_letter(application, LetterKind.DECISION, today=today)
+    title, blocks = compose_letter(
+        application,
+        LetterKind.DECISION,
+        today=today,
+        contact_masked=reader is not None and not handles(reader, application),
+    )
     return DraftLetter(title, tuple(blocks))
 
 
-def draft_decision_docx(application: Application, *, today: dt.date | None = None) -> bytes:
-    draft = draft_decision_letter(application, today=today)
+def draft_decision_docx(
+    application: Application, *, reader=None, today: dt.date | None = None
+) -> bytes:
+    draft = draft_decision_letter(application, reader=reader, today=today)
     return build_docx(
         draft.title, list(draft.blocks), author=application.agency.name, mark=DRAFT_MARK
     )

@@ -41,11 +41,16 @@ def render_letter(
 
 
 def compose_letter(
-    application: Application, kind: str, *, today: dt.date | None = None
+    application: Application,
+    kind: str,
+    *,
+    today: dt.date | None = None,
+    contact_masked: bool = False,
 ) -> tuple[str, list[Block]]:
     """(title, paragraphs) of the letter from its template, without building files and without
     checking that the case may have it yet (`render_letter` does; a draft's preview does not).
-    DomainError when no template exists."""
+    DomainError when no template exists. `contact_masked` for a preview read by staff who do
+    not handle the case (context.letter_context)."""
     outcome = application.outcome_obj if kind == LetterKind.DECISION else None
     template = letter_template_for(
         agency=application.agency, kind=kind, group=outcome.group if outcome else ANY_GROUP
@@ -55,6 +60,6 @@ def compose_letter(
             f"没有可用的“{LetterKind(kind).label}”模板，请平台管理员在后台添加。",
             code="letter_template_missing",
         )
-    context = letter_context(application, kind, today=today)
+    context = letter_context(application, kind, today=today, contact_masked=contact_masked)
     title = " ".join(render_text(template.title, context).split())
     return title, render_blocks(template.body, context)

@@ -24,7 +24,7 @@ def draft_decision(request, pk: int):
     if not awaits_review(application):
         raise Http404
     try:
-        content = draft_decision_docx(application)
+        content = draft_decision_docx(application, reader=request.user)
     except DomainError as error:  # no template for this outcome
         messages.error(request, error.message)
         return redirect("applications_office:case", pk=pk)

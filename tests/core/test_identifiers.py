@@ -10,6 +10,8 @@ from django.utils import translation
 
 from gongkai.core.identifiers import (
     credit_code_check_char,
+    mask_address,
+    mask_email,
     mask_identifier,
     resident_id_check_char,
     validate_credit_code,
@@ -118,6 +120,23 @@ def test_masking_keeps_only_the_ends():
     assert mask_identifier("11010519491231002X") == "110***********002X"
     assert mask_identifier("E12345678") == "E*******8"
     assert mask_identifier("") == ""
+
+
+def test_a_masked_phone_keeps_the_carrier_prefix_and_the_last_four_digits():
+    assert mask_identifier("13800000001") == "138****0001"
+    assert mask_identifier("0370-3000000") == "037*****0000"
+
+
+def test_a_masked_address_keeps_only_the_region():
+    assert mask_address("河南省商丘市梁园区民主路1号") == "河南省商丘市****"
+    assert mask_address("民主路1号") == "民主****"  # never more than half of it
+    assert mask_address("  ") == ""
+
+
+def test_a_masked_email_keeps_the_first_character_and_the_domain():
+    assert mask_email("zhangsan@example.com") == "z***@example.com"
+    assert mask_email("") == ""
+    assert mask_email("not-an-address") == mask_identifier("not-an-address")
 
 
 def _resident_id(first17):

@@ -19,6 +19,7 @@ from .intake import (
     application_strip_metadata,
     application_submit_online,
 )
+from .personal import application_document_opened, application_reveal_identity
 from .timeliness import application_recheck_on_time
 from .workflow import (
     application_assign,
@@ -40,6 +41,7 @@ __all__ = [
     "application_close",
     "application_confirm_receipt",
     "application_decide_extension",
+    "application_document_opened",
     "application_draft_decision",
     "application_finish_consultation",
     "application_lapse_correction",
@@ -50,6 +52,7 @@ __all__ = [
     "application_request_correction",
     "application_request_extension",
     "application_return_draft",
+    "application_reveal_identity",
     "application_send_fee_notice",
     "application_serve",
     "application_split",

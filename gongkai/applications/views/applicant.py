@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.action_views import action_forms, action_post
-from gongkai.core.audit import audit_record
 from gongkai.core.client import client_address
 from gongkai.core.errors import DomainError
 from gongkai.core.files import file_response
@@ -153,14 +152,9 @@ def download(request, pk: int):
     POLICY.require_view(request.user, application)
     if not documents_for(user=request.user, application=application).filter(pk=pk).exists():
         raise Http404
-    if document.kind == ApplicationDocument.Kind.ORIGINAL:
-        # An original a released copy was redacted from: staff only, and every look is recorded.
-        audit_record(
-            actor=request.user,
-            action="application.view_original",
-            obj=application,
-            note=document.title,
-        )
+    # An original a released copy was redacted from, or the applicant's identity papers: staff
+    # open them only on purpose, and every look is recorded.
+    s.application_document_opened(actor=request.user, document=document)
     return file_response(document)
 
 

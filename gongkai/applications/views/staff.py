@@ -16,7 +16,6 @@ from gongkai.agencies.selectors import agencies_visible_to, memberships_with
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
-from gongkai.core.identifiers import mask_identifier
 from gongkai.core.next_steps import next_steps
 from gongkai.core.paging import paginate
 from gongkai.core.panels import render_panels
@@ -29,7 +28,7 @@ from ..actions import TABLE
 from ..deadlines import case_deadlines
 from ..filters import PAGE_SIZE as QUEUE_PAGE_SIZE
 from ..filters import QueueFilterForm
-from ..permissions import handles_or_reviews
+from ..personal import applicant_shown
 from ..selectors import (
     applications_visible_to,
     documents_for,
@@ -113,27 +112,7 @@ def register(request):
     )
 
 
-def _contact(user, application) -> dict:
-    """The applicant's identity number and contact as the viewer may read them: in full for
-    those who handle or review the agency's cases (as accounts.permissions shows a profile's
-    number), masked (and no address or e-mail) for the read-only: a supervisor, the head, the
-    agency's administrator."""
-    if handles_or_reviews(user, application):
-        return {
-            "identifier": application.applicant_identifier,
-            "phone": application.contact_phone,
-            "address": application.contact_address,
-            "email": application.contact_email,
-            "masked": False,
-        }
-    return {
-        "identifier": mask_identifier(application.applicant_identifier),
-        "phone": mask_identifier(application.contact_phone),
-        "masked": True,
-    }
-
-
-def _case_context(request, application, bound=None):
+def _case_context(request, application, bound=None, revealed=""):
     # The hints cite the articles of the case's regime (today's, before receipt fixes it).
     regime = application.regime_obj or regime_for(timezone.localdate())
     checks = request_checks(application)  # stored: not recomputed on every view
@@ -142,7 +121,9 @@ def _case_context(request, application, bound=None):
         "regime": regime,
         "repeat_outcome": regime.find_outcome("np_repeat"),
         "application": application,
-        "contact": _contact(request.user, application),
+        # The applicant's identity number masked (in full only in the answer to a reveal), the
+        # contact in full only for those handling the case (personal.py).
+        "applicant": applicant_shown(request.user, application, revealed=revealed),
         "deadline": reply_deadline_explained(application),
         "timeline": timeline(application),
         "documents": documents_for(user=request.user, application=application),
@@ -188,3 +169,22 @@ def act(request, pk: int, action: str):
         template="applications/staff/case.html",
         context=lambda bound: _case_context(request, application, bound=bound),
     )
+
+
+@staff_required
+@require_POST
+def reveal_identity(request, pk: int):
+    """显示完整号码: the case page once, with the applicant's full identity number, for the
+    staff handling the case (403 for the others); each reveal is audited. Nothing is kept: the
+    next view of the page shows the masked number again."""
+    application = get_object_or_404(
+        applications_visible_to(user=request.user).select_related("agency", "applicant"), pk=pk
+    )
+    number = s.application_reveal_identity(actor=request.user, application=application)
+    response = render(
+        request,
+        "applications/staff/case.html",
+        _case_context(request, application, revealed=number),
+    )
+    response["Cache-Control"] = "no-store"
+    return response
