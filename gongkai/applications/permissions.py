@@ -4,7 +4,7 @@ ask it (through the workflow executor or `POLICY.require`); nothing else decides
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.permissions import agency_ids_with
-from gongkai.agencies.policy import Policy, anyone, applicant_owns, has_capability
+from gongkai.agencies.policy import Policy, Rule, anyone, applicant_owns, has_capability
 from gongkai.agencies.roles import Capability
 
 from .states import WORKFLOW
@@ -12,6 +12,12 @@ from .states import WORKFLOW
 HANDLE = has_capability(Capability.HANDLE)
 # What the applicant may do on their own case (and staff for them, from a letter or a call).
 HANDLE_OR_APPLICANT = HANDLE | applicant_owns(refusal=_("申请人不能执行此操作。"))
+
+# An API token acts for a system, not a person: it never reads a full identity number.
+PERSON_ONLY = Rule(
+    lambda user, target, agency_id: not hasattr(user, "api_token"),
+    refusal=_("API令牌不能显示完整证件号码。"),
+)
 
 POLICY = Policy(
     name="applications",
@@ -54,7 +60,8 @@ POLICY = Policy(
         # each time it is audited (services/personal.py).
         "reveal_identity": has_capability(
             Capability.HANDLE, refusal=_("只有承办本申请的工作人员可以显示完整证件号码。")
-        ),
+        )
+        & PERSON_ONLY,
     },
 )
 

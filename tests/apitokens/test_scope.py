@@ -200,3 +200,13 @@ def test_a_write_token_is_refused_every_write_outside_the_office_api(write_token
         response = getattr(client, method)(_url(path, ours), {}, format="json")
         assert (response.status_code, response.json()["code"]) == (403, "token_not_allowed"), path
     assert AuditEvent.objects.count() == before
+
+
+def test_a_write_token_never_reveals_a_full_identity_number(write_token, clerk_a, dept_a):
+    application = register(clerk_a, dept_a)
+    _token, secret = write_token
+    response = bearer(secret).post(
+        f"/api/office/applications/{application.number}/reveal-identity/", {}, format="json"
+    )
+    assert response.status_code == 403
+    assert not AuditEvent.objects.filter(action="application.reveal_identity").exists()
