@@ -86,6 +86,11 @@ class HiddenContentFindingSerializer(serializers.Serializer):
     )
     where = serializers.CharField(help_text="在文件中的位置")
     message = serializers.CharField()
+    values = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="仅 person_business_code：找到的个体工商户统一社会信用代码（与可公开名单比对）",
+    )
 
 
 class StaffCatalogItemSerializer(CatalogItemSerializer):
