@@ -24,6 +24,12 @@ from pathlib import Path
 import pymupdf
 
 from gongkai.core.errors import DomainError
+from gongkai.core.hidden_content.numbers import (
+    ID_NUMBER,
+    MOBILE_NUMBER,
+    PERSON_BUSINESS_CODE,
+    find_numbers,
+)
 
 # What LibreOffice converts; images go through PyMuPDF.
 OFFICE_EXTENSIONS = frozenset({"docx", "xlsx", "doc", "xls", "odt", "ods", "rtf"})
@@ -34,8 +40,6 @@ RENDER_DPI = 110  # page images for drawing boxes: readable, not huge
 
 # An 18-character number that may be a 居民身份证 number (the validator decides), and a mainland
 # mobile number, each not part of a longer run of digits or letters.
-_ID_CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 class RedactionError(DomainError):
@@ -67,7 +71,7 @@ class Box:
 @dataclass(frozen=True)
 class Proposal:
     box: Box
-    kind: str  # "id_number", "mobile" or "term"
+    kind: str  # "id_number", "mobile", "credit_code" (a 个体工商户's) or "term"
 
 
 def _open(pdf: bytes) -> pymupdf.Document:
@@ -168,14 +172,16 @@ def propose(pdf: bytes, *, is_id_number, terms=(), ids=True, mobiles=True) -> li
         for index, page in enumerate(doc):
             text = page.get_text()
             wanted: list[tuple[str, str]] = []
-            if ids:
-                wanted += [
-                    (m.group(0), "id_number")
-                    for m in _ID_CANDIDATE.finditer(text)
-                    if is_id_number(m.group(0))
-                ]
-            if mobiles:
-                wanted += [(m.group(0), "mobile") for m in _MOBILE.finditer(text)]
+            # The release check's own reading of numbers (grouped 6-8-4 or 3-4-4, full-width,
+            # +86): what it would refuse is what is proposed here.
+            for number in find_numbers(text):
+                needle = text[number.start : number.end]
+                if number.kind == MOBILE_NUMBER and mobiles:
+                    wanted.append((needle, "mobile"))
+                elif number.kind == ID_NUMBER and ids and is_id_number(number.value):
+                    wanted.append((needle, "id_number"))
+                elif number.kind == PERSON_BUSINESS_CODE and ids:
+                    wanted.append((needle, "credit_code"))
             wanted += [(term, "term") for term in terms if term and term in text]
             seen = set()
             for needle, kind in wanted:

@@ -161,6 +161,7 @@ class RedactionBox(models.Model):
         DRAWN = "drawn", _("手工标注")
         ID_NUMBER = "id_number", _("身份证号码")
         MOBILE = "mobile", _("手机号码")
+        CREDIT_CODE = "credit_code", _("个体工商户代码")
         TERM = "term", _("检索词")
 
     redaction = models.ForeignKey(Redaction, on_delete=models.CASCADE, related_name="boxes")
@@ -170,7 +171,7 @@ class RedactionBox(models.Model):
     x1 = models.FloatField()
     y1 = models.FloatField()
     ground = models.CharField(_("不予公开的理由"), max_length=40, blank=True)
-    origin = models.CharField(_("来源"), max_length=10, choices=Origin.choices)
+    origin = models.CharField(_("来源"), max_length=12, choices=Origin.choices)
     accepted = models.BooleanField(_("已确认"), default=False)
     # The text under the box when it was drawn: the redacted file is read back and refused if
     # any of it can still be extracted. Staff only, like the original.

@@ -171,7 +171,12 @@ def redaction_propose(
         (b.page, round(b.x0), round(b.y0), round(b.x1), round(b.y1)) for b in redaction.boxes.all()
     }
     # Numbers are personal information: their ground is proposed; a term's is the clerk's.
-    suggested = {"id_number": "personal_privacy", "mobile": "personal_privacy", "term": ""}
+    suggested = {
+        "id_number": "personal_privacy",
+        "mobile": "personal_privacy",
+        "credit_code": "personal_privacy",
+        "term": "",
+    }
     regime = regime_of(redaction.owner)
     created = []
     for proposal in found:

@@ -129,3 +129,20 @@ def test_a_word_document_is_converted_then_the_name_redacted():
     assert "补助金额" in engine.extracted_text(redacted)
     assert NAME.encode("utf-8") not in engine.raw_streams(redacted)
     assert NAME.encode("utf-16-be") not in engine.raw_streams(redacted)
+
+
+def test_grouped_and_full_width_numbers_and_credit_codes_are_proposed():
+    """What the release check would refuse is what the search proposes."""
+    import pymupdf
+
+    from gongkai.core.identifiers import credit_code_check_char
+
+    code = "92110105MA0000001"
+    code += credit_code_check_char(code)
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        page.insert_text((72, 72), "电话 139-1234-5678", fontname="china-s")
+        page.insert_text((72, 100), f"代码 {code}", fontname="china-s")
+        pdf = doc.tobytes()
+    kinds = {(p.kind, p.box.text) for p in engine.propose(pdf, is_id_number=lambda t: True)}
+    assert ("mobile", "139-1234-5678") in kinds and ("credit_code", code) in kinds
