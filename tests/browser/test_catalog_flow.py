@@ -22,11 +22,13 @@ def _workbook_with_hidden_sheet(tmp_path):
     return path
 
 
-def _act(page, name, checks=()):
+def _act(page, name, checks=(), fills=None):
     page.locator(f"details:has(form[action$='/act/{name}/']) > summary").click()
     form = page.locator(f"form[action$='/act/{name}/']")
     for label in checks:
         form.get_by_label(label).check()
+    for label, text in (fills or {}).items():
+        form.get_by_label(label).fill(text)
     form.locator("button[type=submit]").click()
     page.get_by_text("已完成").first.wait_for()
 
@@ -61,7 +63,13 @@ def test_draft_review_publish_and_find(
     warning = reviewer.get_by_role("alert")
     assert "隐藏内容" in warning.inner_text()
     assert reviewer.get_by_text("内部评分").count() >= 1
-    _act(reviewer, "approve", checks=["我已逐项查看附件中的隐藏内容和文档属性，确认可以公开"])
+    # A hidden sheet refuses release: the reviewer, having looked, says why it may go.
+    _act(
+        reviewer,
+        "approve",
+        checks=["我已逐项查看待公开文件的发布前检查结果"],
+        fills={"仍予公开的理由": "隐藏的评分表经核对可以公开。"},
+    )
     item = Item.objects.get()
     assert item.status == ItemStatus.APPROVED and item.review.reviewer == catalog_reviewer_a
 
