@@ -121,6 +121,10 @@ class Application(AgencyScopedModel):
     legal_basis = models.TextField(_("法律依据"), blank=True)
     reasons = models.TextField(_("理由"), blank=True)
     withheld = models.TextField(_("不予公开的部分及理由"), blank=True)
+    # Art. 36(7): a referral names the procedure of the special law, where the clerk gives it.
+    referral_procedure = models.CharField(
+        _("依照有关法律、行政法规办理的途径"), max_length=300, blank=True
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("拟稿人"),

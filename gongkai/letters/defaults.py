@@ -26,11 +26,9 @@ PROVISION = (
     "{{ application.delivery_method }}方式提供。{% endif %}\n"
 )
 REASONS = "{{ decision.withheld }}\n{{ decision.reasons }}\n"
-REMEDY = (
-    "{{ applicant.you }}如对本答复不服，可以自收到本答复之日起六十日内"
-    "{% if review_body %}向{{ review_body }}{% else %}依法{% endif %}申请行政复议，"
-    "或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。\n"
-)
+# The remedy follows from the outcome and the decision date (regimes.remedies): 复议前置 for
+# 不予公开 since 2024 (行政复议法 Art. 23). Migration 0005 puts it in installed defaults.
+REMEDY = "{{ remedy }}\n"
 DECISION_HEAD = (
     "={{ agency_short }}依申请公开答复{{ letter_number }}\n"
     + SALUTATION
@@ -137,6 +135,16 @@ FEE = (
     "特此通知。\n" + SIGNATURE
 )
 
+# Art. 36(7): "告知申请人依照有关法律、行政法规的规定办理", naming the procedure where the clerk
+# gave it (decision.referral_procedure). Migration 0005 puts it in installed defaults.
+REFERRAL_IF = (
+    "{% if outcome.referral %}{{ applicant.you }}的申请事项{{ outcome_label }}，有关法律、行政法规"
+    "对该信息的获取有特别规定。根据{{ outcome_citation }}" + EXTRA_BASIS + "的规定，请"
+    "{{ applicant.you }}依照有关法律、行政法规的规定办理"
+    "{% if decision.referral_procedure %}（办理途径：{{ decision.referral_procedure|clause }}）"
+    "{% endif %}。\n{{ decision.reasons }}\n{% else %}"
+)
+
 DECISIONS = {
     "予以公开": (
         "{{ applicant.you }}申请获取的政府信息属于公开范围。根据{{ outcome_citation }}"
@@ -152,13 +160,16 @@ DECISIONS = {
         + REASONS
         + PROVISION
     ),
-    "不予公开": (
+    # Art. 36(7) (行政查询事项) is a referral, counted in this group but never "不予公开".
+    "不予公开": REFERRAL_IF
+    + (
         "{{ applicant.you }}申请获取的政府信息属于“{{ outcome_label }}”的情形。"
         "根据{{ outcome_citation }}"
         + EXTRA_BASIS
         + "的规定，本机关决定不予公开。理由如下：\n"
         + REASONS
-    ),
+    )
+    + "{% endif %}\n",
     "无法提供": (
         "{% if outcome.code == 'unable_not_held' %}经检索，本机关未制作或者获取{{ applicant.you }}"
         "所申请的政府信息。{% elif outcome.code == 'unable_needs_creation' %}{{ applicant.you }}"
