@@ -157,6 +157,11 @@ class ConsultationStartForm(forms.Form):
     party_contact = forms.CharField(label=_("联系方式"), max_length=200, required=False)
     started_on = forms.DateField(label=_("发出征求意见书之日"), widget=DATE)
     letter_received_on = forms.DateField(label=_("对方收到之日"), widget=DATE)
+    jointly_produced = forms.BooleanField(
+        label=_("该政府信息由本机关与该机关共同制作"),
+        required=False,
+        help_text=_("仅适用于征求其他机关意见：共同制作的，对方逾期未提出意见视为同意公开。"),
+    )
 
 
 class ConsultationFinishForm(forms.Form):

@@ -249,7 +249,8 @@ class ApplicationSequence(models.Model):
 
 
 class Consultation(models.Model):
-    """Consulting a third party (Art. 32) or another agency (Art. 34); the reply clock stops."""
+    """Consulting a third party (Art. 32) or another agency (Art. 34 when the information was
+    jointly produced); the reply clock stops (Art. 33(3))."""
 
     class PartyKind(models.TextChoices):
         THIRD_PARTY = "third_party", _("第三方")
@@ -271,6 +272,9 @@ class Consultation(models.Model):
     answered_on = models.DateField(_("收到意见之日"), null=True, blank=True)
     opinion = models.CharField(_("意见"), max_length=8, blank=True, choices=Opinion.choices)
     opinion_text = models.TextField(_("意见内容"), blank=True)
+    # 2019 Art. 34: only an agency that produced the information jointly is consulted under it,
+    # and only its silence counts as consent. Always False for a third party (Art. 32).
+    jointly_produced = models.BooleanField(_("与本机关共同制作该政府信息"), default=False)
 
     class Meta:
         verbose_name = _("征求意见")

@@ -20,7 +20,8 @@ Variables (all templates):
   correction (instructions,
   requested_on, due_on, corrected_on), fee (amount, method, units, explanation,
   notice_received_on, payment_due, payment_due_provisional), consultation (party_name,
-  party_kind, is_agency, started_on, letter_received_on, answer_due, answer_due_provisional,
+  party_kind, is_agency, jointly_produced, basis (Art. 32 for a third party, Art. 34 for a
+  co-producing agency, else ""), silence_is_consent (Art. 34 only), started_on, letter_received_on, answer_due, answer_due_provisional,
   opinion), extension (reason, decided_at).
 """
 
@@ -222,7 +223,9 @@ def letter_context(
             "payment_due": _due(application, Deadline.Kind.FEE_PAYMENT),
             "payment_due_provisional": _due_provisional(application, Deadline.Kind.FEE_PAYMENT),
         },
-        "consultation": _consultation(consultation) if consultation else None,
+        "consultation": (
+            _consultation(consultation, application.regime_obj) if consultation else None
+        ),
         "extension": (
             {"reason": extension.reason, "decided_at": extension.decided_at} if extension else None
         ),
@@ -263,11 +266,22 @@ def _application(application: Application) -> dict:
     }
 
 
-def _consultation(consultation: Consultation) -> dict:
+def _consultation(consultation: Consultation, regime) -> dict:
+    is_agency = consultation.party_kind == Consultation.PartyKind.AGENCY
+    # A third party: 2019 Art. 32 (2008 Art. 23). Another agency: Art. 34 only when the
+    # information was jointly produced, and only then is its silence consent.
+    joint = is_agency and consultation.jointly_produced and bool(regime.joint_consultation_basis)
+    if is_agency:
+        basis = regime.joint_consultation_basis if joint else ""
+    else:
+        basis = regime.third_party_consultation_basis
     return {
         "party_name": consultation.party_name,
         "party_kind": consultation.get_party_kind_display(),
-        "is_agency": consultation.party_kind == Consultation.PartyKind.AGENCY,
+        "is_agency": is_agency,
+        "jointly_produced": joint,
+        "basis": basis,
+        "silence_is_consent": joint,
         "party_contact": consultation.party_contact,
         "started_on": consultation.started_on,
         "letter_received_on": consultation.letter_received_on,

@@ -232,3 +232,28 @@ def test_the_migration_gives_installed_decisions_the_remedy_and_the_referral(dep
     assert own.body == old
     migration._replace(apps, False)
     assert LetterTemplate.objects.get(agency=None, kind="decision", group="不予公开").body == old
+
+
+def test_the_migration_gives_the_installed_consultation_letter_its_articles(dept_a):
+    """The default 征求意见书 installed before issue 17 cites Art. 32 / Art. 34 by whom it is
+    sent to, exactly as the current default; a template an agency rewrote is left alone."""
+    import importlib
+
+    from django.apps import apps
+
+    from gongkai.letters.defaults import CONSULTATION
+
+    migration = importlib.import_module("gongkai.letters.migrations.0006_consultation_articles")
+    assert migration.NEW_WHY in CONSULTATION and migration.NEW_SILENCE in CONSULTATION
+    old = f"甲{migration.OLD_WHY}乙{migration.OLD_SILENCE}丙{{% endif %}}"
+    LetterTemplate.objects.filter(agency=None, kind="consultation").update(body=old)
+    own = LetterTemplate.objects.create(
+        agency=dept_a, kind="consultation", title="自定义", body=old
+    )
+    migration._replace(apps, True)
+    new = f"甲{migration.NEW_WHY}乙{migration.NEW_SILENCE}丙{{% endif %}}"
+    assert LetterTemplate.objects.get(agency=None, kind="consultation").body == new
+    own.refresh_from_db()
+    assert own.body == old
+    migration._replace(apps, False)
+    assert LetterTemplate.objects.get(agency=None, kind="consultation").body == old
