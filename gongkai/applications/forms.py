@@ -157,6 +157,11 @@ class ConsultationStartForm(forms.Form):
     party_contact = forms.CharField(label=_("联系方式"), max_length=200, required=False)
     started_on = forms.DateField(label=_("发出征求意见书之日"), widget=DATE)
     letter_received_on = forms.DateField(label=_("对方收到之日"), widget=DATE)
+    jointly_produced = forms.BooleanField(
+        label=_("该政府信息由本机关与该机关共同制作"),
+        required=False,
+        help_text=_("仅适用于征求其他机关意见：共同制作的，对方逾期未提出意见视为同意公开。"),
+    )
 
 
 class ConsultationFinishForm(forms.Form):
@@ -219,6 +224,11 @@ class DecisionForm(forms.Form):
             "公开的文件已作脱敏处理的，各遮盖区域的页码和理由自动列入答复书，此处可不填写。"
         ),
     )
+    referral_procedure = forms.CharField(
+        label=_("依照有关法律、行政法规办理的途径"),
+        required=False,
+        max_length=300,
+    )
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
@@ -232,6 +242,15 @@ class DecisionForm(forms.Form):
             "citation": regime.citation,
             "basis": example.basis,
         }
+        # Only a referral (2019 Art. 36(7), 行政查询事项) names the special law's procedure.
+        referral = next((o for o in regime.outcomes if o.referral), None)
+        if referral is None:
+            del self.fields["referral_procedure"]
+        else:
+            self.fields["referral_procedure"].help_text = _(
+                "仅用于“%(label)s”（%(basis)s）：如“向不动产登记机构申请查询不动产登记资料”。"
+                "填写的，答复书告知申请人通过该途径办理。"
+            ) % {"label": referral.label.lstrip("0123456789."), "basis": referral.basis}
 
 
 class ApprovalForm(ReleaseDecisionForm):

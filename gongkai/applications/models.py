@@ -121,6 +121,10 @@ class Application(AgencyScopedModel):
     legal_basis = models.TextField(_("法律依据"), blank=True)
     reasons = models.TextField(_("理由"), blank=True)
     withheld = models.TextField(_("不予公开的部分及理由"), blank=True)
+    # Art. 36(7): a referral names the procedure of the special law, where the clerk gives it.
+    referral_procedure = models.CharField(
+        _("依照有关法律、行政法规办理的途径"), max_length=300, blank=True
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("拟稿人"),
@@ -245,7 +249,8 @@ class ApplicationSequence(models.Model):
 
 
 class Consultation(models.Model):
-    """Consulting a third party (Art. 32) or another agency (Art. 34); the reply clock stops."""
+    """Consulting a third party (Art. 32) or another agency (Art. 34 when the information was
+    jointly produced); the reply clock stops (Art. 33(3))."""
 
     class PartyKind(models.TextChoices):
         THIRD_PARTY = "third_party", _("第三方")
@@ -267,6 +272,9 @@ class Consultation(models.Model):
     answered_on = models.DateField(_("收到意见之日"), null=True, blank=True)
     opinion = models.CharField(_("意见"), max_length=8, blank=True, choices=Opinion.choices)
     opinion_text = models.TextField(_("意见内容"), blank=True)
+    # 2019 Art. 34: only an agency that produced the information jointly is consulted under it,
+    # and only its silence counts as consent. Always False for a third party (Art. 32).
+    jointly_produced = models.BooleanField(_("与本机关共同制作该政府信息"), default=False)
 
     class Meta:
         verbose_name = _("征求意见")

@@ -7,6 +7,8 @@ Variables (all templates):
   applicant.name / .you (您 or 贵单位) / .type / .address / .phone / .email,
   agency (name, short_name, office_name, office_phone, office_address, office_postcode …),
   agency_short, review_body (the agency that hears a 行政复议, when it can be read from the tree),
+  remedy (the 答复书's remedy paragraph, from the outcome and the decision date: 复议前置 for
+  不予公开 since 2024, regimes.remedies),
   regime (citation, reply.workdays, reply.basis, extension.workdays, extension.basis,
   correction_notice, consultation, fee_payment …), received_on, channel, reply_due, extended,
   reply_due_provisional (the date assumed the holidays of a year whose notice is not out:
@@ -14,10 +16,12 @@ Variables (all templates):
   outcome (code, label, basis, group, discloses, withholds), outcome_label (the label without
   report numbering), outcome_citation (《…》第三十七条),
   decision (legal_basis, extra_basis, reasons, withheld (the drafter's words, then one line per
-  part the redacted files withhold: file, pages, ground and article), withheld_parts), correction (instructions,
+  part the redacted files withhold: file, pages, ground and article), withheld_parts, referral_procedure (Art. 36(7): where the applicant is referred to)),
+  correction (instructions,
   requested_on, due_on, corrected_on), fee (amount, method, units, explanation,
   notice_received_on, payment_due, payment_due_provisional), consultation (party_name,
-  party_kind, is_agency, started_on, letter_received_on, answer_due, answer_due_provisional,
+  party_kind, is_agency, jointly_produced, basis (Art. 32 for a third party, Art. 34 for a
+  co-producing agency, else ""), silence_is_consent (Art. 34 only), started_on, letter_received_on, answer_due, answer_due_provisional,
   opinion), extension (reason, decided_at).
 """
 
@@ -35,6 +39,7 @@ from gongkai.core.identifiers import mask_address, mask_email, mask_identifier
 from gongkai.deadlines.models import Deadline
 from gongkai.deadlines.selectors import deadlines_of
 from gongkai.redaction.selectors import withheld_parts
+from gongkai.regimes.remedies import remedy_for, remedy_law, remedy_paragraph, review_body_words
 
 from .models import LetterKind
 
@@ -54,16 +59,43 @@ def letter_number(application: Application) -> str:
     return f"〔{application.submitted_on.year}〕第{application.number}号"
 
 
-def review_body(agency: Agency) -> str:
-    """The nearest people's government above the agency: under the 2023 行政复议法 (Art. 24)
-    it hears reviews of its own departments and of the government one level below. Vertically
-    managed offices differ; their templates name the body themselves."""
+def review_body(agency: Agency, decided_on: dt.date | None = None) -> str:
+    """The 复议机关 as the letter names it, from the agency tree and the remedy law of the
+    decision's date (regimes.remedies): the nearest people's government above a government or
+    a department (2023 行政复议法 Art. 24; before 2024 a department's act could also go to its
+    上一级主管部门, Art. 12). "" where it cannot be derived (another kind of body, or no
+    government above): the letter then says 依法. Vertically managed offices differ; their
+    templates name the body themselves."""
+    if agency.kind not in (Agency.Kind.GOVERNMENT, Agency.Kind.DEPARTMENT):
+        return ""
     above = (
         Agency.objects.filter(pk__in=agency.ancestor_ids(), kind=Agency.Kind.GOVERNMENT)
         .order_by("-depth")
         .first()
     )
-    return above.name if above else ""
+    return review_body_words(
+        remedy_law(decided_on or timezone.localdate()),
+        is_department=agency.kind == Agency.Kind.DEPARTMENT,
+        government=above.name if above else "",
+    )
+
+
+def decided_on(application: Application, today: dt.date | None = None) -> dt.date:
+    """The day the decision was made (its approval), which fixes the remedy law; a draft not
+    yet approved: `today`."""
+    if application.approved_at:
+        return timezone.localdate(application.approved_at)
+    return today or timezone.localdate()
+
+
+def remedy(application: Application, *, you: str, today: dt.date | None = None) -> str:
+    """The 答复书's remedy paragraph for the case's outcome and decision date."""
+    day = decided_on(application, today)
+    return remedy_paragraph(
+        remedy_for(application.outcome_obj, day),
+        you=you,
+        review_body=review_body(application.agency, day),
+    )
 
 
 def outcome_citation(regime, outcome) -> str:
@@ -143,16 +175,18 @@ def letter_context(
     basis = application.legal_basis.strip()
     # Each part the redacted files withhold, with its page and ground (Art. 37's 区分处理).
     parts = [str(part) for part in withheld_parts(application)]
+    applicant = _applicant(application, masked=contact_masked)
     return {
         "kind": kind,
         "today": today or timezone.localdate(),
         "letter_number": letter_number(application),
         "application": _application(application),
         "number": application.number,
-        "applicant": _applicant(application, masked=contact_masked),
+        "applicant": applicant,
         "agency": {name: getattr(agency, name) for name in AGENCY_FIELDS},
         "agency_short": agency.short_name or agency.name,
-        "review_body": review_body(agency),
+        "review_body": review_body(agency, decided_on(application, today)),
+        "remedy": remedy(application, you=applicant["you"], today=today) if outcome else "",
         "regime": application.regime_obj,
         "received_on": application.received_on,
         "channel": application.get_channel_display(),
@@ -171,6 +205,8 @@ def letter_context(
             # What the drafter wrote, then each part the redactions withhold.
             "withheld": "\n".join(filter(None, [application.withheld.strip(), *parts])),
             "withheld_parts": parts,
+            # Art. 36(7): the procedure of the special law the applicant is referred to.
+            "referral_procedure": application.referral_procedure,
         },
         "correction": {
             "instructions": application.correction_instructions,
@@ -187,7 +223,9 @@ def letter_context(
             "payment_due": _due(application, Deadline.Kind.FEE_PAYMENT),
             "payment_due_provisional": _due_provisional(application, Deadline.Kind.FEE_PAYMENT),
         },
-        "consultation": _consultation(consultation) if consultation else None,
+        "consultation": (
+            _consultation(consultation, application.regime_obj) if consultation else None
+        ),
         "extension": (
             {"reason": extension.reason, "decided_at": extension.decided_at} if extension else None
         ),
@@ -228,11 +266,22 @@ def _application(application: Application) -> dict:
     }
 
 
-def _consultation(consultation: Consultation) -> dict:
+def _consultation(consultation: Consultation, regime) -> dict:
+    is_agency = consultation.party_kind == Consultation.PartyKind.AGENCY
+    # A third party: 2019 Art. 32 (2008 Art. 23). Another agency: Art. 34 only when the
+    # information was jointly produced, and only then is its silence consent.
+    joint = is_agency and consultation.jointly_produced and bool(regime.joint_consultation_basis)
+    if is_agency:
+        basis = regime.joint_consultation_basis if joint else ""
+    else:
+        basis = regime.third_party_consultation_basis
     return {
         "party_name": consultation.party_name,
         "party_kind": consultation.get_party_kind_display(),
-        "is_agency": consultation.party_kind == Consultation.PartyKind.AGENCY,
+        "is_agency": is_agency,
+        "jointly_produced": joint,
+        "basis": basis,
+        "silence_is_consent": joint,
         "party_contact": consultation.party_contact,
         "started_on": consultation.started_on,
         "letter_received_on": consultation.letter_received_on,

@@ -26,11 +26,9 @@ PROVISION = (
     "{{ application.delivery_method }}方式提供。{% endif %}\n"
 )
 REASONS = "{{ decision.withheld }}\n{{ decision.reasons }}\n"
-REMEDY = (
-    "{{ applicant.you }}如对本答复不服，可以自收到本答复之日起六十日内"
-    "{% if review_body %}向{{ review_body }}{% else %}依法{% endif %}申请行政复议，"
-    "或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。\n"
-)
+# The remedy follows from the outcome and the decision date (regimes.remedies): 复议前置 for
+# 不予公开 since 2024 (行政复议法 Art. 23). Migration 0005 puts it in installed defaults.
+REMEDY = "{{ remedy }}\n"
 DECISION_HEAD = (
     "={{ agency_short }}依申请公开答复{{ letter_number }}\n"
     + SALUTATION
@@ -91,26 +89,36 @@ EXTENSION = (
 CONSULTATION_TITLE = (
     "{% if consultation.is_agency %}政府信息公开征求意见函{% else %}征求第三方意见书{% endif %}"
 )
+# Why the party is consulted: a third party under Art. 32; another agency under Art. 34 only
+# when the information was jointly produced (consultation.basis is "" otherwise).
+CONSULTATION_WHY = (
+    "{% if consultation.is_agency %}{% if consultation.jointly_produced %}"
+    "经审查，该政府信息由本机关与贵机关共同制作。根据{{ regime.citation }}{{ consultation.basis }}"
+    "的规定，现征求贵机关意见。{% else %}经审查，该政府信息涉及贵机关职责，现征求贵机关意见。"
+    "{% endif %}"
+    "{% else %}经审查，该政府信息可能涉及贵方的商业秘密、个人隐私等合法权益，公开后可能损害贵方的"
+    "合法权益。根据{{ regime.citation }}{{ consultation.basis }}的规定，现书面征求贵方意见。{% endif %}"
+)
+# Silence is consent only for a co-producing agency (Art. 34); otherwise the agency decides.
+CONSULTATION_SILENCE = (
+    "{% if consultation.silence_is_consent %}逾期未提出意见的，视为同意公开。"
+    "{% elif consultation.is_agency %}逾期未提出意见的，由本机关依法决定是否公开。{% endif %}"
+)
 CONSULTATION = (
     "={{ agency_short }}依申请公开征求意见{{ letter_number }}\n"
     "<{{ consultation.party_name }}：\n"
     "本机关于{{ received_on|cn_date }}收到一件政府信息公开申请（受理编号：{{ number }}），"
     "所需政府信息为“{{ application.info_title }}”"
     "{% if application.doc_number %}（文号：{{ application.doc_number }}）{% endif %}。"
-    "{% if consultation.is_agency %}经审查，该政府信息涉及贵机关职责或者由本机关与贵机关共同制作，"
-    "根据{{ regime.citation }}{% if regime.consultation %}{{ regime.consultation.basis }}{% endif %}"
-    "的规定，现征求贵机关意见。"
-    "{% else %}经审查，该政府信息可能涉及贵方的商业秘密、个人隐私等合法权益，公开后可能损害贵方的"
-    "合法权益。根据{{ regime.citation }}{% if regime.consultation %}{{ regime.consultation.basis }}"
-    "{% endif %}的规定，现书面征求贵方意见。{% endif %}\n"
+    + CONSULTATION_WHY
+    + "\n"
     "请{% if consultation.is_agency %}贵机关{% else %}贵方{% endif %}"
     "{% if regime.consultation %}自收到本征求意见书之日起{{ regime.consultation.workdays }}个工作日内"
     "{% if consultation.answer_due %}（即{{ consultation.answer_due|cn_date }}前"
     "{% if consultation.answer_due_provisional %}；该日期{{ provisional_note }}{% endif %}）"
     "{% endif %}"
     "{% else %}在收到本征求意见书后及时{% endif %}书面提出是否同意公开的意见；不同意公开的，"
-    "请说明理由并提供相关依据。\n"
-    "{% if consultation.is_agency %}{% if regime.consultation %}逾期未提出意见的，视为同意公开。{% endif %}"
+    "请说明理由并提供相关依据。\n" + CONSULTATION_SILENCE + "{% if consultation.is_agency %}"
     "{% else %}逾期未提出意见的，由本机关依照{{ regime.citation }}的规定决定是否公开。"
     "第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，"
     "可以决定予以公开，并将决定公开的政府信息内容和理由书面告知贵方。{% endif %}\n"
@@ -137,6 +145,16 @@ FEE = (
     "特此通知。\n" + SIGNATURE
 )
 
+# Art. 36(7): "告知申请人依照有关法律、行政法规的规定办理", naming the procedure where the clerk
+# gave it (decision.referral_procedure). Migration 0005 puts it in installed defaults.
+REFERRAL_IF = (
+    "{% if outcome.referral %}{{ applicant.you }}的申请事项{{ outcome_label }}，有关法律、行政法规"
+    "对该信息的获取有特别规定。根据{{ outcome_citation }}" + EXTRA_BASIS + "的规定，请"
+    "{{ applicant.you }}依照有关法律、行政法规的规定办理"
+    "{% if decision.referral_procedure %}（办理途径：{{ decision.referral_procedure|clause }}）"
+    "{% endif %}。\n{{ decision.reasons }}\n{% else %}"
+)
+
 DECISIONS = {
     "予以公开": (
         "{{ applicant.you }}申请获取的政府信息属于公开范围。根据{{ outcome_citation }}"
@@ -152,13 +170,16 @@ DECISIONS = {
         + REASONS
         + PROVISION
     ),
-    "不予公开": (
+    # Art. 36(7) (行政查询事项) is a referral, counted in this group but never "不予公开".
+    "不予公开": REFERRAL_IF
+    + (
         "{{ applicant.you }}申请获取的政府信息属于“{{ outcome_label }}”的情形。"
         "根据{{ outcome_citation }}"
         + EXTRA_BASIS
         + "的规定，本机关决定不予公开。理由如下：\n"
         + REASONS
-    ),
+    )
+    + "{% endif %}\n",
     "无法提供": (
         "{% if outcome.code == 'unable_not_held' %}经检索，本机关未制作或者获取{{ applicant.you }}"
         "所申请的政府信息。{% elif outcome.code == 'unable_needs_creation' %}{{ applicant.you }}"

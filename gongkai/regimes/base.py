@@ -55,6 +55,11 @@ class Regime:
     receipt_date_basis: str | None = None  # how the day of receipt is fixed, by channel
     already_public_basis: str = ""  # information already published: say where to find it
     fee_basis: str | None = None  # the agency may charge a fee (信息处理费)
+    # Consultation letters: a third party is consulted in writing; silence is not consent, the
+    # agency decides (2019 Art. 32). Another agency's silence counts as consent only when the
+    # information was jointly produced (2019 Art. 34); None: the regime has no such rule.
+    third_party_consultation_basis: str = ""
+    joint_consultation_basis: str | None = None
 
     def __str__(self):
         return self.name

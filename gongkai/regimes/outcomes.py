@@ -20,6 +20,9 @@ class Outcome:
     discloses: bool = False  # information (or part of it) is provided
     withholds: bool = False  # a reply that must say what is withheld and why
     automatic: bool = False  # recorded by the workflow itself (lapses), never chosen by hand
+    # A referral to a procedure under other laws (2019 Art. 36(7)): counted in its report row but
+    # not a decision to withhold; the letter tells the applicant where to go.
+    referral: bool = False
 
 
 G_GRANTED, G_PARTIAL, G_DENIED = "予以公开", "部分公开", "不予公开"
@@ -86,9 +89,11 @@ OUTCOMES_2019: tuple[Outcome, ...] = (
         "第十六条第二款、第三十六条第（三）项",
         withholds=True,
     ),
-    # regulation.md: no article of its own; commonly tied to Art. 36(7) (unverified).
+    # regulation.md: no article of its own; commonly tied to Art. 36(7) (unverified). Art. 36(7)
+    # is a referral ("告知申请人依照有关法律、行政法规的规定办理"), not a ground for 不予公开: the
+    # report counts it in 不予公开 row 8, the letter does not announce 不予公开.
     Outcome(
-        "denied_admin_query", G_DENIED, "8.属于行政查询事项", "第三十六条第（七）项", withholds=True
+        "denied_admin_query", G_DENIED, "8.属于行政查询事项", "第三十六条第（七）项", referral=True
     ),
     Outcome(
         "unable_not_held",

@@ -40,4 +40,9 @@ REGIME_2008 = Regime(
     # Art. 21(1): within the scope of disclosure: tell the applicant how and where to get it.
     already_public_basis="第二十一条第（一）项",
     fee_basis=None,  # cost fees only (Arts. 27–28), no 信息处理费
+    # Art. 23: a third party is consulted in writing (text of the 2007 Regulation; not yet in
+    # regulation.md). Consulting other agencies was not provided for (Art. 24 pauses only the
+    # third party's time).
+    third_party_consultation_basis="第二十三条",
+    joint_consultation_basis=None,
 )

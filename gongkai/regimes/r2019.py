@@ -50,4 +50,8 @@ REGIME_2019 = Regime(
     already_public_basis="第三十六条第（一）项",
     # Art. 42: a 信息处理费 for applications clearly beyond a reasonable amount or frequency.
     fee_basis="第四十二条",
+    # Art. 32: a third party, 15 working days, silence is not consent (the agency decides);
+    # Art. 34: agencies that produced the information jointly, silence within 15 days = consent.
+    third_party_consultation_basis="第三十二条",
+    joint_consultation_basis="第三十四条",
 )

@@ -202,3 +202,58 @@ def test_the_migration_makes_installed_defaults_say_a_due_date_is_provisional(de
     assert (
         LetterTemplate.objects.get(agency=None, kind="fee").body == f"甲{migration.CHANGES[3][1]}乙"
     )
+
+
+def test_the_migration_gives_installed_decisions_the_remedy_and_the_referral(dept_a):
+    """Default 答复书 installed before issue 17 take {{ remedy }} and the Art. 36(7) referral,
+    exactly as the current defaults say them; a template an agency rewrote is left alone, and
+    the current defaults are not changed twice."""
+    import importlib
+
+    from django.apps import apps
+
+    from gongkai.letters.defaults import DEFAULTS
+
+    migration = importlib.import_module("gongkai.letters.migrations.0005_remedy_and_referral")
+    now = {group: body for kind, group, _title, body in DEFAULTS if kind == "decision"}
+    assert migration.NEW_DENIED in now["不予公开"]
+    assert all(migration.NEW_REMEDY in body for body in now.values())
+    old = f"甲{migration.OLD_DENIED}乙{migration.OLD_REMEDY}"
+    LetterTemplate.objects.filter(agency=None, kind="decision", group="不予公开").update(body=old)
+    current = LetterTemplate.objects.get(agency=None, kind="decision", group="予以公开").body
+    own = LetterTemplate.objects.create(agency=dept_a, kind="decision", title="自定义", body=old)
+    migration._replace(apps, True)
+    new = f"甲{migration.NEW_DENIED}乙{migration.NEW_REMEDY}"
+    assert LetterTemplate.objects.get(agency=None, kind="decision", group="不予公开").body == new
+    assert (
+        LetterTemplate.objects.get(agency=None, kind="decision", group="予以公开").body == current
+    )
+    own.refresh_from_db()
+    assert own.body == old
+    migration._replace(apps, False)
+    assert LetterTemplate.objects.get(agency=None, kind="decision", group="不予公开").body == old
+
+
+def test_the_migration_gives_the_installed_consultation_letter_its_articles(dept_a):
+    """The default 征求意见书 installed before issue 17 cites Art. 32 / Art. 34 by whom it is
+    sent to, exactly as the current default; a template an agency rewrote is left alone."""
+    import importlib
+
+    from django.apps import apps
+
+    from gongkai.letters.defaults import CONSULTATION
+
+    migration = importlib.import_module("gongkai.letters.migrations.0006_consultation_articles")
+    assert migration.NEW_WHY in CONSULTATION and migration.NEW_SILENCE in CONSULTATION
+    old = f"甲{migration.OLD_WHY}乙{migration.OLD_SILENCE}丙{{% endif %}}"
+    LetterTemplate.objects.filter(agency=None, kind="consultation").update(body=old)
+    own = LetterTemplate.objects.create(
+        agency=dept_a, kind="consultation", title="自定义", body=old
+    )
+    migration._replace(apps, True)
+    new = f"甲{migration.NEW_WHY}乙{migration.NEW_SILENCE}丙{{% endif %}}"
+    assert LetterTemplate.objects.get(agency=None, kind="consultation").body == new
+    own.refresh_from_db()
+    assert own.body == old
+    migration._replace(apps, False)
+    assert LetterTemplate.objects.get(agency=None, kind="consultation").body == old

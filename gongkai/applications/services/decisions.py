@@ -29,6 +29,7 @@ def application_draft_decision(
     legal_basis: str,
     reasons: str = "",
     withheld: str = "",
+    referral_procedure: str = "",
 ) -> Application:
     """A clerk drafts the reply: an outcome from the regime's catalogue, with its legal basis;
     a reply that withholds anything says what and why (Arts. 36, 37): in words, or by the
@@ -60,6 +61,8 @@ def application_draft_decision(
         legal_basis=legal_basis.strip(),
         reasons=reasons.strip(),
         withheld=withheld.strip(),
+        # Only a referral (Art. 36(7)) names the procedure of the special law.
+        referral_procedure=referral_procedure.strip() if chosen.referral else "",
         decided_by=actor,
         approved_by=None,
         approved_at=None,

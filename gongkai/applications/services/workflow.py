@@ -8,6 +8,7 @@ from django.utils import timezone
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.compute import Pause
 from gongkai.deadlines.models import Deadline
+from gongkai.deadlines.selectors import deadlines_of
 from gongkai.deadlines.services import deadline_open, deadline_update
 
 from ..models import Application, Consultation, ExtensionRequest
@@ -164,9 +165,11 @@ def application_start_consultation(
     started_on: dt.date,
     letter_received_on: dt.date,
     party_contact: str = "",
+    jointly_produced: bool = False,
 ) -> Consultation:
-    """Consult a third party or another agency; the reply clock stops until the answer (or
-    the end of the party's period)."""
+    """Consult a third party (Art. 32) or another agency (Art. 34 when the information was
+    jointly produced: `jointly_produced`); the reply clock stops until the answer, and never
+    beyond the end of the party's period (Art. 33(3))."""
     application = WORKFLOW.lock(application)
     regime = application.regime_obj
     if party_kind not in regime.paused_for:
@@ -186,6 +189,7 @@ def application_start_consultation(
         party_contact=party_contact,
         started_on=started_on,
         letter_received_on=letter_received_on,
+        jointly_produced=bool(jointly_produced) and party_kind == Consultation.PartyKind.AGENCY,
     )
     answer = (
         deadline_open(
@@ -239,13 +243,20 @@ def application_finish_consultation(
         actor=actor,
         note=f"{consultation.party_name}：{Consultation.Opinion(opinion).label}",
     )
+    # The pause ends with the answer, and never after the end of the party's period (Arts. 32,
+    # 34: 15 working days): a late answer does not stop the clock any longer.
+    answer = deadlines_of(subject=consultation, open_only=False).filter(
+        kind=Deadline.Kind.CONSULTATION
+    )
+    period_end = max((d.due for d in answer if d.due), default=None)
+    pause_end = min(answered_on, period_end) if period_end else answered_on
     close_deadlines(consultation, actor=actor, note="已收到意见")
     reply = open_deadline(application, Deadline.Kind.REPLY)
     deadline_update(
         actor=actor,
         deadline=reply,
         note="征求意见结束",
-        replace_last_pause=Pause(consultation.started_on, answered_on),
+        replace_last_pause=Pause(consultation.started_on, pause_end),
     )
     return consultation
 
