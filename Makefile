@@ -51,7 +51,7 @@ lint: $(STAMP)
 fuzz: $(STAMP)
 	BIN=$(BIN) scripts/fuzz.sh
 
-# The short version .ci/run calls.
+# The short version (the demo still loads in full: two to four minutes in all).
 fuzz-short: $(STAMP)
 	BIN=$(BIN) FUZZ_SECONDS=$${FUZZ_SECONDS:-15} FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-5} scripts/fuzz.sh
 

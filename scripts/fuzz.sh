@@ -41,8 +41,9 @@ token=$("$BIN/gongkai" token create --agency "$AGENCY" --user "$ADMIN" --name fu
 
 "$BIN/gongkai" runserver --noreload --nothreading "127.0.0.1:$PORT" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 60); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/openapi.json" 2>/dev/null && break
+for _ in $(seq 1 120); do
+  "$BIN/python" -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$PORT/api/openapi.json')" \
+    2>/dev/null && break
   sleep 0.5
 done
 
