@@ -11,7 +11,7 @@ LOCK := requirements.lock
 UV_VERSION ?= 0.13.10
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: run test test-postgres lint install lock clean-db messages
+.PHONY: run test test-postgres lint install lock clean-db messages fuzz fuzz-short
 
 # Installs exactly the versions in requirements.lock (every file checked against its hash), then
 # the project itself without its dependencies; `pip check` then fails if a runtime dependency in
@@ -44,6 +44,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/gongkai makemigrations --check --dry-run
+
+# Schemathesis against /api/openapi.json of a throw-away demo server (scripts/fuzz.sh; docs/api.md):
+# anonymous and with an API token, no 5xx and every response as the schema says. FUZZ_SECONDS
+# (each run, default 90) and FUZZ_EXAMPLES (per operation, default 30) bound it.
+fuzz: $(STAMP)
+	BIN=$(BIN) scripts/fuzz.sh
+
+# The short version (the demo still loads in full: two to four minutes in all).
+fuzz-short: $(STAMP)
+	BIN=$(BIN) FUZZ_SECONDS=$${FUZZ_SECONDS:-15} FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-5} scripts/fuzz.sh
 
 messages: $(STAMP)
 	cd gongkai && ../$(BIN)/gongkai makemessages -l en --no-obsolete && ../$(BIN)/gongkai compilemessages -l en

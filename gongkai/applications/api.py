@@ -25,6 +25,7 @@ from gongkai.agencies.serializers import AgencyRefSerializer
 from gongkai.core.action_api import ActionAPIView
 from gongkai.core.api import error_response, error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.form_schema import UploadField
 from gongkai.core.paging import paginate
 from gongkai.core.parsers import JSONObjectParser
 from gongkai.deadlines.serializers import DeadlineShownSerializer
@@ -164,7 +165,7 @@ class SubmitSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True)
     provision_form = serializers.ChoiceField(choices=ProvisionForm.choices)
     delivery_method = serializers.ChoiceField(choices=DeliveryMethod.choices)
-    identity_proof = serializers.FileField()
+    identity_proof = UploadField()
 
 
 def _domain_response(error):

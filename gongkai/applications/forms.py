@@ -198,11 +198,15 @@ class ExtensionDecisionForm(forms.Form):
         return data
 
 
+MAX_FEE_UNITS = 100_000
+
+
 class FeeNoticeForm(forms.Form):
     method = forms.ChoiceField(
         label=_("收费方式"), choices=[(BY_PIECE, _("按件")), (BY_VOLUME, _("按量"))]
     )
-    units = forms.IntegerField(label=_("件数或页数"), min_value=1)
+    # The fee is summed unit by unit (regimes/fees.py): a bound keeps that quick.
+    units = forms.IntegerField(label=_("件数或页数"), min_value=1, max_value=MAX_FEE_UNITS)
     notice_received_on = forms.DateField(label=_("申请人收到收费通知之日"), widget=DATE)
 
 

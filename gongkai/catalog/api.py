@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -47,8 +47,12 @@ def _filters(request):
             raise NotFound("没有这个机关代码。")
     category = None
     if params.get("category", "").isdigit():
-        category = Category.objects.filter(pk=int(params["category"])).first()
+        # A number beyond any key matches none (the database cannot compare it: OverflowError).
+        pk = int(params["category"])
+        category = Category.objects.filter(pk=pk).first() if pk < 2**63 else None
     year = int(params["year"]) if params.get("year", "").isdigit() else None
+    if year is not None and year > 9999:
+        raise ValidationError({"year": ["年份应在1至9999之间。"]})
     validity = params.get("validity", "")
     return {
         "agency": agency,
@@ -69,7 +73,7 @@ class CatalogueAPI(APIView):
             *FILTERS,
             OpenApiParameter("cursor", str, description="上一页返回的 next_cursor"),
         ],
-        responses={200: api.CataloguePageSerializer, **error_responses(404)},
+        responses={200: api.CataloguePageSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
         page = listing.catalogue_page(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from django import forms
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 
@@ -32,6 +32,12 @@ class EmptyBodyExtension(OpenApiSerializerExtension):
             "additionalProperties": False,
             "description": self.target.__doc__,
         }
+
+
+@extend_schema_field({"type": "string", "format": "binary"})
+class UploadField(serializers.FileField):
+    """A file the request uploads (multipart): binary in the schema, not a URL (drf-spectacular
+    writes a FileField as a URI unless request and response components are split)."""
 
 
 def _common(field: forms.Field, *, required: bool) -> dict:
@@ -93,9 +99,7 @@ def serializer_field(field: forms.Field, *, required: bool) -> serializers.Field
             return serializers.CharField(allow_blank=blank, **kwargs)
         return serializers.ChoiceField(choices=_choices(field), allow_blank=blank, **kwargs)
     if isinstance(field, forms.FileField):
-        file = (
-            serializers.ImageField if isinstance(field, forms.ImageField) else serializers.FileField
-        )
+        file = UploadField
         if getattr(field.widget, "allow_multiple_selected", False):
             return serializers.ListField(child=file(), **kwargs)
         return file(**kwargs)

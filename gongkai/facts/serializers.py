@@ -6,7 +6,7 @@ figures, the table 二 cells, the kinds of record) are read from those declarati
 from rest_framework import serializers
 
 from gongkai.agencies.serializers import AgencyRefSerializer
-from gongkai.core.form_schema import form_serializer
+from gongkai.core.form_schema import UploadField, form_serializer
 
 from .forms import FigureForm
 from .kinds import KINDS
@@ -159,7 +159,7 @@ class FiguresImportJSONSerializer(serializers.Serializer):
 
 class FiguresImportUploadSerializer(serializers.Serializer):
     agency = serializers.CharField(help_text="机关代码")
-    file = serializers.FileField(help_text="CSV（UTF-8）")
+    file = UploadField(help_text="CSV（UTF-8）")
     source = serializers.CharField(required=False, allow_blank=True)
     dry_run = serializers.BooleanField(required=False, help_text="只检查，不导入")
 

@@ -212,3 +212,17 @@ def test_a_status_the_operation_does_not_declare_fails(deadline_response):
 def test_a_path_that_is_not_in_the_schema_fails_the_request(client, db):
     with pytest.raises(ContractViolation, match="/api/no-such-endpoint/"):
         client.get("/api/no-such-endpoint/")
+
+
+def test_every_uploaded_file_is_declared_binary():
+    """A multipart body's file is `format: binary` (what a client sends), never a URI."""
+    schema = openapi_schema()
+    as_uri = [
+        f"{name}.{key}"
+        for name, component in schema["components"]["schemas"].items()
+        for key, prop in component.get("properties", {}).items()
+        if prop.get("format") == "uri"
+        and key in {"file", "upload", "data", "identity_proof", "scan"}
+    ]
+    assert as_uri == []
+    assert '"format": "binary"' in json.dumps(schema)

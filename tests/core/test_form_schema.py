@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gongkai.agencies.models import Agency
-from gongkai.core.form_schema import action_request, form_serializer
+from gongkai.core.form_schema import UploadField, action_request, form_serializer
 
 
 class Sample(forms.Form):
@@ -57,7 +57,7 @@ def test_each_form_field_becomes_the_serializer_field_that_takes_the_same_input(
         "agency": serializers.IntegerField,
         "agency_code": serializers.CharField,
         "agencies": serializers.ListField,
-        "file": serializers.FileField,
+        "file": UploadField,  # a FileField declared binary
         "email": serializers.EmailField,
         "link": serializers.URLField,
     }

@@ -135,3 +135,17 @@ def test_the_endpoints_are_in_the_openapi_schema(client):
     assert "/api/engagement/consultations/{id}/comments/" in paths
     assert "/api/office/engagement/comments/{id}/actions/{action}/" in paths
     assert "/api/engagement/responses/" in paths
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/engagement/consultations/", {"year": "4289851"}),
+        ("/api/engagement/consultations/", {"page": "9" * 30}),
+    ],
+)
+def test_a_year_or_page_beyond_any_is_bad_input_not_a_500(client, db, path, params):
+    """Found by `make fuzz`: the database could not compare such a year (OverflowError)."""
+    response = client.get(path, params)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == list(params)

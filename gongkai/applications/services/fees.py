@@ -99,6 +99,7 @@ def application_send_fee_notice(
 @transaction.atomic
 def application_record_payment(*, actor, application: Application, paid_on: dt.date) -> Application:
     application = WORKFLOW.lock(application)
+    WORKFLOW.check("record_payment", application.status)  # before the notice's date
     if paid_on < application.fee_notice_received_on:
         raise DomainError("缴费日期不能早于收到收费通知之日。", code="fee_paid_date")
     payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)

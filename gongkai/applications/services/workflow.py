@@ -111,6 +111,7 @@ def application_submit_correction(
     corrected_on: dt.date | None = None,
 ) -> Application:
     application = WORKFLOW.lock(application)
+    WORKFLOW.check("submit_correction", application.status)  # before the dates it reads
     corrected_on = today_or(corrected_on)
     if corrected_on < application.correction_requested_on:
         raise DomainError("收到补正之日不能早于告知补正之日。", code="correction_date")
@@ -226,6 +227,7 @@ def application_finish_consultation(
     opinion_text: str = "",
 ) -> Consultation:
     application = WORKFLOW.lock(application)
+    WORKFLOW.check("finish_consultation", application.status)  # before its open consultation
     consultation = application.consultations.select_for_update().get(answered_on__isnull=True)
     if answered_on < consultation.started_on:
         raise DomainError("收到意见之日不能早于发出征求意见书之日。", code="consultation_dates")
