@@ -91,6 +91,22 @@ def action_post(
     return render(request, template, page, status=400)
 
 
+def _not_scalar(form, data) -> str | None:
+    """The first field given an object or a list where it takes one value (a JSON body can
+    say anything; a form field of one value cannot read it)."""
+    from django import forms
+
+    if not hasattr(data, "get"):
+        return None
+    for name, field in form.fields.items():
+        value = data.get(name)
+        if isinstance(value, (dict, list)) and not isinstance(
+            field, (forms.MultipleChoiceField, forms.ModelMultipleChoiceField, forms.FileField)
+        ):
+            return name
+    return None
+
+
 def action_api(request, *, table: ActionTable, target, name: str, respond: Callable, data=None):
     """POST …/actions/<name>/ in the API: the same form as the page, unprefixed; a refusal
     is the API's JSON error (400 bad input, 403/404 permission, 409 not in this state).
@@ -108,6 +124,16 @@ def action_api(request, *, table: ActionTable, target, name: str, respond: Calla
     table.require(request.user, name, target)
     data = request.data if data is None else data
     form = table.form(name, target, data, request.FILES, prefix=None)
+    shapeless = _not_scalar(form, data)
+    if shapeless:
+        return Response(
+            {
+                "code": "invalid",
+                "message": _("“%(field)s”应为单个值，不能是对象或列表。") % {"field": shapeless},
+                "field": shapeless,
+            },
+            status=400,
+        )
     if not form.is_valid():
         return form_error_response(form)
     table.perform(request.user, name, target, form.cleaned_data)

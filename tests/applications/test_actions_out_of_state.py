@@ -46,3 +46,12 @@ def test_a_fee_notice_of_two_billion_pages_is_refused_at_once(office, in_progres
     )
     assert response.status_code == 400
     assert "units" in response.json()["errors"]
+
+
+def test_an_object_where_a_field_takes_one_value_is_a_400(office, in_progress):
+    response = _post(
+        office, in_progress, "request_correction", {"instructions": {"a": 1}, "due": {"x": []}}
+    )
+    assert response.status_code == 400 and response.json()["code"] == "invalid"
+    in_progress.refresh_from_db()
+    assert in_progress.status == "in_progress"
