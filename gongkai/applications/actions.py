@@ -96,6 +96,11 @@ TABLE.add(
         _("发出收费通知"),
         lambda a, app, d: s.application_send_fee_notice(actor=a, application=app, **d),
         f.FeeNoticeForm,
+        done=lambda app: (
+            _("按件计算应收0元（本月前10件免费），已记录本申请的件数，未发出收费通知。")
+            if app.fee_amount == 0
+            else _("已完成：发出收费通知")
+        ),
     ),
     Action(
         "record_payment",

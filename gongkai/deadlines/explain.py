@@ -134,10 +134,14 @@ def explain(result: ReplyDeadline, calendar: WorkCalendar) -> list[str]:
         lines.append(
             f"申请人补正后，自收到补正申请之日{fmt_day(result.restart)}起重新计算答复期限。"
         )
+    # The working days a pause excluded are read from the longest count made (the extended
+    # one, when the head approved an extension): a pause that falls after the first due date
+    # excluded days only from the extended period.
+    final = result.extended_count or result.count
     for pause in result.pauses:
         paused_workdays = sum(
             1
-            for day in result.count.days
+            for day in final.days
             if day.counted is None
             and pause.start <= day.date <= pause.end
             and "暂停" in day.reason
@@ -147,7 +151,6 @@ def explain(result: ReplyDeadline, calendar: WorkCalendar) -> list[str]:
             f"暂停计算：{pause.start.isoformat()} 至 {pause.end.isoformat()}（{pause.reason}），"
             f"期间{paused_workdays}个工作日不计入。"
         )
-    final = result.extended_count or result.count
     for line in _skipped_runs(final.days):
         lines.append(line + "。")
     for line in _makeup_days(final.days):

@@ -60,6 +60,10 @@ class Regime:
     # information was jointly produced (2019 Art. 34); None: the regime has no such rule.
     third_party_consultation_basis: str = ""
     joint_consultation_basis: str | None = None
+    # The outcome an application closes with when the applicant lets the 补正 period pass,
+    # and the reasons its record states.
+    correction_lapse_outcome: str = ""
+    correction_lapse_reasons: str = ""
 
     def __str__(self):
         return self.name

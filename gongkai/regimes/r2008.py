@@ -45,4 +45,12 @@ REGIME_2008 = Regime(
     # third party's time).
     third_party_consultation_basis="第二十三条",
     joint_consultation_basis=None,
+    # Art. 21(4): the reply to an unclear application is to tell the applicant to amend it
+    # (告知作出更改、补充). The 2008 text has no 视为放弃 rule: when the period passes without
+    # an amendment, that told-to-amend reply is the case's outcome (统计表 row 7).
+    correction_lapse_outcome="s3_rep_amend",
+    correction_lapse_reasons=(
+        "本机关已告知申请人作出更改、补充，申请人逾期未更改、补充，本申请按已告知作出更改补充办结，"
+        "不再处理。"
+    ),
 )

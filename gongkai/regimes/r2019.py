@@ -54,4 +54,8 @@ REGIME_2019 = Regime(
     # Art. 34: agencies that produced the information jointly, silence within 15 days = consent.
     third_party_consultation_basis="第三十二条",
     joint_consultation_basis="第三十四条",
+    # Art. 30: no correction within the period without good reason: deemed abandoned
+    # (视为放弃申请), counted as 其他处理 1.
+    correction_lapse_outcome="other_overdue_correction",
+    correction_lapse_reasons="申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理。",
 )

@@ -2,8 +2,9 @@
 
 Defaults and their basis (see docs/deadlines.md):
 - The day of receipt is not counted; day 1 is the next working day; the deadline is the N-th
-  working day. No text of the Regulation says so explicitly; it is the rule of 《行政诉讼法》
-  Art. 83 / 《民事诉讼法》 Art. 85 (期间开始的日不计算在期间内) and common agency practice.
+  working day. No text of the Regulation says so explicitly; it is the procedure-law rule on
+  periods, 《民事诉讼法》 Art. 85 (期间开始的时和日，不计算在期间内), and common agency practice.
+  (《行政诉讼法》 Art. 83 is on the simplified procedure, not on periods.)
 - The receipt date follows Art. 31 of the 2019 Regulation by channel.
 """
 
@@ -25,7 +26,10 @@ class CountingRules:
     def description(self) -> str:
         if self.count_receipt_day:
             return "收到申请当日为工作日的，计为第1个工作日（本平台配置）。"
-        return "收到申请当日不计入，自次日起算，期限届满日为第N个工作日（期间开始之日不计算在期间内）。"
+        return (
+            "收到申请当日不计入，自次日起算，期限届满日为第N个工作日"
+            "（参照《中华人民共和国民事诉讼法》第八十五条：期间开始的时和日，不计算在期间内）。"
+        )
 
 
 def counting_rules() -> CountingRules:

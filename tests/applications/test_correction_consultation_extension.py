@@ -179,3 +179,25 @@ def test_refused_extension_keeps_the_due_date(in_progress, clerk_a, head_a):
         today=D(2026, 3, 25),
     )
     assert not application.extended and _reply(application).due == D(2026, 3, 30)
+
+
+def test_a_2008_case_waiting_for_correction_can_lapse(clerk_a, dept_a):
+    """2008 Art. 21(4): the agency told the applicant to amend; when the period passes the case
+    closes with that reply (统计表 row 7 告知作出更改补充), not with the 2019 其他处理 1, which
+    the 2008 regime does not have."""
+    application = s.application_start(
+        actor=clerk_a, application=register(clerk_a, dept_a, received=D(2017, 6, 1))
+    )
+    application = s.application_request_correction(
+        actor=clerk_a,
+        application=application,
+        instructions="请写明文件名称或文号",
+        requested_on=D(2017, 6, 5),
+        correction_due_on=D(2017, 6, 20),
+    )
+    application = s.application_lapse_correction(
+        actor=None, application=application, today=D(2017, 6, 21)
+    )
+    assert (application.status, application.outcome) == (Status.CLOSED, "s3_rep_amend")
+    assert application.legal_basis == "第二十一条第（四）项"
+    assert "逾期未更改、补充" in application.reasons

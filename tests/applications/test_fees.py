@@ -3,10 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gongkai.applications import services as s
 from gongkai.applications.states import Status
 from gongkai.core.errors import DomainError
+from gongkai.core.models import AuditEvent
 from gongkai.deadlines.models import Deadline
 from gongkai.regimes.fees import piece_rate, quote_by_piece, quote_by_volume, volume_rate
 from tests.applications.fixtures import register
@@ -54,16 +58,106 @@ def test_fee_by_piece_counts_the_applicants_earlier_pieces_this_month(clerk_a, d
     assert "第12至12件每件100元" in application.fee_explanation
 
 
-def test_first_ten_pieces_are_free_so_no_notice(in_progress, clerk_a):
+def test_first_ten_pieces_are_free_so_no_notice_but_the_pieces_are_recorded(in_progress, clerk_a):
+    application = s.application_send_fee_notice(
+        actor=clerk_a,
+        application=in_progress,
+        method="piece",
+        units=3,
+        notice_received_on=D(2026, 3, 5),
+    )
+    assert application.status == Status.IN_PROGRESS  # no notice, the clock runs on
+    assert (application.fee_method, application.fee_units, application.fee_amount) == (
+        "piece",
+        3,
+        0,
+    )
+    assert not Deadline.objects.filter(object_id=str(application.pk), kind="fee_payment").exists()
+    assert AuditEvent.objects.filter(action="application.record_pieces").count() == 1
+
+
+def test_volume_within_the_free_pages_is_refused(in_progress, clerk_a):
     with pytest.raises(DomainError) as info:
         s.application_send_fee_notice(
             actor=clerk_a,
             application=in_progress,
-            method="piece",
-            units=1,
+            method="volume",
+            units=30,
             notice_received_on=D(2026, 3, 5),
         )
     assert info.value.code == "fee_zero"
+
+
+def _bill_by_piece(clerk, application, pieces, notice_on):
+    application = s.application_start(actor=clerk, application=application)
+    return s.application_send_fee_notice(
+        actor=clerk,
+        application=application,
+        method="piece",
+        units=pieces,
+        notice_received_on=notice_on,
+    )
+
+
+def test_a_one_piece_application_after_a_fifteen_piece_one_is_the_sixteenth_piece(clerk_a, dept_a):
+    """Measures Art. 4 counts the pieces, not the applications, of the month."""
+    first = register(clerk_a, dept_a, received=D(2026, 3, 2))
+    second = register(clerk_a, dept_a, received=D(2026, 3, 9))
+    first = _bill_by_piece(clerk_a, first, 15, D(2026, 3, 4))
+    assert first.fee_amount == 5 * 100  # pieces 11–15
+    second = _bill_by_piece(clerk_a, second, 1, D(2026, 3, 11))
+    assert second.fee_amount == 100
+    assert "第16至16件每件100元" in second.fee_explanation
+
+
+def test_the_month_is_that_of_the_receipt_date(clerk_a, dept_a):
+    march = register(clerk_a, dept_a, received=D(2026, 3, 31))
+    april = register(clerk_a, dept_a, received=D(2026, 4, 1))
+    _bill_by_piece(clerk_a, march, 15, D(2026, 4, 2))
+    april = _bill_by_piece(clerk_a, april, 1, D(2026, 4, 3))
+    assert april.fee_amount == 0  # the first piece of April
+
+
+def _compositions(total_max=45):
+    """A list of piece counts (one per application) in receipt order."""
+    return st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=6).filter(
+        lambda parts: sum(parts) <= total_max
+    )
+
+
+@given(parts=_compositions())
+def test_pure_charge_of_a_month_does_not_depend_on_the_split(parts):
+    charged, earlier = 0, 0
+    for pieces in parts:
+        charged += quote_by_piece(earlier_pieces_this_month=earlier, pieces=pieces).amount
+        earlier += pieces
+    assert charged == quote_by_piece(earlier_pieces_this_month=0, pieces=sum(parts)).amount
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(parts=_compositions(), same_day=st.booleans())
+def test_charge_of_a_month_does_not_depend_on_how_pieces_are_spread(
+    clerk_a, dept_a, parts, same_day
+):
+    """Through the services: the applicant's applications of one month, each billed by piece in
+    receipt order, together cost what all their pieces would cost in one application."""
+    savepoint = transaction.savepoint()
+    try:
+        applications = [
+            register(clerk_a, dept_a, received=D(2026, 3, 2) if same_day else D(2026, 3, 2 + i))
+            for i in range(len(parts))
+        ]
+        charged = sum(
+            _bill_by_piece(clerk_a, application, pieces, D(2026, 3, 13)).fee_amount
+            for application, pieces in zip(applications, parts, strict=True)
+        )
+        assert charged == quote_by_piece(earlier_pieces_this_month=0, pieces=sum(parts)).amount
+    finally:
+        transaction.savepoint_rollback(savepoint)
 
 
 def test_fee_by_volume_and_payment_restores_the_clock(in_progress, clerk_a):

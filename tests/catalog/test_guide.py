@@ -17,6 +17,8 @@ OFFICE = {
     "office_address": "测试市迎宾大道88号",
     "office_hours": "工作日上午8:30-12:00，下午14:30-17:30",
     "office_phone": "0370-3281234",
+    "office_fax": "0370-3281235",
+    "office_email": "gk@test.example.cn",
 }
 
 
@@ -42,6 +44,7 @@ def save(actor, agency, **parts):
         ("office_address", "办公地址"),
         ("office_hours", "办公时间"),
         ("office_phone", "联系电话"),
+        ("office_fax", "传真号码"),
     ],
 )
 def test_each_missing_office_fact_is_named(clerk_a, office, missing, named):
@@ -58,11 +61,28 @@ def test_all_missing_office_facts_are_named_at_once(clerk_a, dept_a):
     assert not dept_a.office_name  # the factory leaves the office empty
     with pytest.raises(DomainError) as caught:
         save(clerk_a, dept_a)
-    assert "政府信息公开工作机构、办公地址、办公时间、联系电话" in caught.value.message
+    assert (
+        "政府信息公开工作机构、办公地址、办公时间、联系电话、传真号码、互联网联系方式（电子邮箱或网址）"
+        in caught.value.message
+    )
+    assert "第十二条第二款" in caught.value.message
 
 
-def test_optional_office_facts_are_not_required(clerk_a, office):
-    assert not office.office_fax and not office.office_email
+def test_an_internet_contact_is_required_email_or_website_will_do(clerk_a, office):
+    """Art. 12(2): the guide states the office's 传真号码 and 互联网联系方式."""
+    office.office_email = ""
+    office.save()
+    with pytest.raises(DomainError) as caught:
+        save(clerk_a, office)
+    assert "互联网联系方式" in caught.value.message
+    office.office_website = "https://gk.test.example.cn/"
+    office.save()
+    assert save(clerk_a, office).version == 1
+
+
+def test_the_postcode_is_not_required(clerk_a, office):
+    office.office_postcode = ""
+    office.save()
     assert save(clerk_a, office).version == 1
 
 
@@ -106,7 +126,8 @@ def test_the_rendered_text_holds_the_office_facts_and_the_edited_parts(clerk_a, 
         "四、其他说明\n本指南每年更新。",
     ):
         assert line in rendered
-    assert "传真号码" not in rendered  # empty facts are left out, not shown blank
+    assert "传真号码：0370-3281235" in rendered
+    assert "网址" not in rendered  # empty facts are left out, not shown blank
     assert version.arrangement == "按法定主动公开内容编排。"
     assert version.created_by == clerk_a
 

@@ -140,6 +140,12 @@ def test_the_guide_is_saved_as_versions(client, clerk_a, dept_a):
     dept_a.save()
     client.force_login(clerk_a)
     url = reverse("catalog_office:guide", args=[dept_a.code])
+    # Art. 12(2): without fax and internet contact the guide is not saved, and the page says so.
+    page = client.post(url, {"arrangement": "第零版", "how_to_obtain": "在线申请"}).content.decode()
+    assert "传真号码" in page and "互联网联系方式" in page
+    assert "第零版" not in client.get(reverse("catalog:guide", args=[dept_a.code])).content.decode()
+    dept_a.office_fax, dept_a.office_website = "0370-1234568", "https://gk.test.example.cn/"
+    dept_a.save()
     for text in ("第一版分类", "第二版分类"):
         client.post(url, {"arrangement": text, "how_to_obtain": "在线申请"})
     public = client.get(reverse("catalog:guide", args=[dept_a.code])).content.decode()

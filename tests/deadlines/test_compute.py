@@ -75,6 +75,22 @@ def test_consultation_pause_moves_the_due_date_by_its_working_days(bundled_calen
     assert any("期间5个工作日不计入" in line for line in paused.explanation)
 
 
+def test_a_pause_within_the_extension_says_how_many_working_days_it_excluded(bundled_calendar):
+    """Received 2026-03-02, first due 03-30; extended; a pause 04-01..04-10 excludes 7 working
+    days (04-04..04-06 is the 清明 holiday), which the explanation must say (not 0)."""
+    plain = _due(bundled_calendar, D(2026, 3, 2), extended=True)
+    paused = _due(
+        bundled_calendar,
+        D(2026, 3, 2),
+        extended=True,
+        pauses=[Pause(D(2026, 4, 1), D(2026, 4, 10))],
+    )
+    assert paused.due == plain.due == D(2026, 3, 30)
+    assert bundled_calendar.workdays_between(plain.extended_due, paused.extended_due) == 7
+    assert any("期间7个工作日不计入" in line for line in paused.explanation)
+    assert not any("期间0个工作日" in line for line in paused.explanation)
+
+
 def test_the_issues_combined_example(bundled_calendar):
     """gongkai deadline --received 2026-09-28 --pause 2026-10-09:2026-10-20 --restart 2026-10-12:
     the clock restarts on 10-12, the pause stops it 10-13..10-20 (6 working days), so day 1 is
@@ -120,3 +136,12 @@ def test_other_periods_use_the_regimes_limits(bundled_calendar):
     # 09-29, 09-30, (10-01..07 off), 10-08, 10-09, 10-10 (make-up Sat), 10-12, 10-13
     assert correction.due == D(2026, 10, 13)
     assert bundled_calendar.workdays_between(D(2026, 9, 28), correction.due) == 7
+
+
+def test_the_counting_rule_cites_the_civil_procedure_law_on_periods(bundled_calendar):
+    """The day of receipt is not counted: 《民事诉讼法》Art. 85 (periods), not 《行政诉讼法》
+    Art. 83 (the simplified procedure)."""
+    result = _due(bundled_calendar, D(2026, 3, 2))
+    received = next(line for line in result.explanation if line.startswith("收到申请之日"))
+    assert "《中华人民共和国民事诉讼法》第八十五条" in received
+    assert "行政诉讼法" not in "".join(result.explanation)

@@ -48,3 +48,27 @@ def test_the_rollup_page_states_the_rule_of_its_year(client, supervisor, city):
     with time_machine.travel(dt.datetime(2026, 6, 1, 10), tick=False):
         page = client.get(reverse("reports_office:rollup", args=[city.code, 2025]))
     assert due_rule(2025) in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("year", "department_due", "basis"),
+    [
+        (2017, D(2018, 3, 31), "（条例第三十一条）"),
+        (2018, D(2019, 3, 31), "（条例第三十一条）"),
+        (2019, D(2020, 1, 31), "（条例第四十九条、第五十条）"),
+    ],
+)
+def test_the_rollup_page_shows_each_department_due_by_its_years_regime(
+    client, supervisor, city, dept_a, year, department_due, basis
+):
+    """Report years up to 2018: 2008 Art. 31 (31 March for every agency); from 2019: 2019
+    Art. 49 (departments by 31 January). A department's 2017 report is not due 2018-01-31."""
+    client.force_login(supervisor)
+    with time_machine.travel(dt.datetime(2026, 6, 1, 10), tick=False):
+        page = client.get(reverse("reports_office:rollup", args=[city.code, year])).content.decode()
+    row = page[page.index(dept_a.name) :]
+    row = row[: row.index("</tr>")]
+    assert department_due.isoformat() in row
+    assert f"{year + 1}-01-31" not in row or department_due.month == 1
+    assert basis in page
+    assert statutory_date(city, year) == D(year + 1, 3, 31)

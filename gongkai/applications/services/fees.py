@@ -3,7 +3,9 @@
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 
+from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.deadlines.compute import Pause
 from gongkai.deadlines.models import Deadline
@@ -17,19 +19,28 @@ from .base import close_deadlines, open_deadline, record_lapse, today_or
 
 
 def pieces_filed_earlier_in_month(application: Application) -> int:
-    """Pieces the same applicant filed with this agency earlier in the same calendar month
-    (the count the per-piece fee progresses on)."""
+    """Pieces (件) the same applicant filed with this agency earlier in the same calendar month:
+    the count the per-piece fee progresses on (Fee Measures Art. 4: 同一申请人一个自然月内累计
+    申请件数). The month is that of the receipt date (收到申请之日, Regulation Art. 31), the day
+    the application counts as made. An application billed by piece counts its billed pieces;
+    any other application counts as one piece (一事一申请)."""
     received = application.received_on
-    same_month = Application.objects.filter(
-        agency_id=application.agency_id,
-        applicant_identifier=application.applicant_identifier,
-        received_on__year=received.year,
-        received_on__month=received.month,
-    ).exclude(pk=application.pk)
-    earlier = same_month.filter(received_on__lt=received) | same_month.filter(
-        received_on=received, pk__lt=application.pk
+    pieces = Case(
+        When(fee_method=BY_PIECE, fee_units__isnull=False, then=F("fee_units")),
+        default=Value(1),
+        output_field=IntegerField(),
     )
-    return earlier.count()
+    earlier = (
+        Application.objects.filter(
+            agency_id=application.agency_id,
+            applicant_identifier=application.applicant_identifier,
+            received_on__year=received.year,
+            received_on__month=received.month,
+        )
+        .exclude(pk=application.pk)
+        .filter(Q(received_on__lt=received) | Q(received_on=received, pk__lt=application.pk))
+    )
+    return earlier.aggregate(total=Sum(pieces))["total"] or 0
 
 
 @transaction.atomic
@@ -62,6 +73,8 @@ def application_send_fee_notice(
         quote = quote_by_volume(pages=units)
     else:
         raise DomainError("收费方式只能是按件或按量。", code="fee_method", field="method")
+    if quote.amount == 0 and method == BY_PIECE:
+        return _record_free_pieces(actor, application, units, quote)
     if quote.amount == 0:
         raise DomainError(
             f"按此计算应收0元（{quote.describe()}），无需发出收费通知。", code="fee_zero"
@@ -93,6 +106,23 @@ def application_send_fee_notice(
             note="收费期间不计入答复期限",
         )
     notify_applicant(application, "fee_notice")
+    return application
+
+
+def _record_free_pieces(actor, application: Application, units: int, quote) -> Application:
+    """Pieces within the free band: no notice is sent, but the application's pieces are kept so
+    that the applicant's later applications this month are counted from them (Art. 4)."""
+    application.fee_method, application.fee_units, application.fee_amount = BY_PIECE, units, 0
+    application.fee_explanation = f"{quote.basis}。{quote.describe()}不发收费通知。"
+    application.save(update_fields=["fee_method", "fee_units", "fee_amount", "fee_explanation"])
+    audit_record(
+        actor=actor,
+        action="application.record_pieces",
+        obj=application,
+        agency=application.agency,
+        changes={"fee_method": BY_PIECE, "fee_units": units, "fee_amount": 0},
+        note=f"按件计算应收0元，记录本申请{units}件，不发收费通知",
+    )
     return application
 
 

@@ -139,20 +139,22 @@ def application_submit_correction(
 def application_lapse_correction(
     *, actor, application: Application, today: dt.date | None = None
 ) -> Application:
-    """The correction period passed without a correction: the application is deemed
-    abandoned (视为放弃申请) and counted as 其他处理 1."""
+    """The correction period passed without a correction: closed with the regime's outcome for
+    it (2019 Art. 30: deemed abandoned, 其他处理 1; 2008 Art. 21(4): the told-to-amend reply,
+    统计表 row 7)."""
     application = WORKFLOW.lock(application)
     today = today_or(today)
     if application.correction_due_on is None or today <= application.correction_due_on:
         raise DomainError("补正期限尚未届满。", code="correction_not_lapsed")
+    regime = application.regime_obj
     return record_lapse(
         application,
         "lapse_correction",
         actor=actor,
-        outcome_code="other_overdue_correction",
+        outcome_code=regime.correction_lapse_outcome,
         closed_on=today,
-        note="申请人逾期未补正，视为放弃申请",
-        reasons="申请人无正当理由逾期不补正，视为放弃申请，行政机关不再处理。",
+        note="申请人逾期未补正，不再处理",
+        reasons=regime.correction_lapse_reasons,
     )
 
 

@@ -53,9 +53,17 @@ def render_guide(agency, arrangement: str, how_to_obtain: str, other: str = "") 
     return "\n".join(lines)
 
 
+INTERNET_CONTACT = "互联网联系方式（电子邮箱或网址）"
+
+
 def missing_office_facts(agency) -> list[str]:
-    required = {"政府信息公开工作机构", "办公地址", "办公时间", "联系电话"}
-    return [label for label, value in office_lines(agency) if label in required and not value]
+    """What Art. 12(2) (2019) requires of the office and the record lacks: 名称、办公地址、
+    办公时间、联系电话、传真号码、互联网联系方式 (an e-mail address or a website will do)."""
+    required = {"政府信息公开工作机构", "办公地址", "办公时间", "联系电话", "传真号码"}
+    missing = [label for label, value in office_lines(agency) if label in required and not value]
+    if not (agency.office_email or agency.office_website):
+        missing.append(INTERNET_CONTACT)
+    return missing
 
 
 @transaction.atomic
@@ -68,7 +76,9 @@ def guide_save(
     missing = missing_office_facts(agency)
     if missing:
         raise DomainError(
-            "指南须载明政府信息公开工作机构的" + "、".join(missing) + "，请先在机关信息中填写。",
+            "指南须载明政府信息公开工作机构的"
+            + "、".join(missing)
+            + "（《政府信息公开条例》第十二条第二款），请先在机关信息中填写。",
             code="office_facts_missing",
         )
     last = GuideVersion.objects.filter(agency=agency).aggregate(n=Max("version"))["n"] or 0
