@@ -91,15 +91,14 @@ def application_approve_decision(
     findings_seen: bool = False,
     release_override: str = "",
 ) -> Application:
-    """A reviewer other than the drafter approves, with an optional 审核意见 (`note`: kept with
-    the step for staff, never shown to the applicant). The files to be released pass the
-    release check first (core.release: the reviewer confirms the findings, and gives a reason
-    for anything that refuses release). The row lock makes two reviewers approving at once
-    end with exactly one approval; the other sees an invalid transition."""
+    """A reviewer other than the drafter approves (the policy's rule, even for a drafter who
+    holds the reviewer role too), with an optional 审核意见 (`note`: kept with the step for
+    staff, never shown to the applicant). The files to be released pass the release check
+    first (core.release: the reviewer confirms the findings, and gives a reason for anything
+    that refuses release). The row lock makes two reviewers approving at once end with
+    exactly one approval; the other sees an invalid transition."""
     application = WORKFLOW.lock(application)
     POLICY.require(actor, "approve_decision", application)
-    if actor is not None and application.decided_by_id == actor.pk:
-        raise DomainError("不能审核自己拟定的答复，请由其他审核人审核。", code="self_approval")
     WORKFLOW.check("approve_decision", application.status)
     released = application.documents.filter(kind=ApplicationDocument.Kind.RELEASED)
     release_check(

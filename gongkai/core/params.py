@@ -1,0 +1,77 @@
+"""Whole numbers read from a query string (page, year, an agency's or category's id), parsed in
+one place so that no list answers a 500 to `?year=abc`, `?page=-1`, `?agency=²` (a digit to
+`str.isdigit`, not to `int`) or `?year=99999999999999999999` (an OverflowError in the date
+library or the database driver).
+
+`int_param` reads leniently: anything that is not a plain decimal number within the bounds is
+None, for a value whose absence has a meaning of its own (a page number: the first page).
+`int_param_or_error` is for a filter the user chose: a value that is there but is not a number
+within the bounds is a `BadParameter` (a DomainError: the API's 400 with the parameter's name,
+a page's message), never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import DomainError
+
+# Bounds that every database and date library accepts: ids of BigAutoField (PostgreSQL bigint,
+# SQLite INTEGER); a page number; a calendar year as a list's filter (Python's date stops at 9999).
+MAX_ID = 2**63 - 1
+MAX_PAGE = 1_000_000
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,19}")  # ASCII digits only: int() also reads "١٢", "1_0"
+
+
+class BadParameter(DomainError):
+    code = "bad_parameter"
+
+
+def int_param(value, *, minimum: int | None = None, maximum: int | None = None) -> int | None:
+    """`value` (a query string's text) as an int within [minimum, maximum], else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        return None
+    if minimum is not None and number < minimum:
+        return None
+    if maximum is not None and number > maximum:
+        return None
+    return number
+
+
+def int_param_or_error(
+    query, name: str, *, minimum: int | None = None, maximum: int | None = None, label: str = ""
+) -> int | None:
+    """The parameter `name` of `query` (request.GET, query_params) as an int within the bounds;
+    None when it is absent or empty; BadParameter when it is anything else."""
+    raw = query.get(name, "")
+    if raw in ("", None):
+        return None
+    number = int_param(raw, minimum=minimum, maximum=maximum)
+    if number is None:
+        what = label or name
+        if minimum is not None and maximum is not None:
+            message = f"{what}应为{minimum}至{maximum}之间的整数。"
+        else:
+            message = f"{what}应为整数。"
+        raise BadParameter(message, code="bad_parameter", field=name)
+    return number
+
+
+def page_param(query, name: str = "page") -> int | None:
+    """A page number (1-based; None for the first page when absent or not a page number: a
+    list's pager clamps it to the pages there are)."""
+    return int_param(query.get(name), minimum=1, maximum=MAX_PAGE)
+
+
+def year_param(query, name: str = "year", *, label: str = "年份") -> int | None:
+    return int_param_or_error(query, name, minimum=MIN_YEAR, maximum=MAX_YEAR, label=label)
+
+
+def id_param(query, name: str, *, label: str = "") -> int | None:
+    return int_param_or_error(query, name, minimum=1, maximum=MAX_ID, label=label)
