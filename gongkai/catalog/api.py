@@ -16,6 +16,7 @@ from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
 from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
+from gongkai.core.params import id_param, year_param
 from gongkai.core.parsers import JSONObjectParser
 
 from . import listing
@@ -46,9 +47,10 @@ def _filters(request):
         if agency is None:
             raise NotFound("没有这个机关代码。")
     category = None
-    if params.get("category", "").isdigit():
-        category = Category.objects.filter(pk=int(params["category"])).first()
-    year = int(params["year"]) if params.get("year", "").isdigit() else None
+    category_id = id_param(params, "category", label="分类")
+    if category_id is not None:
+        category = Category.objects.filter(pk=category_id).first()
+    year = year_param(params)
     validity = params.get("validity", "")
     return {
         "agency": agency,
@@ -69,7 +71,7 @@ class CatalogueAPI(APIView):
             *FILTERS,
             OpenApiParameter("cursor", str, description="上一页返回的 next_cursor"),
         ],
-        responses={200: api.CataloguePageSerializer, **error_responses(404)},
+        responses={200: api.CataloguePageSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
         page = listing.catalogue_page(

@@ -6,13 +6,15 @@ library or the database driver).
 `int_param` reads leniently: anything that is not a plain decimal number within the bounds is
 None, for a value whose absence has a meaning of its own (a page number: the first page).
 `int_param_or_error` is for a filter the user chose: a value that is there but is not a number
-within the bounds is a `BadParameter` (a DomainError: the API's 400 with the parameter's name,
-a page's message), never silently dropped.
+within the bounds is a `BadParameter` (the API's 400 naming the parameter, a page's 400 with the
+message), never silently dropped.
 """
 
 from __future__ import annotations
 
 import re
+
+from django.core.exceptions import BadRequest
 
 from .errors import DomainError
 
@@ -25,7 +27,10 @@ MIN_YEAR, MAX_YEAR = 1900, 2999
 _DECIMAL = re.compile(r"[+-]?[0-9]{1,19}")  # ASCII digits only: int() also reads "١٢", "1_0"
 
 
-class BadParameter(DomainError):
+class BadParameter(DomainError, BadRequest):
+    """A query parameter that is not what it must be: the API's 400 `bad_parameter` (its
+    `field` the parameter), a page's 400 with the message (portal.views.error_400)."""
+
     code = "bad_parameter"
 
 

@@ -15,6 +15,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.client import client_address
+from gongkai.core.params import page_param, year_param
 from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
@@ -48,12 +49,8 @@ def _agency(request) -> Agency | None:
     return agency
 
 
-def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
-
-
 def _paged(rows, request, shape) -> dict:
-    page = max(1, _int(request.query_params.get("page")) or 1)
+    page = page_param(request.query_params) or 1
     start = (page - 1) * PAGE_SIZE
     chunk = list(rows[start : start + PAGE_SIZE + 1])
     return {
@@ -77,11 +74,11 @@ class ConsultationListAPI(APIView):
             ),
             PAGE,
         ],
-        responses={200: api.ConsultationPageSerializer, **error_responses(404)},
+        responses={200: api.ConsultationPageSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
         rows = sel.public_consultations(
-            agency=_agency(request), year=_int(request.query_params.get("year"))
+            agency=_agency(request), year=year_param(request.query_params)
         )
         phase = request.query_params.get("phase", "")
         if phase in Phase.values:
@@ -159,7 +156,7 @@ class ResponseListAPI(APIView):
             return Response({"code": "agency_required", "message": "请指定机关代码。"}, status=400)
         rows = sel.public_responses(
             agency=agency,
-            year=_int(request.query_params.get("year")),
+            year=year_param(request.query_params),
             kind=request.query_params.get("kind", ""),
         )
         return Response(_paged(rows, request, lambda r: response_record(r, request)))

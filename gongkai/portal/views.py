@@ -19,6 +19,15 @@ def agency(request, code: str):
     )
 
 
+def error_400(request, exception=None):
+    """A request the site cannot answer (a query parameter that is not a number, …): the
+    message of our own refusals (core.params.BadParameter), never that of Django's."""
+    from gongkai.core.errors import DomainError
+
+    message = exception.message if isinstance(exception, DomainError) else ""
+    return render(request, "errors/400.html", {"message": message}, status=400)
+
+
 def error_403(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
     return render(request, "errors/403.html", {"message": message}, status=403)

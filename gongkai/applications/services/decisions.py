@@ -34,6 +34,7 @@ def application_draft_decision(
     a reply that withholds anything says what and why (Arts. 36, 37): in words, or by the
     grounds of the redaction boxes on the released files."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "draft_decision", actor=actor)
     chosen = application.regime_obj.outcome(outcome)
     if chosen.automatic:
         raise DomainError(
@@ -75,6 +76,7 @@ def application_return_draft(*, actor, application: Application, note: str) -> A
     """The reviewer sends the draft back to the clerk; a return must say why (the 审核意见,
     kept with the step for staff, never shown to the applicant)."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "return_draft", actor=actor)
     if not note.strip():
         raise DomainError(
             "退回答复稿，请写明审核意见（退回的理由）。", code="return_reason", field="note"
@@ -98,8 +100,7 @@ def application_approve_decision(
     that refuses release). The row lock makes two reviewers approving at once end with
     exactly one approval; the other sees an invalid transition."""
     application = WORKFLOW.lock(application)
-    POLICY.require(actor, "approve_decision", application)
-    WORKFLOW.check("approve_decision", application.status)
+    WORKFLOW.guard(application, "approve_decision", actor=actor)
     released = application.documents.filter(kind=ApplicationDocument.Kind.RELEASED)
     release_check(
         actor=actor,
@@ -127,6 +128,7 @@ def application_serve(
     """Record service: the applicant's signature date for direct service, the day handed to
     the post for postal service (国办公开办函〔2016〕235号)."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "serve", actor=actor)
     if method not in ServiceMethod.values:
         raise DomainError("请选择送达方式。", code="service_method", field="method")
     if served_on < application.received_on:
@@ -161,6 +163,7 @@ def application_close(
     *, actor, application: Application, closed_on: dt.date | None = None
 ) -> Application:
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "close", actor=actor)
     closed_on = closed_on or timezone.localdate()
     if application.served_on and closed_on < application.served_on:
         raise DomainError("办结日期不能早于送达日期。", code="closed_before_served")
