@@ -3,6 +3,8 @@ one place so that no list answers a 500 to `?year=abc`, `?page=-1`, `?agency=²`
 `str.isdigit`, not to `int`) or `?year=99999999999999999999` (an OverflowError in the date
 library or the database driver).
 
+`text_param` reads a search text the same way for every list.
+
 `int_param` reads leniently: anything that is not a plain decimal number within the bounds is
 None, for a value whose absence has a meaning of its own (a page number: the first page).
 `int_param_or_error` is for a filter the user chose: a value that is there but is not a number
@@ -80,3 +82,27 @@ def year_param(query, name: str = "year", *, label: str = "年份") -> int | Non
 
 def id_param(query, name: str, *, label: str = "") -> int | None:
     return int_param_or_error(query, name, minimum=1, maximum=MAX_ID, label=label)
+
+
+def text_param(query, name: str = "q", *, max_length: int = 100) -> str:
+    """A search text: trimmed, at most `max_length` characters, without NUL characters
+    (PostgreSQL refuses them in a query: a DataError, not an empty result)."""
+    return str(query.get(name, "")).replace("\x00", "").strip()[:max_length]
+
+
+class RefuseNulMiddleware:
+    """A NUL character is part of no address and no query parameter: refused at the door (a
+    400 that says so; JSON under /api/), before a view passes it to PostgreSQL, which refuses
+    it in any query (a DataError). Forms refuse it in their fields; the API's JSON parser in
+    bodies (core.parsers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadParameter("网址或查询参数中含有空字符（NUL），无法处理。")
+        return self.get_response(request)

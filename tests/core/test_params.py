@@ -60,3 +60,10 @@ def test_an_id_is_positive_and_fits_a_bigint():
     for text in ("0", str(MAX_ID + 1), "abc"):
         with pytest.raises(BadParameter):
             id_param(QueryDict(f"agency={text}"), "agency", label="机关")
+
+
+def test_a_search_text_is_trimmed_cut_and_without_nul_characters():
+    from gongkai.core.params import text_param
+
+    assert text_param(QueryDict("q=%20%E5%B7%A5%E4%B8%9A%00%20")) == "工业"
+    assert len(text_param(QueryDict("q=" + "x" * 500))) == 100

@@ -272,3 +272,32 @@ def test_a_correction_whose_text_is_not_text_is_asked_for_again(applicant_user, 
     )
     assert response.status_code == 400
     assert response.json()["errors"] == {"text": ["请填写补正内容。"]}
+
+
+# NUL characters (PostgreSQL refuses them in any query) ---------------------------------------
+
+
+def test_a_nul_in_the_query_string_is_a_400_page_or_json(client, clerk_a, dept_a):
+    client.force_login(clerk_a)
+    page = client.get(reverse("powerlists_office:index"), {"q": "许可\x00"})
+    assert page.status_code == 400
+    assert "含有空字符（NUL）" in page.content.decode()
+    response = client.get("/api/catalog/items/", {"agency": "\x00"})
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "bad_parameter",
+        "message": "网址或查询参数中含有空字符（NUL），无法处理。",
+    }
+
+
+def test_a_nul_in_a_json_body_is_a_parse_error(clerk_a, dept_a):
+    response = _api(clerk_a).post(
+        "/api/office/catalog/items/",
+        '{"agency": "dept-a\\u0000", "title": "通知"}',
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "parse_error",
+        "message": "请求体中含有空字符（\\u0000），无法处理。",
+    }

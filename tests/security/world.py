@@ -195,7 +195,7 @@ def _absurd(pattern: URLPattern, kwargs: dict) -> dict:
         elif arg == "public_id":
             out[arg] = kwargs[arg]
         else:
-            out[arg] = "ａｂｃ%"
+            out[arg] = "ａｂｃ%\x00"
     return out
 
 
