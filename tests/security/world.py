@@ -152,6 +152,8 @@ def _pk(name: str, world, dept_a, clerk_a) -> int:
         ("letters_office:", world["case"]),
         ("office:membership", Membership.objects.get(user=clerk_a)),
         ("office:", dept_a),
+        ("release:", dept_a),
+        ("apitokens:agency", dept_a),
     ]
     for prefix, obj in by_prefix:
         if name.startswith(prefix):
@@ -181,8 +183,11 @@ def _kwargs(name: str, pattern: URLPattern, world, dept_a, clerk_a) -> dict:
         "document_pk": world["appeal"].documents.first().pk,
     }
     kwargs = {}
-    for arg in pattern.pattern.converters:
-        kwargs[arg] = _pk(name, world, dept_a, clerk_a) if arg == "pk" else values[arg]
+    for arg, converter in pattern.pattern.converters.items():
+        if arg == "pk":
+            kwargs[arg] = _pk(name, world, dept_a, clerk_a)
+        else:  # an argument of a newer pattern: the first object, or a plain word
+            kwargs[arg] = values.get(arg, 1 if converter.regex == "[0-9]+" else "x")
     return kwargs
 
 
