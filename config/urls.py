@@ -99,6 +99,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "gongkai.portal.views.error_400"
 handler403 = "gongkai.portal.views.error_403"
 handler404 = "gongkai.portal.views.error_404"
 handler500 = "gongkai.portal.views.error_500"

@@ -1,9 +1,11 @@
 """Platform configuration. Saves go through the services so every change is audited."""
 
+from django import forms
 from django.contrib import admin
 
 from . import services
 from .models import Agency, Membership
+from .permissions import membership_refusal
 from .services import AGENCY_EDITABLE_FIELDS
 
 
@@ -36,8 +38,30 @@ class AgencyAdmin(admin.ModelAdmin):
         return False  # agencies are deactivated, never deleted: records and audit point at them
 
 
+class MembershipAdminForm(forms.ModelForm):
+    """The same rule as the members page (permissions.membership_refusal), as a form error:
+    the platform administrator does not grant himself a role either."""
+
+    actor = None  # set by MembershipAdmin.get_form
+
+    class Meta:
+        model = Membership
+        fields = ["user", "agency", "role"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("user") and data.get("agency") and data.get("role"):
+            refusal = membership_refusal(
+                self.actor, agency=data["agency"], role=data["role"], user=data["user"]
+            )
+            if refusal is not None:
+                raise forms.ValidationError(refusal)
+        return data
+
+
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    form = MembershipAdminForm
     list_display = ["user", "agency", "role", "granted_at", "granted_by"]
     list_filter = ["role"]
     search_fields = ["user__username", "agency__name"]
@@ -45,8 +69,20 @@ class MembershipAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
     readonly_fields = ["granted_at", "granted_by"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"actor": request.user})
+
     def has_change_permission(self, request, obj=None):
         return False  # revoke and grant anew, so the audit trail shows both
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_delete_permission(request)
+        refusal = membership_refusal(
+            request.user, agency=obj.agency, role=obj.role, user=obj.user, revoking=True
+        )
+        return refusal is None and super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         created = services.membership_grant(

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Agency
 from .roles import ROLE_CAPABILITIES, SUBTREE_ROLES, Capability
@@ -79,3 +80,63 @@ def require(user, capability: str, agency: Agency | int) -> None:
         raise Http404
     if not can(user, capability, agency):
         raise PermissionDenied
+
+
+# Granting and revoking roles ---------------------------------------------------------------
+
+
+def administers_an_ancestor(user, agency: Agency) -> bool:
+    """Whether the user administers an agency above `agency` (not `agency` itself)."""
+    return bool(set(agency.ancestor_ids()) & agency_ids_with(user, Capability.ADMINISTER))
+
+
+def membership_refusal(actor, *, agency: Agency, role: str, user, revoking: bool = False):
+    """Why `actor` may not grant `role` in `agency` to `user` (or revoke it); None if they may.
+
+    Least privilege: nobody grants or revokes a role of their own, since an administrator
+    could otherwise make himself 督导 or hold both sides of the four-eyes rule; a subtree role
+    (督导 reads the agency's whole subtree) is granted and revoked only by the platform
+    administrator or an administrator of an agency above it, never by the agency's own
+    administrator; any other role by the agency's administrator. actor None is the system
+    itself (the demo loader, migrations)."""
+    if actor is None:
+        return None
+    if user is not None and user.pk == actor.pk:
+        if revoking:
+            return _("不能撤销自己的岗位，请由其他管理员办理。")
+        return _("不能给自己授予岗位，请由其他管理员办理。")
+    if actor.is_superuser:
+        return None
+    if role in SUBTREE_ROLES:
+        if administers_an_ancestor(actor, agency):
+            return None
+        if revoking:
+            return _("督导岗位可查看本机关及全部下级机关，只能由上级机关的管理员或平台管理员撤销。")
+        return _("督导岗位可查看本机关及全部下级机关，只能由上级机关的管理员或平台管理员授予。")
+    if can(actor, Capability.ADMINISTER, agency):
+        return None
+    if revoking:
+        return _("只有本机关的管理员可以撤销岗位。")
+    return _("只有本机关的管理员可以授予岗位。")
+
+
+def may_manage_memberships(user, agency: Agency) -> bool:
+    """Whether the user may grant or revoke some role in `agency` (the agency's administrator,
+    an administrator above it for the subtree roles, the platform administrator): whether a
+    refusal is a 403 in words rather than the 404 of an agency they cannot see."""
+    return (
+        user.is_superuser
+        or can(user, Capability.ADMINISTER, agency)
+        or administers_an_ancestor(user, agency)
+    )
+
+
+def require_membership_change(actor, *, agency: Agency, role: str, user, revoking=False):
+    """The services' check: 404 for an agency the actor has nothing to do with, 403 with the
+    rule's words otherwise."""
+    refusal = membership_refusal(actor, agency=agency, role=role, user=user, revoking=revoking)
+    if refusal is None:
+        return
+    if not can(actor, Capability.VIEW, agency) and not may_manage_memberships(actor, agency):
+        raise Http404
+    raise PermissionDenied(refusal)

@@ -58,3 +58,46 @@ def memberships_with(*, capability: str, agency_ids) -> QuerySet[Membership]:
         .select_related("user", "agency")
         .order_by("agency__path", "user__username")
     )
+
+
+def subtree_memberships_below(*, agency: Agency) -> QuerySet[Membership]:
+    """The subtree roles (督导) held in agencies below `agency`: those its administrators grant
+    and revoke (permissions.membership_refusal)."""
+    from .roles import SUBTREE_ROLES
+
+    return (
+        Membership.objects.filter(
+            agency__path__startswith=agency.path, role__in=sorted(SUBTREE_ROLES)
+        )
+        .exclude(agency=agency)
+        .select_related("user", "agency", "granted_by")
+        .order_by("agency__path", "role", "user__username")
+    )
+
+
+def membership_history(*, agency: Agency, with_subtree_roles_below: bool = False):
+    """Every grant and revocation of a role in `agency`, newest first, from the audit trail
+    (who granted what to whom, when). `with_subtree_roles_below`: also those of subtree roles
+    in the agencies below it, which its administrators grant."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from gongkai.core.models import AuditEvent
+
+    from .roles import SUBTREE_ROLES
+
+    held_here = Q(agency=agency)
+    if with_subtree_roles_below:
+        subtree = sorted(SUBTREE_ROLES)
+        held_here |= Q(agency__path__startswith=agency.path) & (
+            Q(changes__role__0__in=subtree) | Q(changes__role__1__in=subtree)
+        )
+    return (
+        AuditEvent.objects.filter(
+            held_here,
+            content_type=ContentType.objects.get_for_model(Membership),
+            action__in=["membership.grant", "membership.revoke"],
+        )
+        .select_related("agency")
+        .order_by("-at", "-id")
+    )

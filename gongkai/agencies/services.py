@@ -7,7 +7,7 @@ from gongkai.core.audit import audit_record, diff, snapshot
 from gongkai.core.errors import DomainError
 
 from .models import Agency, Membership
-from .permissions import forget_scope, require
+from .permissions import forget_scope, require, require_membership_change
 from .roles import Capability, Role
 
 AGENCY_EDITABLE_FIELDS = (
@@ -104,10 +104,11 @@ def agency_move(*, actor, agency: Agency, new_parent: Agency | None) -> Agency:
 
 @transaction.atomic
 def membership_grant(*, actor, agency: Agency, user, role: str) -> Membership:
-    if actor is not None and not actor.is_superuser:
-        require(actor, Capability.ADMINISTER, agency)
+    """Grant `role` in `agency` to `user` (permissions.membership_refusal says who may: never
+    to oneself; 督导 only from above). Audited on the agency, listed on its members page."""
     if role not in Role.values:
         raise ValidationError({"role": "未知岗位。"})
+    require_membership_change(actor, agency=agency, role=role, user=user)
     if hasattr(user, "api_token"):  # an API token's principal (apitokens) holds no roles
         raise DomainError("API 令牌的账号不能授予岗位。", code="token_principal")
     if Membership.objects.filter(user=user, agency=agency, role=role).exists():
@@ -128,11 +129,19 @@ def membership_grant(*, actor, agency: Agency, user, role: str) -> Membership:
 
 @transaction.atomic
 def membership_revoke(*, actor, membership: Membership) -> None:
-    if actor is not None and not actor.is_superuser:
-        require(actor, Capability.ADMINISTER, membership.agency)
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if membership.user_id == getattr(actor, "pk", None) and membership.role == Role.ADMIN:
-        raise DomainError("不能撤销自己的管理员岗位，请由其他管理员操作。", code="self_revoke")
+    """Revoke a role, under the same rule as granting it (never one's own)."""
+    membership = (
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("agency", "user")
+        .get(pk=membership.pk)
+    )
+    require_membership_change(
+        actor,
+        agency=membership.agency,
+        role=membership.role,
+        user=membership.user,
+        revoking=True,
+    )
     audit_record(
         actor=actor,
         action="membership.revoke",

@@ -12,13 +12,24 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEvent
+from gongkai.core.paging import paginate
+from gongkai.core.params import page_param
 from gongkai.core.worklist import work_lines, work_table
 
 from . import selectors, services
 from .forms import AgencyOfficeForm, MembershipGrantForm
 from .models import Membership
-from .permissions import agency_ids_with, can, is_staff_member, require
-from .roles import SUBTREE_ROLES, Capability
+from .permissions import (
+    agency_ids_with,
+    can,
+    is_staff_member,
+    may_manage_memberships,
+    membership_refusal,
+    require,
+)
+from .roles import SUBTREE_ROLES, Capability, Role
+
+HISTORY_PAGE = 30  # grants and revocations per page of the members page
 
 
 def staff_required(view):
@@ -99,32 +110,71 @@ def agency_edit(request, pk: int):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def agency_members(request, pk: int):
+    """The agency's staff and roles, the grant form, and the history of every grant and
+    revocation (who granted what to whom, when). Its administrators also see the subtree roles
+    (督导) held below it, which they grant and revoke."""
     agency = selectors.agency_get_visible(user=request.user, pk=pk)
     can_administer = can(request.user, Capability.ADMINISTER, agency)
-    form = MembershipGrantForm(request.POST or None)
+    form = MembershipGrantForm(request.POST or None, actor=request.user, agency=agency)
     if request.method == "POST":
         require(request.user, Capability.ADMINISTER, agency)
         if form.is_valid():
+            granted_in, user = form.cleaned_data["agency"], form.cleaned_data["user"]
             try:
                 services.membership_grant(
-                    actor=request.user,
-                    agency=agency,
-                    user=form.cleaned_data["user"],
-                    role=form.cleaned_data["role"],
+                    actor=request.user, agency=granted_in, user=user, role=form.cleaned_data["role"]
                 )
-            except DomainError as error:
-                form.add_error(None, error.message)
+            except (DomainError, PermissionDenied) as error:
+                form.add_error(None, getattr(error, "message", None) or str(error))
             else:
                 messages.success(request, _("已授予岗位。"))
+                if can(user, Capability.HANDLE, granted_in) and can(
+                    user, Capability.REVIEW, granted_in
+                ):
+                    messages.info(
+                        request,
+                        _(
+                            "%(name)s 同时是信息公开工作人员和审核人：起草人不能审核自己起草的"
+                            "条目或答复，须由其他审核人审核。"
+                        )
+                        % {"name": user.get_username()},
+                    )
                 return redirect("office:agency_members", pk=agency.pk)
+    members = list(selectors.agency_members(agency=agency))
+    below = list(selectors.subtree_memberships_below(agency=agency)) if can_administer else []
+    for membership in members + below:
+        membership.revocable = can_administer and (
+            membership_refusal(
+                request.user,
+                agency=membership.agency,
+                role=membership.role,
+                user=membership.user,
+                revoking=True,
+            )
+            is None
+        )
+    history = paginate(
+        selectors.membership_history(agency=agency, with_subtree_roles_below=can_administer),
+        page_param(request.GET),
+        size=HISTORY_PAGE,
+    )
+    for event in history.items:
+        granted = event.action == "membership.grant"
+        side = 1 if granted else 0
+        role = (event.changes.get("role") or [None, None])[side]
+        event.grant_label = _("授予") if granted else _("撤销")
+        event.grant_user = (event.changes.get("user") or [None, None])[side]
+        event.grant_role = Role(role).label if role in Role.values else role
     return render(
         request,
         "office/agency_members.html",
         {
             "agency": agency,
-            "members": selectors.agency_members(agency=agency),
+            "members": members,
+            "below": below,
             "form": form,
             "can_administer": can_administer,
+            "history": history,
         },
     )
 
@@ -132,19 +182,24 @@ def agency_members(request, pk: int):
 @staff_required
 @require_POST
 def membership_revoke(request, pk: int):
-    membership = get_object_or_404(
-        Membership.objects.select_related("agency", "user"),
-        pk=pk,
-        agency_id__in=agency_ids_with(request.user, Capability.VIEW),
-    )
-    require(request.user, Capability.ADMINISTER, membership.agency)
+    """Revoke a role: by the agency's administrator, or for a subtree role (督导) by an
+    administrator above it, who comes back to their own agency's page."""
+    membership = get_object_or_404(Membership.objects.select_related("agency", "user"), pk=pk)
+    agency = membership.agency
+    visible = can(request.user, Capability.VIEW, agency)
+    if not may_manage_memberships(request.user, agency):
+        require(request.user, Capability.ADMINISTER, agency)  # 404 unseen, 403 seen
     try:
         services.membership_revoke(actor=request.user, membership=membership)
-    except DomainError as error:
-        messages.error(request, error.message)
+    except (DomainError, PermissionDenied) as error:
+        messages.error(request, getattr(error, "message", None) or str(error))
     else:
         messages.success(request, _("已撤销岗位。"))
-    return redirect("office:agency_members", pk=membership.agency_id)
+    if visible:
+        return redirect("office:agency_members", pk=agency.pk)
+    administered = agency_ids_with(request.user, Capability.ADMINISTER)
+    above = next(a for a in reversed(agency.ancestor_ids()) if a in administered)
+    return redirect("office:agency_members", pk=above)
 
 
 @staff_required

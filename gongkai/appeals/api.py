@@ -14,6 +14,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.action_views import action_api
 from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.params import int_param
 from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
@@ -49,13 +50,13 @@ class CountsAPI(APIView):
             raise NotFound("没有这个机关代码。")
         subtree = request.query_params.get("subtree", "").lower() in {"1", "true", "yes"}
         ids = sel.agency_ids_for(agency, subtree=subtree)
-        year = request.query_params.get("year", "")
-        if year and not (year.isdigit() and sel.FIRST_YEAR <= int(year) <= 2100):
+        year = int_param(request.query_params.get("year", ""), minimum=sel.FIRST_YEAR, maximum=2100)
+        if request.query_params.get("year", "") and year is None:
             return Response(
                 {"code": "bad_year", "message": f"年份应为{sel.FIRST_YEAR}至2100之间的整数。"},
                 status=400,
             )
-        years = [int(year)] if year else sel.public_years(ids)
+        years = [year] if year else sel.public_years(ids)
         return Response(
             {
                 "agency": {"code": agency.code, "name": agency.name},

@@ -246,7 +246,8 @@ class CorrectionAPI(APIView):
     )
     def post(self, request, number: str):
         application = get_object_or_404(applications_of(applicant=request.user), number=number)
-        text = (request.data.get("text") or "").strip()
+        text = request.data.get("text")
+        text = text.strip() if isinstance(text, str) else ""  # a list or an object is no text
         if not text:
             return Response(
                 {

@@ -88,7 +88,11 @@ class QueueFilterForm(forms.Form):
     urgency = forms.ChoiceField(label=_("答复期限"), required=False, choices=[ALL, *URGENCIES])
     waiting = forms.ChoiceField(label=_("待办事项"), required=False, choices=[ALL, *WAITING])
     agency = forms.ModelChoiceField(
-        label=_("机关"), required=False, queryset=None, empty_label=_("全部")
+        label=_("机关"),
+        required=False,
+        queryset=None,
+        empty_label=_("全部"),
+        error_messages={"invalid_choice": _("没有这个机关，或您不能查看它的申请。")},
     )
     sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)
     page = forms.IntegerField(

@@ -237,6 +237,9 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
         regime = application.regime_obj
+        if regime is None:  # not received yet: no regime, no outcome to choose from
+            self.fields["outcome"].choices = []
+            return
         self.fields["outcome"].choices = [
             (o.code, f"{o.group} · {o.label}") for o in regime.outcomes if not o.automatic
         ]

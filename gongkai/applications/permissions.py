@@ -4,7 +4,14 @@ ask it (through the workflow executor or `POLICY.require`); nothing else decides
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.permissions import agency_ids_with
-from gongkai.agencies.policy import Policy, Rule, anyone, applicant_owns, has_capability
+from gongkai.agencies.policy import (
+    Policy,
+    Rule,
+    anyone,
+    applicant_owns,
+    author_excluded,
+    has_capability,
+)
 from gongkai.agencies.roles import Capability
 
 from .states import WORKFLOW
@@ -12,6 +19,12 @@ from .states import WORKFLOW
 HANDLE = has_capability(Capability.HANDLE)
 # What the applicant may do on their own case (and staff for them, from a letter or a call).
 HANDLE_OR_APPLICANT = HANDLE | applicant_owns(refusal=_("申请人不能执行此操作。"))
+# Four eyes: the reply is reviewed by someone other than its drafter, even when the drafter
+# also holds the reviewer role (a small office may give one person both). The database refuses
+# it too (application_reviewer_is_not_the_drafter).
+REVIEW_NOT_DRAFTER = has_capability(Capability.REVIEW) & author_excluded(
+    "decided_by_id", refusal=_("不能审核自己拟定的答复，请由其他审核人审核。")
+)
 
 # An API token acts for a system, not a person: it never reads a full identity number.
 PERSON_ONLY = Rule(
@@ -41,8 +54,8 @@ POLICY = Policy(
         "record_payment": HANDLE,
         "lapse_fee": HANDLE,
         "draft_decision": HANDLE,
-        "return_draft": has_capability(Capability.REVIEW),
-        "approve_decision": has_capability(Capability.REVIEW),
+        "return_draft": REVIEW_NOT_DRAFTER,
+        "approve_decision": REVIEW_NOT_DRAFTER,
         "serve": HANDLE,
         "close": HANDLE,
         "withdraw": HANDLE_OR_APPLICANT,

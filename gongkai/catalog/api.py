@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from gongkai.agencies.permissions import can
 from gongkai.agencies.roles import Capability
 from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
+from gongkai.core.params import id_param, year_param
 from gongkai.core.parsers import JSONObjectParser
 
 from . import listing
@@ -46,13 +47,10 @@ def _filters(request):
         if agency is None:
             raise NotFound("没有这个机关代码。")
     category = None
-    if params.get("category", "").isdigit():
-        # A number beyond any key matches none (the database cannot compare it: OverflowError).
-        pk = int(params["category"])
-        category = Category.objects.filter(pk=pk).first() if pk < 2**63 else None
-    year = int(params["year"]) if params.get("year", "").isdigit() else None
-    if year is not None and year > 9999:
-        raise ValidationError({"year": ["年份应在1至9999之间。"]})
+    category_id = id_param(params, "category", label="分类")
+    if category_id is not None:
+        category = Category.objects.filter(pk=category_id).first()
+    year = year_param(params)
     validity = params.get("validity", "")
     return {
         "agency": agency,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from gongkai.agencies.models import Agency
+from gongkai.core.params import id_param
 
 from .selectors import categories_for, public_items
 
@@ -18,8 +19,9 @@ class AgencyFeed(Feed):
     def get_object(self, request, code: str):
         agency = get_object_or_404(Agency, code=code, is_active=True)
         category = None
-        if request.GET.get("category", "").isdigit():
-            category = categories_for(agency).filter(pk=int(request.GET["category"])).first()
+        category_id = id_param(request.GET, "category", label="分类")
+        if category_id is not None:
+            category = categories_for(agency).filter(pk=category_id).first()
         return agency, category
 
     def title(self, obj):

@@ -68,23 +68,31 @@ def action_post(
     ValidationError): the page `template` again with status 400, its context from
     `context((name, bound form))` — the target re-read first, since the rolled-back step may
     have changed it in memory — with that action's form open. `prefix`: the one the page gave
-    the object's forms (`action_forms`)."""
+    the object's forms (`action_forms`). An action the object's state does not allow is
+    refused before its service runs (it may read what that state brings): the page again,
+    the action's form open with the refusal."""
     if name not in table:
         raise Http404
     table.require(request.user, name, target)
-    form = table.form(
-        name, target, request.POST, request.FILES, prefix=_page_prefix(table, name, prefix)
-    )
-    if form.is_valid():
-        try:
-            result = table.perform(request.user, name, target, form.cleaned_data)
-        except (DomainError, ValidationError) as error:
-            add_service_error(form, error)
-        else:
-            action = table[name]
-            done = action.done_message(result)
-            messages.success(request, done or _("已完成：%(action)s") % {"action": action.label})
-            return redirect(success_url(result) if callable(success_url) else success_url)
+    prefix = _page_prefix(table, name, prefix)
+    form = table.form(name, target, request.POST, request.FILES, prefix=prefix)
+    try:
+        table.check_state(name, target)
+    except DomainError as error:  # the page may not show this state's forms: said on top
+        messages.error(request, error.message)
+    else:
+        if form.is_valid():
+            try:
+                result = table.perform(request.user, name, target, form.cleaned_data)
+            except (DomainError, ValidationError) as error:
+                add_service_error(form, error)
+            else:
+                action = table[name]
+                done = action.done_message(result)
+                messages.success(
+                    request, done or _("已完成：%(action)s") % {"action": action.label}
+                )
+                return redirect(success_url(result) if callable(success_url) else success_url)
     target.refresh_from_db()
     page = context((name, form))
     page.setdefault("open_action", name)
@@ -122,6 +130,7 @@ def action_api(request, *, table: ActionTable, target, name: str, respond: Calla
             status=400,
         )
     table.require(request.user, name, target)
+    table.check_state(name, target)  # InvalidTransition: the API's 409
     data = request.data if data is None else data
     form = table.form(name, target, data, request.FILES, prefix=None)
     shapeless = _not_scalar(form, data)

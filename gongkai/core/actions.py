@@ -197,6 +197,14 @@ class ActionTable:
         when they see it but the action's rule refuses them (the service checks again)."""
         self.policy.require(user, self[name].rule, target)
 
+    def check_state(self, name: str, target) -> None:
+        """Refuse, before its input is read and its service runs, an action the object's
+        state does not allow (InvalidTransition: 409 in the API, the page's message): a
+        service may read what an earlier step sets (the day a correction was asked for)."""
+        action = self[name]
+        if action.transition is not None:
+            self.workflow.check(action.transition, self.state(target))
+
     def perform(self, actor, name: str, target, cleaned_data: dict):
         """Run the action's service with the form's data (without the confirmation box)."""
         data = {key: value for key, value in cleaned_data.items() if key != CONFIRM_FIELD}

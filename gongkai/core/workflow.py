@@ -137,6 +137,17 @@ class Workflow:
         or that check the state before the input, whatever status the caller will choose)."""
         self._from(action, state)
 
+    def guard(self, obj: models.Model, action: str, *, actor, state=None) -> None:
+        """Refuse `action` before a service reads anything of `obj`: the actor's permission
+        (404/403), then the object's state (InvalidTransition). A service whose own checks read
+        what an earlier step sets (the day a correction was asked for, the regime the receipt
+        fixes) calls it first, so that a step in the wrong state is refused in words ("当前状态
+        为…，不能…") rather than failing on a missing value. `execute` checks both again."""
+        if self.policy is None:
+            raise ImproperlyConfigured(f"{self.name} has no permission policy")
+        self.policy.require(actor, action, obj)
+        self.check(action, getattr(obj, self.status_field) if state is None else state)
+
     def _from(self, action: str, state) -> Transition:
         transition = self.transitions.get(action)
         if transition is None:

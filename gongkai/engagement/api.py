@@ -5,7 +5,7 @@ moderation through the same action table as the office pages."""
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -15,6 +15,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.action_api import ActionAPIView, action_paths
 from gongkai.core.api import error_responses, form_error_response
 from gongkai.core.client import client_address
+from gongkai.core.params import page_param, year_param
 from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
@@ -48,23 +49,8 @@ def _agency(request) -> Agency | None:
     return agency
 
 
-# The largest year and page a list is asked for: beyond them the database cannot compare or
-# skip (OverflowError), so they are refused as bad input.
-BOUNDS = {"year": (9999, "年份应在1至9999之间。"), "page": (10**6, "页码应在1至1000000之间。")}
-
-
-def _int(request, name: str) -> int | None:
-    value = request.query_params.get(name)
-    if not str(value or "").isdigit():
-        return None
-    maximum, message = BOUNDS[name]
-    if int(value) > maximum:
-        raise ValidationError({name: [message]})
-    return int(value)
-
-
 def _paged(rows, request, shape) -> dict:
-    page = max(1, _int(request, "page") or 1)
+    page = page_param(request.query_params) or 1
     start = (page - 1) * PAGE_SIZE
     chunk = list(rows[start : start + PAGE_SIZE + 1])
     return {
@@ -91,7 +77,9 @@ class ConsultationListAPI(APIView):
         responses={200: api.ConsultationPageSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
-        rows = sel.public_consultations(agency=_agency(request), year=_int(request, "year"))
+        rows = sel.public_consultations(
+            agency=_agency(request), year=year_param(request.query_params)
+        )
         phase = request.query_params.get("phase", "")
         if phase in Phase.values:
             rows = [c for c in rows if c.phase() == phase]
@@ -168,7 +156,7 @@ class ResponseListAPI(APIView):
             return Response({"code": "agency_required", "message": "请指定机关代码。"}, status=400)
         rows = sel.public_responses(
             agency=agency,
-            year=_int(request, "year"),
+            year=year_param(request.query_params),
             kind=request.query_params.get("kind", ""),
         )
         return Response(_paged(rows, request, lambda r: response_record(r, request)))

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from gongkai.agencies.models import Agency
 from gongkai.core.api import IMPORT_REFUSED, error_responses, form_error_response
 from gongkai.core.errors import DomainError
+from gongkai.core.params import int_param
 from gongkai.core.parsers import JSONObjectParser
 
 from . import selectors as sel
@@ -137,8 +138,7 @@ class OfficeFiguresAPI(APIView):
     )
     def get(self, request):
         agency = staff_agency(request, request.query_params.get("agency", ""))
-        year_text = request.query_params.get("year", "")
-        year = _year(int(year_text)) if year_text.isdigit() else _year(0)
+        year = _year(int_param(request.query_params.get("year", "")) or 0)
         return Response([_figure(f) for f in sel.figures_of(agency, year).values()])
 
     @extend_schema(

@@ -77,5 +77,7 @@ def test_duplicate_grant_is_a_clear_error(admin_a, dept_a, clerk_a):
 
 def test_admin_cannot_revoke_own_admin_role(admin_a, dept_a):
     own = Membership.objects.get(user=admin_a, agency=dept_a, role="admin")
-    with pytest.raises(DomainError):
+    with pytest.raises(PermissionDenied) as info:
         membership_revoke(actor=admin_a, membership=own)
+    assert str(info.value) == "不能撤销自己的岗位，请由其他管理员办理。"
+    assert Membership.objects.filter(pk=own.pk).exists()

@@ -106,18 +106,30 @@ def test_outcome_of_the_other_regime_is_refused(in_progress, clerk_a):
 
 
 def test_drafter_cannot_approve_own_draft(in_progress, dept_a):
+    """Four eyes on the reply: one person may be both clerk and reviewer (a small office), but
+    never reviews the reply they drafted; the page and API do not offer them the review."""
+    from django.core.exceptions import PermissionDenied
+
+    from gongkai.agencies.services import membership_grant
+    from gongkai.applications.actions import TABLE
     from tests.agencies.factories import MembershipFactory
 
     both = MembershipFactory(agency=dept_a, role="clerk").user
-    from gongkai.agencies.services import membership_grant
-
     membership_grant(actor=None, agency=dept_a, user=both, role="reviewer")
     application = s.application_draft_decision(
         actor=both, application=in_progress, outcome="granted", legal_basis="第三十六条"
     )
-    with pytest.raises(DomainError) as info:
-        s.application_approve_decision(actor=both, application=application)
-    assert info.value.code == "self_approval"
+    for review in (
+        lambda: s.application_approve_decision(actor=both, application=application),
+        lambda: s.application_return_draft(actor=both, application=application, note="自己退回"),
+    ):
+        with pytest.raises(PermissionDenied) as info:
+            review()
+        assert str(info.value) == "不能审核自己拟定的答复，请由其他审核人审核。"
+    offered = [action.name for action in TABLE.available(both, application)]
+    assert "approve_decision" not in offered and "return_draft" not in offered
+    application.refresh_from_db()
+    assert application.status == Status.DECISION_DRAFTED and application.approved_by is None
 
 
 def test_reviewer_returns_a_draft(in_progress, clerk_a, reviewer_a):

@@ -6,16 +6,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gongkai.agencies.models import Agency
+from gongkai.core.params import int_param
 
 from .. import selectors as sel
 
 
 def chosen_year(value, years) -> int:
     """The asked-for year when it is a plausible one, else the newest year shown."""
-    this_year = timezone.localdate().year
-    if str(value or "").isdigit() and sel.FIRST_YEAR <= int(value) <= this_year:
-        return int(value)
-    return years[0]
+    year = int_param(value, minimum=sel.FIRST_YEAR, maximum=timezone.localdate().year)
+    return years[0] if year is None else year
 
 
 @require_GET

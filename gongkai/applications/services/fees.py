@@ -55,6 +55,7 @@ def application_send_fee_notice(
     """Charge 信息处理费 (by piece or by volume, never both). The applicant has the regime's
     period, from the day after receiving the notice, to pay."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "send_fee_notice", actor=actor)
     regime = application.regime_obj
     if (
         regime.fee_payment is None
@@ -129,7 +130,7 @@ def _record_free_pieces(actor, application: Application, units: int, quote) -> A
 @transaction.atomic
 def application_record_payment(*, actor, application: Application, paid_on: dt.date) -> Application:
     application = WORKFLOW.lock(application)
-    WORKFLOW.check("record_payment", application.status)  # before the notice's date
+    WORKFLOW.guard(application, "record_payment", actor=actor)
     if paid_on < application.fee_notice_received_on:
         raise DomainError("缴费日期不能早于收到收费通知之日。", code="fee_paid_date")
     payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
@@ -163,6 +164,7 @@ def application_lapse_fee(
 ) -> Application:
     """Unpaid after the payment period: deemed abandoned, counted as 其他处理 2."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "lapse_fee", actor=actor)
     today = today_or(today)
     payment = open_deadline(application, Deadline.Kind.FEE_PAYMENT)
     if payment is None or payment.due is None or today <= payment.due:

@@ -67,6 +67,7 @@ def application_request_correction(
     """Tell the applicant, once, what to correct (Art. 30). Must happen within the regime's
     limit after receipt; the reply period then starts afresh from the corrected application."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "request_correction", actor=actor)
     requested_on = today_or(requested_on)
     if application.correction_requested_on is not None:
         raise DomainError("补正只能一次性告知，本申请已告知过补正。", code="correction_once")
@@ -111,7 +112,7 @@ def application_submit_correction(
     corrected_on: dt.date | None = None,
 ) -> Application:
     application = WORKFLOW.lock(application)
-    WORKFLOW.check("submit_correction", application.status)  # before the dates it reads
+    WORKFLOW.guard(application, "submit_correction", actor=actor)
     corrected_on = today_or(corrected_on)
     if corrected_on < application.correction_requested_on:
         raise DomainError("收到补正之日不能早于告知补正之日。", code="correction_date")
@@ -143,6 +144,7 @@ def application_lapse_correction(
     it (2019 Art. 30: deemed abandoned, 其他处理 1; 2008 Art. 21(4): the told-to-amend reply,
     统计表 row 7)."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "lapse_correction", actor=actor)
     today = today_or(today)
     if application.correction_due_on is None or today <= application.correction_due_on:
         raise DomainError("补正期限尚未届满。", code="correction_not_lapsed")
@@ -174,6 +176,7 @@ def application_start_consultation(
     jointly produced: `jointly_produced`); the reply clock stops until the answer, and never
     beyond the end of the party's period (Art. 33(3))."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "start_consultation", actor=actor)
     regime = application.regime_obj
     if party_kind not in regime.paused_for:
         raise DomainError(
@@ -229,7 +232,7 @@ def application_finish_consultation(
     opinion_text: str = "",
 ) -> Consultation:
     application = WORKFLOW.lock(application)
-    WORKFLOW.check("finish_consultation", application.status)  # before its open consultation
+    WORKFLOW.guard(application, "finish_consultation", actor=actor)
     consultation = application.consultations.select_for_update().get(answered_on__isnull=True)
     if answered_on < consultation.started_on:
         raise DomainError("收到意见之日不能早于发出征求意见书之日。", code="consultation_dates")
@@ -270,6 +273,7 @@ def application_request_extension(
     *, actor, application: Application, reason: str
 ) -> ExtensionRequest:
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "request_extension", actor=actor)
     if application.extended:
         raise DomainError("本申请已延期一次，不能再延期。", code="extension_once")
     if application.extension_requests.filter(approved__isnull=True).exists():
@@ -290,6 +294,7 @@ def application_decide_extension(
     before the original period ends, and the applicant must then be told. A refusal says why
     (`note`, the 审批意见: kept with the step for staff, never shown to the applicant)."""
     application = WORKFLOW.lock(application)
+    WORKFLOW.guard(application, "decide_extension", actor=actor)
     request = (
         application.extension_requests.select_for_update().filter(approved__isnull=True).first()
     )

@@ -17,6 +17,7 @@ from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post
 from gongkai.core.errors import DomainError
 from gongkai.core.paging import paginate
+from gongkai.core.params import page_param
 from gongkai.core.parsing import open_archive
 
 from .. import forms as f
@@ -113,17 +114,13 @@ def _visible_batch(request, pk: int) -> ImportBatch:
     )
 
 
-def _page_number(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 8 else None
-
-
 def _batch_context(request, batch: ImportBatch, bound=None) -> dict:
     forms = action_forms(BATCH_TABLE, request.user, batch, bound=bound)
     flagged = list(flagged_in_review(batch).prefetch_related("attachments"))
     approve = next((form for name, _label, form, _a in forms if name == "approve"), None)
     pager = paginate(
         batch.items.select_related("review__reviewer").order_by("pk"),
-        _page_number(request.GET.get("page", "")),
+        page_param(request.GET),
         size=BATCH_PAGE_SIZE,
     )
     return {

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.agencies.models import Agency
 from gongkai.core.files import file_response
+from gongkai.core.params import id_param, page_param, year_param
 
 from .. import listing
 from .. import selectors as sel
@@ -46,15 +47,12 @@ def guide(request, code: str):
     agency = _agency(code)
     versions = GuideVersion.objects.filter(agency=agency)
     chosen = versions.first()
-    if request.GET.get("version", "").isdigit():
-        chosen = get_object_or_404(versions, version=int(request.GET["version"]))
+    version = id_param(request.GET, "version", label="版本号")
+    if version is not None:
+        chosen = get_object_or_404(versions, version=version)
     return render(
         request, "catalog/guide.html", {"agency": agency, "guide": chosen, "versions": versions}
     )
-
-
-def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
 
 
 @require_GET
@@ -63,9 +61,10 @@ def catalogue(request, code: str):
     link: the page that follows it)."""
     agency = _agency(code)
     category = None
-    if _int(request.GET.get("category")):
-        category = sel.categories_for(agency).filter(pk=_int(request.GET["category"])).first()
-    year = _int(request.GET.get("year"))
+    category_id = id_param(request.GET, "category", label="分类")
+    if category_id is not None:
+        category = sel.categories_for(agency).filter(pk=category_id).first()
+    year = year_param(request.GET)
     validity = request.GET.get("validity", "")
     if validity not in Item.Validity.values:
         validity = ""
@@ -74,7 +73,7 @@ def catalogue(request, code: str):
         category=category,
         year=year,
         validity=validity,
-        number=_int(request.GET.get("page")),
+        number=page_param(request.GET),
         cursor=request.GET.get("cursor", "")[:200],
     )
     return render(

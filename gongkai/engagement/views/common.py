@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
 from gongkai.agencies.models import Agency
+from gongkai.core.params import int_param
 
 from ..exports import comments_workbook, export_filename
 
@@ -17,8 +18,8 @@ def public_agency(code: str) -> Agency:
 
 
 def year_param(value) -> int | None:
-    value = str(value or "")
-    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else None
+    """A year of the list's filter, or None (every year) for anything else."""
+    return int_param(value, minimum=1990, maximum=2100)
 
 
 def workbook_response(consultation, *, with_assessment=None) -> HttpResponse:

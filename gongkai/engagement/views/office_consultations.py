@@ -14,6 +14,7 @@ from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_forms, action_post, add_service_error
 from gongkai.core.errors import DomainError
 from gongkai.core.next_steps import next_steps
+from gongkai.core.params import text_param
 
 from .. import forms as f
 from .. import selectors as sel
@@ -39,7 +40,7 @@ def _visible(request, pk: int) -> Consultation:
 
 @staff_required
 def index(request):
-    text = request.GET.get("q", "").strip()[:100]
+    text = text_param(request.GET)
     rows = sel.office_consultations(request.user, text=text)[:200]
     return render(
         request,

@@ -13,6 +13,7 @@ from gongkai.core import imports
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import DomainError
 from gongkai.core.imports import ImportFailed, RowError
+from gongkai.core.params import int_param
 
 from ..models import FIGURE_CELLS, FigureKey
 from ..permissions import POLICY
@@ -68,7 +69,7 @@ def _parse(raw: dict, number: int, actor, agency, default_source, agencies, erro
             target = None
     year = key = value = source = None
     try:
-        year = check_year(int(text("year")) if text("year").isdigit() else text("year"))
+        year = check_year(int_param(text("year")) or text("year"))
     except DomainError as error:
         fail("year", error.message if text("year") else "年度必填。")
     try:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from django.utils import timezone
 
 from gongkai.core.errors import DomainError
+from gongkai.core.params import int_param
 
 from ..models import CONTENT_FIELDS, PowerItem, PowerType
 
@@ -103,7 +104,7 @@ def next_code(agency, power_type: str, *, reserved=frozenset()) -> str:
             "code", flat=True
         )
     ) | {code for code in reserved if code.startswith(prefix)}
-    serials = [int(c[len(prefix) :]) for c in taken if c[len(prefix) :].isdigit()]
+    serials = [n for c in taken if (n := int_param(c[len(prefix) :], minimum=0)) is not None]
     return f"{prefix}{max(serials, default=0) + 1:03d}"
 
 

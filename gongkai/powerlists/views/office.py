@@ -13,6 +13,7 @@ from gongkai.agencies.selectors import agencies_visible_to
 from gongkai.agencies.views import staff_required
 from gongkai.core.action_views import action_post, add_service_error
 from gongkai.core.errors import DomainError
+from gongkai.core.params import id_param, text_param
 
 from .. import selectors as sel
 from .. import services as s
@@ -42,9 +43,8 @@ def index(request):
     status = request.GET.get("status", "")
     if status not in ItemStatus.values:
         status = ""
-    agency_id = request.GET.get("agency", "")
-    agency_id = int(agency_id) if agency_id.isdigit() else None
-    text = request.GET.get("q", "").strip()[:100]
+    agency_id = id_param(request.GET, "agency", label="机关")
+    text = text_param(request.GET)
     items = sel.office_items(request.user, agency_id=agency_id, status=status, text=text)
     return render(
         request,
