@@ -142,9 +142,9 @@ def test_staff_list_read_and_attach_answer_in_the_declared_shapes(client, clerk_
     assert detail["status"] == "draft" and detail["attachments"][0]["title"] == "图解"
 
 
-def test_a_year_beyond_any_is_bad_input_and_a_category_beyond_any_matches_none(client, db):
+def test_a_year_or_a_category_beyond_any_is_bad_input(client, db):
     """Found by `make fuzz`: the database could not compare such numbers (OverflowError)."""
     response = client.get("/api/catalog/items/", {"year": "1519277"})
-    assert response.status_code == 400
-    assert list(response.json()["errors"]) == ["year"]
-    assert client.get("/api/catalog/items/", {"category": "9" * 30}).status_code == 200
+    assert response.status_code == 400 and response.json()["field"] == "year"
+    response = client.get("/api/catalog/items/", {"category": "9" * 30})
+    assert response.status_code == 400 and response.json()["field"] == "category"

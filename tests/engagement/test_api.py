@@ -137,15 +137,9 @@ def test_the_endpoints_are_in_the_openapi_schema(client):
     assert "/api/engagement/responses/" in paths
 
 
-@pytest.mark.parametrize(
-    ("path", "params"),
-    [
-        ("/api/engagement/consultations/", {"year": "4289851"}),
-        ("/api/engagement/consultations/", {"page": "9" * 30}),
-    ],
-)
-def test_a_year_or_page_beyond_any_is_bad_input_not_a_500(client, db, path, params):
+def test_a_year_beyond_any_is_bad_input_and_a_page_beyond_any_the_first(client, db):
     """Found by `make fuzz`: the database could not compare such a year (OverflowError)."""
-    response = client.get(path, params)
-    assert response.status_code == 400
-    assert list(response.json()["errors"]) == list(params)
+    response = client.get("/api/engagement/consultations/", {"year": "4289851"})
+    assert response.status_code == 400 and response.json()["field"] == "year"
+    response = client.get("/api/engagement/consultations/", {"page": "9" * 30})
+    assert response.status_code == 200 and response.json()["page"] == 1
